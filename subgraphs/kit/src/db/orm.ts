@@ -1,0 +1,107 @@
+import { mkdirSync } from "node:fs";
+import { MikroORM, defineConfig, type Options } from "@mikro-orm/postgresql";
+import { Migrator } from "@mikro-orm/migrations";
+import type { MigrationObject } from "@mikro-orm/core";
+import { PGliteDriver } from "mikro-orm-pglite";
+import { CountingLogger, SqlCounter } from "./sql-counter.js";
+
+export type Orm = MikroORM;
+
+/** Where a subgraph keeps its data. */
+export type DatabaseTarget =
+  /** A real PostgreSQL server; the subgraph gets its own database named `<base>_<subgraph>`. */
+  | { kind: "postgres"; url: string }
+  /** Embedded PGlite on a data directory (kept between runs). */
+  | { kind: "pglite"; dataDir: string }
+  /** Embedded PGlite in memory (tests). */
+  | { kind: "pglite-memory" };
+
+export interface OrmOptions {
+  /** Subgraph name, used to derive the database name on PostgreSQL. */
+  subgraph: string;
+  entities: NonNullable<Options["entities"]>;
+  migrations: MigrationObject[];
+  target: DatabaseTarget;
+  /** Log every SQL statement (the `query` debug namespace). */
+  debugSql?: boolean;
+  /** Folder new migrations are written to (only the migration generator needs it). */
+  migrationsPath?: string;
+}
+
+export interface OrmHandle {
+  orm: Orm;
+  sql: SqlCounter;
+  /** The database name on PostgreSQL, or the data directory on PGlite. */
+  location: string;
+}
+
+/** `postgres://u@h:5432/bdp` + `training` → `postgres://u@h:5432/bdp_training`. */
+export function subgraphDatabaseUrl(baseUrl: string, subgraph: string): { url: string; dbName: string } {
+  const url = new URL(baseUrl);
+  const base = decodeURIComponent(url.pathname.replace(/^\//, "")) || "bdp";
+  const dbName = `${base}_${subgraph.replace(/-/g, "_")}`;
+  url.pathname = `/${dbName}`;
+  return { url: url.toString(), dbName };
+}
+
+/**
+ * Opens (and on PostgreSQL creates) the subgraph's database. Migrations are
+ * not applied here: call `migrate(orm)`.
+ */
+export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
+  const sql = new SqlCounter();
+  const common = {
+    entities: options.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      path: options.migrationsPath,
+      pathTs: options.migrationsPath,
+      emit: "ts",
+      fileName: (timestamp: string, name?: string) => `migration-${timestamp}${name ? `-${name}` : ""}`,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      // the subgraph owns its database: the migrations table needs no prefix
+      tableName: "mikro_orm_migrations",
+    },
+    colors: false,
+    debug: options.debugSql ? ["query", "query-params"] : false,
+    loggerFactory: (loggerOptions: ConstructorParameters<typeof CountingLogger>[0]) =>
+      new CountingLogger(loggerOptions, sql),
+    // Type discovery from decorator metadata; entities are listed explicitly.
+    discovery: { warnWhenNoEntities: true },
+    forceUtcTimezone: true,
+    // A DataLoader per request batches reads; the identity map is per em.fork().
+    allowGlobalContext: false,
+  } satisfies Partial<Options>;
+
+  if (options.target.kind === "postgres") {
+    const { url, dbName } = subgraphDatabaseUrl(options.target.url, options.subgraph);
+    const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 } }));
+    await orm.schema.ensureDatabase({ create: true });
+    return { orm, sql, location: dbName };
+  }
+
+  const dataDir = options.target.kind === "pglite" ? options.target.dataDir : undefined;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const orm = await MikroORM.init({
+    ...common,
+    driver: PGliteDriver,
+    dbName: "postgres",
+    driverOptions: {
+      pglite: {
+        onCreateOptions: (context: { options: { dataDir?: string } }) => {
+          if (dataDir) context.options.dataDir = dataDir;
+        },
+      },
+    },
+  } as unknown as Options);
+  return { orm: orm as unknown as Orm, sql, location: dataDir ?? "memory" };
+}
+
+/** Applies the committed migrations that have not run yet; returns their names. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

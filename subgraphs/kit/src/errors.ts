@@ -1,0 +1,76 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/**
+ * Every error the hub returns on purpose carries one of these codes in
+ * `extensions.code`. Clients branch on the code, never on the message.
+ * The registry is the one place that lists them (README "Error codes").
+ */
+export const ErrorCodes = {
+  BAD_USER_INPUT: "An argument or input field is invalid; `extensions.field` names it.",
+  NOT_FOUND: "The record asked for by id does not exist.",
+  UNAUTHENTICATED: "The request carries no valid identity and the operation needs one.",
+  FORBIDDEN: "The caller's identity may not do this.",
+  CONFLICT: "The record changed since the version the caller read.",
+  GRAPHQL_PARSE_FAILED: "The document is not valid GraphQL syntax.",
+  GRAPHQL_VALIDATION_FAILED: "The document does not match the schema.",
+  SUBGRAPH_UNAVAILABLE: "A subgraph behind the gateway did not answer.",
+  INTERNAL_SERVER_ERROR: "An unexpected failure; details are in the server log under the request id.",
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+/** An error thrown on purpose: it reaches the client as it is. */
+export class HubError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = "HubError";
+  }
+
+  static badInput(field: string, message: string, extra: Record<string, unknown> = {}): HubError {
+    return new HubError("BAD_USER_INPUT", `${field}: ${message}`, { field, ...extra });
+  }
+
+  static notFound(type: string, id: string): HubError {
+    return new HubError("NOT_FOUND", `${type} ${id} does not exist`, { type, id });
+  }
+}
+
+/** Codes that graphql-js, Apollo Server and our own code raise on purpose. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.keys(ErrorCodes),
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/**
+ * `formatError` for Apollo Server: an error that was not thrown on purpose is
+ * masked as INTERNAL_SERVER_ERROR, so no stack, SQL or internal detail leaks.
+ * The original is passed to `onMasked` to be logged.
+ */
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onMasked: (error: unknown) => void = () => {},
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // Apollo Server gives every error without a code INTERNAL_SERVER_ERROR: only
+  // our own HubError may carry that code to the client unmasked.
+  const thrownOnPurpose =
+    typeof code === "string" &&
+    PUBLIC_CODES.has(code) &&
+    (code !== "INTERNAL_SERVER_ERROR" || original instanceof HubError);
+  if (thrownOnPurpose) {
+    const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    return { ...formatted, extensions };
+  }
+  onMasked(original);
+  return {
+    message: "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
+}

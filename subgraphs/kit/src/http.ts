@@ -1,0 +1,187 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import type { Logger } from "./logger.js";
+
+/** Largest request body accepted, in bytes (a GraphQL document with variables). */
+export const DEFAULT_BODY_LIMIT = 1_000_000;
+
+export class BodyTooLargeError extends Error {}
+
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError(`request body over ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * Runs one HTTP request through Apollo Server (no Express): GraphQL over
+ * HTTP, GET and POST. A body that is too large gets 413 before parsing.
+ */
+export async function handleGraphQL<C extends BaseContext>(
+  apollo: ApolloServer<C>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: () => Promise<C>,
+  options: { bodyLimit?: number; extraHeaders?: Record<string, string> } = {},
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  let body: unknown = undefined;
+  if (req.method === "POST") {
+    let text: string;
+    try {
+      text = await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: "REQUEST_TOO_LARGE" } }] });
+        return;
+      }
+      throw error;
+    }
+    const type = headers.get("content-type") ?? "";
+    if (type.includes("json")) {
+      try {
+        body = text.length ? JSON.parse(text) : undefined;
+      } catch {
+        sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        return;
+      }
+    } else {
+      body = text;
+    }
+  }
+  const url = new URL(req.url ?? "/", "http://localhost");
+  const response = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+    context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  for (const [key, value] of Object.entries(options.extraHeaders ?? {})) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean | void> | boolean | void;
+
+export interface HttpService {
+  server: Server;
+  url: string;
+  port: number;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then runs `onClose`. */
+  close(): Promise<void>;
+}
+
+/**
+ * A node:http server with liveness (`/health/live`: the process answers) and
+ * readiness (`/health/ready`: its dependencies answer) next to the routes.
+ */
+export async function listen(options: {
+  port: number;
+  host?: string;
+  log: Logger;
+  routes: Route[];
+  ready: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
+  onClose?: () => Promise<void>;
+  graceMs?: number;
+}): Promise<HttpService> {
+  const { log } = options;
+  let closing = false;
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    try {
+      if (url.pathname === "/health/live" || url.pathname === "/healthz") {
+        sendJson(res, 200, { status: "ok" });
+        return;
+      }
+      if (url.pathname === "/health/ready" || url.pathname === "/readyz") {
+        const state = closing ? { ok: false, detail: { closing: true } } : await options.ready().catch((e: Error) => ({ ok: false, detail: { error: e.message } }));
+        sendJson(res, state.ok ? 200 : 503, { status: state.ok ? "ready" : "not ready", ...state.detail });
+        return;
+      }
+      for (const route of options.routes) {
+        if (await route(req, res, url)) return;
+      }
+      sendJson(res, 404, { errors: [{ message: `No route for ${req.method} ${url.pathname}`, extensions: { code: "NOT_FOUND" } }] });
+    } catch (error) {
+      log.error("request failed", { error, path: url.pathname });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = options.host && options.host !== "0.0.0.0" && options.host !== "::" ? options.host : "127.0.0.1";
+  let closed: Promise<void> | undefined;
+  return {
+    server,
+    port,
+    url: `http://${host}:${port}`,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        const done = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timer = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000);
+        await done;
+        clearTimeout(timer);
+        await options.onClose?.();
+      })();
+      return closed;
+    },
+  };
+}
+
+/** SIGTERM / SIGINT: close gracefully once, then exit. */
+export function closeOnSignals(service: { close(): Promise<void> }, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("stopping", { signal });
+    service.close().then(
+      () => process.exit(0),
+      (error) => {
+        log.error("stop failed", { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+}

@@ -1,0 +1,23 @@
+import "reflect-metadata";
+
+export * from "./errors.js";
+export * from "./logger.js";
+export * from "./scalars.js";
+export * from "./ids.js";
+export * from "./context.js";
+export * from "./schema.js";
+export * from "./pagination.js";
+export * from "./loaders.js";
+export * from "./validate.js";
+export * from "./disclosure.js";
+export * from "./vocabulary.js";
+export * from "./http.js";
+export * from "./subgraph.js";
+export * from "./db/orm.js";
+export * from "./db/seed.js";
+export * from "./db/base.entity.js";
+export * from "./db/sql-counter.js";
+export * from "./identifiers/identifiers.js";
+export * from "./territory/teryt.js";
+export * from "./demo/random.js";
+export * from "./demo/partners.js";

@@ -1,0 +1,56 @@
+import DataLoader from "dataloader";
+import type { EntityManager, FilterQuery, QueryOrderMap } from "@mikro-orm/postgresql";
+import type { ClassType } from "type-graphql";
+
+/**
+ * One query for every id asked for in a tick: `where id in (...)`. Results
+ * come back in key order, null where the record does not exist.
+ */
+export function byIdLoader<E extends { id: string }>(em: EntityManager, entity: ClassType<E>): DataLoader<string, E | null> {
+  return new DataLoader(async (ids) => {
+    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<E>);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, { maxBatchSize: 1000 });
+}
+
+/**
+ * One query for the children of every parent asked for in a tick:
+ * `where <key> in (...)`, grouped by the key.
+ */
+export function groupLoader<E extends object>(
+  em: EntityManager,
+  entity: ClassType<E>,
+  key: keyof E & string,
+  orderBy: QueryOrderMap<E>,
+  extraWhere: FilterQuery<E> = {} as FilterQuery<E>,
+): DataLoader<string, E[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await em.find(entity, { ...(extraWhere as object), [key]: { $in: [...keys] } } as FilterQuery<E>, { orderBy });
+    const groups = new Map<string, E[]>(keys.map((k) => [k, []]));
+    for (const row of rows) {
+      const value = row[key] as unknown;
+      const k = typeof value === "object" && value !== null && "id" in value ? String((value as { id: string }).id) : String(value);
+      groups.get(k)?.push(row);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  }, { maxBatchSize: 1000 });
+}
+
+/**
+ * For an array column: every row whose `<key>` array overlaps the keys asked
+ * for (`&&`), grouped by each key it contains.
+ */
+export function arrayGroupLoader<E extends object>(
+  em: EntityManager,
+  entity: ClassType<E>,
+  key: keyof E & string,
+  orderBy: QueryOrderMap<E>,
+): DataLoader<string, E[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await em.find(entity, { [key]: { $overlap: [...keys] } } as FilterQuery<E>, { orderBy });
+    const groups = new Map<string, E[]>(keys.map((k) => [k, []]));
+    for (const row of rows) for (const k of row[key] as unknown as string[]) groups.get(k)?.push(row);
+    return keys.map((k) => groups.get(k) ?? []);
+  }, { maxBatchSize: 1000 });
+}

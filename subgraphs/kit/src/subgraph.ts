@@ -1,0 +1,181 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import type { MigrationObject } from "@mikro-orm/core";
+import type { Options } from "@mikro-orm/core";
+import type { HubContext } from "./context.js";
+import { maskError } from "./errors.js";
+import { fileURLToPath } from "node:url";
+import { closeOnSignals, handleGraphQL, listen, requestIdOf, type HttpService } from "./http.js";
+import { createLogger, type Logger } from "./logger.js";
+import { migrate, openOrm, type DatabaseTarget, type OrmHandle } from "./db/orm.js";
+import type { FederatedSchema } from "./schema.js";
+import { runSeedOnce, type SeedResult } from "./db/seed.js";
+
+/** What a subgraph (or a plugin) is: everything the kit needs to run it. */
+export interface SubgraphDefinition<Loaders = unknown> {
+  /** kebab-case name: the supergraph's subgraph name and the database suffix. */
+  name: string;
+  defaultPort: number;
+  entities: NonNullable<Options["entities"]>;
+  migrations: MigrationObject[];
+  /** Builds the schema; needs no database. */
+  buildSchema(): Promise<FederatedSchema>;
+  /** Per-request DataLoaders over the request's EntityManager. */
+  createLoaders(em: EntityManager): Loaders;
+  /** Demo data; must be deterministic (stable ids) so all subgraphs agree. */
+  seed?(em: EntityManager): Promise<SeedResult>;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  /** The GraphQL endpoint. */
+  graphqlUrl: string;
+  db: OrmHandle;
+  service: HttpService;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  target: DatabaseTarget;
+  port?: number;
+  host?: string;
+  /** Seed demo data when the database has none. */
+  seed?: boolean;
+  log?: Logger;
+  debugSql?: boolean;
+}
+
+/** Apollo plugin: one structured log line per operation, with its SQL count. */
+function requestLogPlugin(db: OrmHandle): ApolloServerPlugin<HubContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async willSendResponse({ contextValue: ctx, operationName, errors }) {
+          ctx.log.info("graphql", {
+            operation: operationName ?? undefined,
+            ms: Math.round((performance.now() - started) * 10) / 10,
+            sql: db.sql.end(ctx.requestId),
+            errors: errors?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
+          });
+        },
+      };
+      void contextValue;
+    },
+  };
+}
+
+/** Opens the database, applies migrations, seeds if asked, serves GraphQL. */
+export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
+  const log = options.log ?? createLogger(definition.name);
+  const started = performance.now();
+  const db = await openOrm({
+    subgraph: definition.name,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    target: options.target,
+    debugSql: options.debugSql,
+  });
+  try {
+    const applied = await migrate(db.orm);
+    if (applied.length) log.info("migrations applied", { migrations: applied });
+    if (options.seed && definition.seed) {
+      const result = await runSeedOnce(db.orm.em.fork(), definition.name, definition.seed);
+      log.info(result.skipped ? "seed already present" : "seeded", { ...result.counts });
+    }
+  } catch (error) {
+    await db.orm.close(true);
+    throw error;
+  }
+
+  const { schema } = await definition.buildSchema();
+  const apollo = new ApolloServer<HubContext<L>>({
+    schema,
+    introspection: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), requestLogPlugin(db) as ApolloServerPlugin<HubContext<L>>],
+    formatError: (formatted, error) => maskError(formatted, error, (original) => log.error("unexpected error", { error: original })),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const service = await listen({
+    port: options.port ?? definition.defaultPort,
+    host: options.host,
+    log,
+    ready: async () => ({ ok: await db.orm.isConnected() }),
+    routes: [
+      async (req, res, url) => {
+        if (url.pathname !== "/graphql" && url.pathname !== "/") return false;
+        const requestId = requestIdOf(req);
+        await handleGraphQL(apollo, req, res, async () => {
+          db.sql.begin(requestId);
+          const em = db.orm.em.fork({ loggerContext: { requestId } }) as EntityManager;
+          return {
+            em,
+            loaders: definition.createLoaders(em),
+            requestId,
+            identity: { kind: "anonymous" } as const,
+            log: log.child({ requestId }),
+            req,
+          };
+        }, { extraHeaders: { "x-request-id": requestId } });
+        return true;
+      },
+    ],
+    onClose: async () => {
+      await apollo.stop();
+      await db.orm.close(true);
+    },
+  });
+  log.info("subgraph ready", { url: `${service.url}/graphql`, database: db.location, ms: Math.round(performance.now() - started) });
+  return {
+    name: definition.name,
+    url: service.url,
+    graphqlUrl: `${service.url}/graphql`,
+    db,
+    service,
+    close: () => service.close(),
+  };
+}
+
+/** Where the data lives, from the environment: DATABASE_URL, else PGlite under `dataDir`. */
+export function targetFromEnv(defaultDataDir: string): DatabaseTarget {
+  const url = process.env.DATABASE_URL;
+  if (url) return { kind: "postgres", url };
+  return { kind: "pglite", dataDir: process.env.DATA_DIR ?? defaultDataDir };
+}
+
+function envName(subgraph: string): string {
+  return subgraph.toUpperCase().replace(/-/g, "_");
+}
+
+/**
+ * A subgraph's `main.ts`: reads the environment, starts, and stops cleanly on
+ * SIGTERM. `<NAME>_PORT` (or PORT), HOST, DATABASE_URL or DATA_DIR,
+ * SEED=false to skip the demo data, LOG_LEVEL.
+ */
+export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: string): Promise<RunningSubgraph> {
+  const log = createLogger(definition.name);
+  const prefix = envName(definition.name);
+  const port = Number(process.env[`${prefix}_PORT`] ?? process.env.PORT ?? definition.defaultPort);
+  const dataDir = fileURLToPath(new URL("../.data", mainUrl));
+  try {
+    const running = await startSubgraph(definition, {
+      target: targetFromEnv(dataDir),
+      port,
+      host: process.env.HOST ?? "127.0.0.1",
+      seed: process.env.SEED !== "false",
+      log,
+      debugSql: process.env.DEBUG_SQL === "true",
+    });
+    closeOnSignals(running, log);
+    process.send?.({ type: "ready", name: definition.name, url: running.graphqlUrl });
+    return running;
+  } catch (error) {
+    log.error("start failed", { error });
+    process.exit(1);
+  }
+}

@@ -1,0 +1,19 @@
+import type { SubgraphDefinition } from "@bdp/kit";
+import { Partner } from "./partner/partner.entity.js";
+import { Representative } from "./representative/representative.entity.js";
+import { AccessionApplication } from "./application/application.entity.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+import { buildSchema } from "./schema.js";
+import { migrations } from "./migrations/index.js";
+import { seed } from "./seed.js";
+
+/** The partner register: partners, their representatives, applications to join, and the territory. */
+export const definition: SubgraphDefinition<Loaders> = {
+  name: "partners",
+  defaultPort: 4001,
+  entities: [Partner, Representative, AccessionApplication],
+  migrations,
+  buildSchema,
+  createLoaders,
+  seed,
+};

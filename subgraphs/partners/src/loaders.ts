@@ -1,0 +1,20 @@
+import DataLoader from "dataloader";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { byIdLoader, groupLoader, unitAndDescendants } from "@bdp/kit";
+import { Partner } from "./partner/partner.entity.js";
+import { Representative } from "./representative/representative.entity.js";
+
+export function createLoaders(em: EntityManager) {
+  return {
+    partner: byIdLoader(em, Partner),
+    representativesByPartner: groupLoader(em, Representative, "partner", { primary: "desc", fullName: "asc" }),
+    /** Partners seated in a unit or inside it, one query for all units asked for. */
+    partnersInUnit: new DataLoader<string, Partner[]>(async (codes) => {
+      const scopes = codes.map((c) => unitAndDescendants(c));
+      const rows = await em.find(Partner, { municipalityCode: { $in: [...new Set(scopes.flat())] } }, { orderBy: { name: "asc", id: "asc" } });
+      return scopes.map((scope) => rows.filter((p) => scope.includes(p.municipalityCode)));
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,115 @@
+import { Collection, Entity, Enum, Index, OneToMany, Property, type Rel } from "@mikro-orm/core";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar, MissionArea, Sector, HubRecord } from "@bdp/kit";
+import { Representative } from "../representative/representative.entity.js";
+
+export enum PartnerStatus {
+  ACTIVE = "ACTIVE",
+  SUSPENDED = "SUSPENDED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(PartnerStatus, {
+  name: "PartnerStatus",
+  description: "Where a partner stands in the partnership.",
+  valuesConfig: {
+    ACTIVE: { description: "Signed the declaration and takes part." },
+    SUSPENDED: { description: "Membership suspended by the coordinator." },
+    WITHDRAWN: { description: "Withdrew from the declaration (see `withdrewOn`)." },
+  },
+});
+
+@ObjectType({ description: "A postal address." })
+export class Address {
+  @Field({ description: "Street and number." })
+  street!: string;
+
+  @Field({ description: "Postal code, NN-NNN." })
+  postalCode!: string;
+
+  @Field({ description: "Town or city." })
+  city!: string;
+}
+
+/**
+ * A signatory of the declaration. The register owns it; other subgraphs
+ * refer to it by `id` and add their own fields (programmes, initiatives…).
+ */
+@Entity({ tableName: "partner" })
+@Index({ properties: ["name", "id"] })
+@Index({ properties: ["accededOn", "id"] })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "An organisation or person that signed the partnership declaration (sygnatariusz porozumienia)." })
+export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "competences" | "resourcesOffered" | "withdrewOn"> {
+  @Property({ length: 300 })
+  @Field({ description: "Full name, as registered." })
+  name!: string;
+
+  @Property({ length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: "Short name or acronym used in the partnership, e.g. PUP Będzin." })
+  shortName: string | null = null;
+
+  @Enum({ items: () => Sector })
+  @Index()
+  @Field(() => Sector, { description: "The kind of partner." })
+  sector!: Sector;
+
+  @Enum({ items: () => PartnerStatus })
+  @Field(() => PartnerStatus, { description: "Membership status." })
+  status: PartnerStatus = PartnerStatus.ACTIVE;
+
+  @Property({ length: 10, nullable: true, unique: true })
+  @Field(() => String, { nullable: true, description: "Tax identification number (NIP), 10 digits without separators; null for private persons." })
+  nip: string | null = null;
+
+  @Property({ length: 14, nullable: true })
+  @Field(() => String, { nullable: true, description: "Statistical number (REGON), 9 or 14 digits." })
+  regon: string | null = null;
+
+  @Property({ length: 10, nullable: true })
+  @Field(() => String, { nullable: true, description: "National Court Register number (KRS), 10 digits zero padded; null where the partner is not in the KRS." })
+  krs: string | null = null;
+
+  @Property({ length: 7 })
+  @Index()
+  @Field({ description: "TERYT code of the gmina where the partner has its seat." })
+  municipalityCode!: string;
+
+  @Property({ type: "json", nullable: true })
+  @Field(() => Address, { nullable: true, description: "Seat address." })
+  address: Address | null = null;
+
+  @Property({ length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: "Contact e-mail of the organisation." })
+  email: string | null = null;
+
+  @Property({ length: 40, nullable: true })
+  @Field(() => String, { nullable: true, description: "Contact telephone of the organisation." })
+  phone: string | null = null;
+
+  @Property({ length: 300, nullable: true })
+  @Field(() => String, { nullable: true, description: "Web site." })
+  website: string | null = null;
+
+  @Enum({ items: () => MissionArea, array: true })
+  @Field(() => [MissionArea], { description: "The declaration's mission lines the partner engages in." })
+  missionAreas: MissionArea[] = [];
+
+  @Property({ type: "text[]" })
+  @Field(() => [String], { description: "Competences the partner offers to the others (e.g. vocational counselling, HR advice, venue)." })
+  competences: string[] = [];
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "Resources the partner commits: staff, rooms, equipment, funds." })
+  resourcesOffered: string | null = null;
+
+  @Property({ columnType: "date", type: "string" })
+  @Field(() => DateScalar, { description: "Date the partner signed the declaration (accession)." })
+  accededOn!: string;
+
+  @Property({ columnType: "date", type: "string", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Date the partner withdrew, if it did." })
+  withdrewOn: string | null = null;
+
+  @OneToMany(() => Representative, (r) => r.partner)
+  representatives = new Collection<Rel<Representative>>(this);
+}

@@ -1,0 +1,48 @@
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { MissionArea, Sector, SortDirection } from "@bdp/kit";
+import { PartnerStatus } from "./partner.entity.js";
+
+@InputType({ description: "Conditions a partner must meet to be listed; all given conditions apply together." })
+export class PartnerFilter {
+  @Field(() => [Sector], { nullable: true, description: "Any of these sectors." })
+  sectors?: Sector[];
+
+  @Field(() => [PartnerStatus], { nullable: true, description: "Any of these statuses (default: all)." })
+  statuses?: PartnerStatus[];
+
+  @Field(() => String, { nullable: true, description: "Seat in this TERYT unit or a unit inside it (county 2401 includes its gminas)." })
+  municipalityCode?: string;
+
+  @Field(() => MissionArea, { nullable: true, description: "Engaged in this mission line." })
+  missionArea?: MissionArea;
+
+  @Field(() => String, { nullable: true, description: "Name contains this text (case-insensitive, at most 100 characters)." })
+  search?: string;
+
+  @Field(() => [ID], { nullable: true, description: "Only these ids (at most 100)." })
+  ids?: string[];
+}
+
+export enum PartnerSortField {
+  NAME = "name",
+  ACCEDED_ON = "accededOn",
+  CREATED_AT = "createdAt",
+}
+registerEnumType(PartnerSortField, {
+  name: "PartnerSortField",
+  description: "What a list of partners can be sorted by.",
+  valuesConfig: {
+    NAME: { description: "Name, alphabetically." },
+    ACCEDED_ON: { description: "Date of accession." },
+    CREATED_AT: { description: "When the record was created." },
+  },
+});
+
+@InputType({ description: "Sort order of a list of partners." })
+export class PartnerOrder {
+  @Field(() => PartnerSortField, { defaultValue: PartnerSortField.NAME, description: "Sort key." })
+  field: PartnerSortField = PartnerSortField.NAME;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Direction." })
+  direction: SortDirection = SortDirection.ASC;
+}

@@ -1,0 +1,16 @@
+import { buildFederatedSchema, type HubContext } from "@bdp/kit";
+import { PartnerResolver } from "./partner/partner.resolver.js";
+import { AccessionApplicationResolver } from "./application/application.resolver.js";
+import { TerritoryResolver, unitByCode } from "./territory/territory.resolver.js";
+import type { Loaders } from "./loaders.js";
+
+/** The partner register's schema; needs no database. */
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [PartnerResolver, TerritoryResolver, AccessionApplicationResolver],
+    referenceResolvers: {
+      Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.partner.load(ref.id) },
+      TerritorialUnit: { __resolveReference: (ref: { code: string }) => unitByCode(ref.code) },
+    },
+  });
+}
