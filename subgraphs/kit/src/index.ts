@@ -8,6 +8,7 @@ export * from "./context.js";
 export * from "./schema.js";
 export * from "./pagination.js";
 export * from "./loaders.js";
+export * from "./references.js";
 export * from "./validate.js";
 export * from "./disclosure.js";
 export * from "./vocabulary.js";

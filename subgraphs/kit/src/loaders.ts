@@ -54,3 +54,19 @@ export function arrayGroupLoader<E extends object>(
     return keys.map((k) => groups.get(k) ?? []);
   }, { maxBatchSize: 1000 });
 }
+
+/**
+ * A DataLoader over one aggregate SQL query for all keys asked for in a
+ * tick: `query(keys)` returns rows carrying `key`; keys without a row get
+ * `empty`. Aggregates are computed in SQL, never by loading rows.
+ */
+export function aggregateLoader<R extends { key: string }>(query: (keys: string[]) => Promise<R[]>, empty: (key: string) => R): DataLoader<string, R> {
+  return new DataLoader(async (keys) => {
+    const rows = await query([...keys]);
+    const byKey = new Map(rows.map((r) => [String(r.key), r]));
+    return keys.map((k) => byKey.get(k) ?? empty(k));
+  }, { maxBatchSize: 1000 });
+}
+
+/** `?, ?, ?` for a list of bindings. */
+export const placeholders = (values: readonly unknown[]): string => values.map(() => "?").join(", ");

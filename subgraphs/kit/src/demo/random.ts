@@ -50,3 +50,13 @@ export class Random {
     return String(this.int(1000, 999999)).padStart(10, "0");
   }
 }
+
+/** "Today" for demo data: fixed, so every seed gives the same statuses on any day. */
+export const DEMO_TODAY = "2026-11-01";
+
+/** ISO date `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,19 @@
+import type { SubgraphDefinition } from "@bdp/kit";
+import { TrainingProgramme } from "./programme/programme.entity.js";
+import { TrainingEdition } from "./edition/edition.entity.js";
+import { Enrolment } from "./enrolment/enrolment.entity.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+import { buildSchema } from "./schema.js";
+import { migrations } from "./migrations/index.js";
+import { seed } from "./seed.js";
+
+/** Training programmes, their editions, pseudonymous enrolments and outcomes. */
+export const definition: SubgraphDefinition<Loaders> = {
+  name: "training",
+  defaultPort: 4003,
+  entities: [TrainingProgramme, TrainingEdition, Enrolment],
+  migrations,
+  buildSchema,
+  createLoaders,
+  seed,
+};

@@ -1,0 +1,39 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { TrainingProgramme } from "./programme/programme.entity.js";
+import { TrainingEdition } from "./edition/edition.entity.js";
+
+export interface EditionStats {
+  key: string;
+  /** Enrolled or completed: the seats in use. */
+  taken: number;
+  completed: number;
+  certified: number;
+  employed: number;
+}
+
+export function createLoaders(em: EntityManager) {
+  return {
+    programme: byIdLoader(em, TrainingProgramme),
+    edition: byIdLoader(em, TrainingEdition),
+    programmesByProvider: groupLoader(em, TrainingProgramme, "providerId", { title: "asc", id: "asc" }),
+    editionsByProgramme: groupLoader(em, TrainingEdition, "programme", { startsOn: "asc", id: "asc" }),
+    editionsByMunicipality: groupLoader(em, TrainingEdition, "municipalityCode", { startsOn: "desc", id: "asc" }),
+    programmesByTargetGroup: arrayGroupLoader(em, TrainingProgramme, "targetGroups", { title: "asc" }),
+    editionStats: aggregateLoader<EditionStats>(
+      (ids) =>
+        em.getConnection().execute(
+          `select edition_id as key,
+             count(*) filter (where status in ('ENROLLED', 'COMPLETED'))::int as taken,
+             count(*) filter (where status = 'COMPLETED')::int as completed,
+             count(*) filter (where certificate_obtained)::int as certified,
+             count(*) filter (where employed_within3months)::int as employed
+           from enrolment where edition_id in (${placeholders(ids)}) group by edition_id`,
+          ids,
+        ),
+      (key) => ({ key, taken: 0, completed: 0, certified: 0, employed: 0 }),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,56 @@
+import { Field, ID, InputType, registerEnumType } from "type-graphql";
+import { FundingSource, SortDirection, SupportForm, TargetGroup } from "@bdp/kit";
+import { ProgrammeStatus } from "./programme.entity.js";
+
+@InputType({ description: "Conditions a training programme must meet to be listed; all given conditions apply together." })
+export class TrainingProgrammeFilter {
+  @Field(() => [ID], { nullable: true, description: "Offered by any of these partners." })
+  providerIds?: string[];
+
+  @Field(() => [TargetGroup], { nullable: true, description: "For any of these target groups." })
+  targetGroups?: TargetGroup[];
+
+  @Field(() => [SupportForm], { nullable: true, description: "Any of these forms of support." })
+  forms?: SupportForm[];
+
+  @Field(() => [FundingSource], { nullable: true, description: "Funded from any of these sources." })
+  fundingSources?: FundingSource[];
+
+  @Field(() => [ProgrammeStatus], { nullable: true, description: "Any of these statuses (default: all)." })
+  statuses?: ProgrammeStatus[];
+
+  @Field(() => String, { nullable: true, description: "KZiS occupation code (6 digits) or its prefix (e.g. 7 for craft workers)." })
+  occupationCode?: string;
+
+  @Field(() => String, { nullable: true, description: "Has an edition in this TERYT unit or a unit inside it." })
+  municipalityCode?: string;
+
+  @Field(() => String, { nullable: true, description: "Title contains this text (case-insensitive, at most 100 characters)." })
+  search?: string;
+}
+
+export enum TrainingProgrammeSortField {
+  TITLE = "title",
+  HOURS = "hours",
+  COST = "costPerParticipant",
+  CREATED_AT = "createdAt",
+}
+registerEnumType(TrainingProgrammeSortField, {
+  name: "TrainingProgrammeSortField",
+  description: "What a list of training programmes can be sorted by.",
+  valuesConfig: {
+    TITLE: { description: "Title, alphabetically." },
+    HOURS: { description: "Length in hours." },
+    COST: { description: "Cost per participant." },
+    CREATED_AT: { description: "When the record was created." },
+  },
+});
+
+@InputType({ description: "Sort order of a list of training programmes." })
+export class TrainingProgrammeOrder {
+  @Field(() => TrainingProgrammeSortField, { defaultValue: TrainingProgrammeSortField.TITLE, description: "Sort key." })
+  field: TrainingProgrammeSortField = TrainingProgrammeSortField.TITLE;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Direction." })
+  direction: SortDirection = SortDirection.ASC;
+}

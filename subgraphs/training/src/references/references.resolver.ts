@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { PartnerRef, TerritorialUnitRef, type HubContext } from "@bdp/kit";
+import { TrainingProgramme } from "../programme/programme.entity.js";
+import { TrainingEdition } from "../edition/edition.entity.js";
+import type { Loaders } from "../loaders.js";
+
+@Resolver(() => PartnerRef)
+export class PartnerTrainingResolver {
+  @FieldResolver(() => [TrainingProgramme], { description: "Training programmes this partner provides, by title." })
+  trainingProgrammes(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingProgramme[]> {
+    return ctx.loaders.programmesByProvider.load(partner.id);
+  }
+}
+
+@Resolver(() => TerritorialUnitRef)
+export class TerritorialUnitTrainingResolver {
+  @FieldResolver(() => [TrainingEdition], { description: "Training editions held in this gmina, latest first (for a county or city: use `trainingEditions(filter: {municipalityCode})`)." })
+  trainingEditions(@Root() unit: TerritorialUnitRef, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingEdition[]> {
+    return ctx.loaders.editionsByMunicipality.load(unit.code);
+  }
+}

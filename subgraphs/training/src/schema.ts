@@ -1,0 +1,16 @@
+import { buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { TrainingProgrammeResolver } from "./programme/programme.resolver.js";
+import { TrainingEditionResolver } from "./edition/edition.resolver.js";
+import { PartnerTrainingResolver, TerritorialUnitTrainingResolver } from "./references/references.resolver.js";
+import type { Loaders } from "./loaders.js";
+
+/** The training subgraph's schema; needs no database. */
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver],
+    referenceResolvers: {
+      ...referenceStubs,
+      TrainingProgramme: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.programme.load(ref.id) },
+    },
+  });
+}

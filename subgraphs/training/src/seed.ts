@@ -1,0 +1,109 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import {
+  AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, SupportForm, TargetGroup, addDays, demoPartnersWithRole, stableId, type SeedResult,
+} from "@bdp/kit";
+import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
+import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
+import { Enrolment, EnrolmentStatus } from "./enrolment/enrolment.entity.js";
+
+const G = TargetGroup;
+/** [title, KZiS code (indicative), hours, cost, certificate, target groups] */
+const CATALOGUE: [string, string | null, number, number, string | null, TargetGroup[]][] = [
+  ["Magazynier z obsługą wózka jezdniowego", "432103", 120, 2400, "Zaświadczenie UDT", [G.UNDER_30, G.LONG_TERM_UNEMPLOYED, G.NO_VOCATIONAL_QUALIFICATIONS]],
+  ["Spawanie metodą MAG (135)", "722204", 180, 4800, "Świadectwo egzaminu spawacza", [G.UNDER_30, G.NO_VOCATIONAL_QUALIFICATIONS]],
+  ["Opiekun osoby starszej i z niepełnosprawnością", "341203", 160, 3200, "Świadectwo ukończenia kursu", [G.OVER_50, G.LONG_TERM_UNEMPLOYED, G.CARERS_OF_PERSONS_WITH_DISABILITIES]],
+  ["Kucharz małej gastronomii", "512001", 150, 3500, "Zaświadczenie MEN", [G.UNDER_30, G.SINGLE_PARENTS]],
+  ["Sprzedawca z obsługą kasy fiskalnej", "522301", 80, 1600, null, [G.LONG_TERM_UNEMPLOYED, G.PARENTS_OF_CHILD_UNDER_6, G.PERSONS_WITH_DISABILITIES]],
+  ["Kadry i płace z obsługą programu Płatnik", "431103", 100, 2900, "Zaświadczenie MEN", [G.OVER_50, G.PARENTS_OF_CHILD_UNDER_6]],
+  ["Kierowca kat. C z kwalifikacją wstępną", "833202", 280, 9800, "Prawo jazdy kat. C, świadectwo kwalifikacji", [G.UNDER_30, G.LONG_TERM_UNEMPLOYED]],
+  ["Operator koparko-ładowarki", "834209", 176, 5200, "Uprawnienia IMBiGS", [G.NO_VOCATIONAL_QUALIFICATIONS, G.LONG_TERM_UNEMPLOYED]],
+  ["Podstawy programowania w Pythonie", "251401", 200, 6400, "Certyfikat ukończenia", [G.UNDER_30, G.SCHOOL_LEAVERS, G.PERSONS_WITH_DISABILITIES]],
+  ["Kompetencje cyfrowe dla osób 50+", null, 60, 900, null, [G.OVER_50, G.SOCIAL_ASSISTANCE_RECIPIENTS]],
+  ["Język angielski w pracy, poziom A2/B1", null, 120, 2100, "Certyfikat TELC", [G.JOB_SEEKERS, G.EMPLOYEES]],
+  ["Fryzjer – kurs z egzaminem czeladniczym", "514101", 300, 7200, "Świadectwo czeladnicze", [G.UNDER_30, G.SINGLE_PARENTS, G.LARGE_FAMILY_CARD_HOLDERS]],
+  ["Elektryk z uprawnieniami SEP do 1 kV", "741103", 90, 1900, "Świadectwo kwalifikacyjne SEP", [G.NO_VOCATIONAL_QUALIFICATIONS, G.EMPLOYEES]],
+  ["Księgowość małej firmy", "331301", 140, 3600, "Zaświadczenie MEN", [G.PARENTS_OF_CHILD_UNDER_6, G.JOB_SEEKERS]],
+  ["Zarządzanie zespołem dla kadry kierowniczej (KFS)", null, 40, 2800, null, [G.EMPLOYERS, G.EMPLOYEES]],
+  ["Trening umiejętności społecznych i poszukiwania pracy", null, 30, 450, null, [G.SOCIAL_ASSISTANCE_RECIPIENTS, G.LONG_TERM_UNEMPLOYED, G.PERSONS_WITH_DISABILITIES]],
+];
+
+const FORMS_BY_FUNDING: [SupportForm, FundingSource][] = [
+  [SupportForm.TRAINING, FundingSource.LABOUR_FUND], [SupportForm.TRAINING, FundingSource.ESF_PLUS], [SupportForm.TRAINEESHIP, FundingSource.LABOUR_FUND],
+  [SupportForm.TRAINING_VOUCHER, FundingSource.LABOUR_FUND], [SupportForm.LIFELONG_LEARNING_VOUCHER, FundingSource.LABOUR_FUND],
+  [SupportForm.KFS_EMPLOYER_TRAINING, FundingSource.KFS], [SupportForm.TRAINING, FundingSource.PFRON], [SupportForm.TRAINING, FundingSource.PARTNER_OWN_FUNDS],
+  [SupportForm.TRAINING, FundingSource.LOCAL_GOVERNMENT_BUDGET],
+];
+
+const AGE_BANDS = Object.values(AgeBand);
+
+export async function seed(em: EntityManager): Promise<SeedResult> {
+  const rnd = new Random("training-seed");
+  const counts = { training_programme: 0, training_edition: 0, enrolment: 0 };
+  const providers = demoPartnersWithRole("trainingProvider");
+  let participantNo = 0;
+  providers.forEach((provider, p) => {
+    const n = provider.sector === "LABOUR_OFFICE" ? 6 : rnd.int(1, 2);
+    for (let i = 0; i < n; i++) {
+      const [title, occupationCode, hours, cost, certificate, groups] = CATALOGUE[(p * 3 + i * 5) % CATALOGUE.length]!;
+      const [form, fundingSource] = title.includes("KFS") ? [SupportForm.KFS_EMPLOYER_TRAINING, FundingSource.KFS] : rnd.pick(FORMS_BY_FUNDING);
+      const programme = em.create(TrainingProgramme, {
+        id: stableId(`training:${provider.key}:${i}`),
+        providerId: provider.id,
+        title,
+        description: `${title} – ${provider.name}. Zajęcia teoretyczne i praktyczne, egzamin końcowy.`,
+        targetGroups: groups,
+        occupationCode,
+        form,
+        fundingSource,
+        hours,
+        costPerParticipant: (cost * (0.85 + rnd.next() * 0.3)).toFixed(2),
+        certificate,
+        status: rnd.chance(0.1) ? ProgrammeStatus.ARCHIVED : rnd.chance(0.05) ? ProgrammeStatus.DRAFT : ProgrammeStatus.PUBLISHED,
+      });
+      counts.training_programme++;
+      if (programme.status === ProgrammeStatus.DRAFT) continue;
+      const editions = rnd.int(1, 4);
+      for (let e = 0; e < editions; e++) {
+        const startsOn = addDays("2019-01-07", rnd.int(0, 2900));
+        const endsOn = addDays(startsOn, Math.ceil(hours / 6) + rnd.int(0, 10));
+        const capacity = rnd.int(8, 20);
+        const status = startsOn > DEMO_TODAY ? (addDays(DEMO_TODAY, 45) > startsOn ? EditionStatus.RECRUITING : EditionStatus.PLANNED) : endsOn > DEMO_TODAY ? EditionStatus.IN_PROGRESS : rnd.chance(0.05) ? EditionStatus.CANCELLED : EditionStatus.COMPLETED;
+        const edition = em.create(TrainingEdition, {
+          id: stableId(`training:${provider.key}:${i}:${e}`),
+          programme,
+          startsOn,
+          endsOn,
+          municipalityCode: rnd.chance(0.6) ? provider.municipalityCode : rnd.pick(GMINA_CODES),
+          venue: rnd.pick(["sala szkoleniowa organizatora", "Centrum Kształcenia Zawodowego", "sala konferencyjna urzędu", "warsztat praktyczny pracodawcy", "zajęcia zdalne i w sali"]),
+          capacity,
+          status,
+        });
+        counts.training_edition++;
+        if (status === EditionStatus.CANCELLED || status === EditionStatus.PLANNED) continue;
+        const enrolled = status === EditionStatus.RECRUITING ? rnd.int(0, capacity - 1) : rnd.int(Math.ceil(capacity * 0.5), capacity);
+        for (let k = 0; k < enrolled; k++) {
+          participantNo++;
+          const finished = status === EditionStatus.COMPLETED;
+          const dropped = finished && rnd.chance(0.12);
+          const completed = finished && !dropped;
+          const certified = completed && (certificate !== null ? rnd.chance(0.9) : false);
+          em.create(Enrolment, {
+            id: stableId(`enrolment:${participantNo}`),
+            edition,
+            participantRef: `${provider.key.slice(0, 8).toUpperCase()}/${startsOn.slice(0, 4)}/${String(participantNo).padStart(5, "0")}`,
+            sex: rnd.chance(0.55) ? Sex.FEMALE : Sex.MALE,
+            ageBand: groups.includes(G.OVER_50) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_45_54, AgeBand.AGE_55_64]) : groups.includes(G.UNDER_30) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_18_24, AgeBand.AGE_25_29]) : rnd.pick(AGE_BANDS.slice(0, 5)),
+            targetGroups: rnd.sample(groups, rnd.int(1, Math.min(2, groups.length))),
+            enrolledOn: addDays(startsOn, -rnd.int(3, 30)),
+            status: completed ? EnrolmentStatus.COMPLETED : dropped ? EnrolmentStatus.DROPPED_OUT : EnrolmentStatus.ENROLLED,
+            completedOn: completed ? endsOn : null,
+            certificateObtained: certified,
+            employedWithin3Months: completed && addDays(endsOn, 90) <= DEMO_TODAY ? rnd.chance(certified ? 0.55 : 0.35) : null,
+          });
+          counts.enrolment++;
+        }
+      }
+    }
+  });
+  return { counts };
+}
