@@ -31,3 +31,37 @@ export class SuppressibleCount {
   @Field({ description: "True when the count was withheld (below the disclosure threshold, default 5; Eurostat marks such cells `:c`)." })
   suppressed!: boolean;
 }
+
+export interface Cell<K> {
+  key: K;
+  count: number;
+}
+
+export interface ProtectedCell<K> {
+  key: K;
+  count: ProtectedCount;
+}
+
+/**
+ * A breakdown of a published total: primary suppression of small cells, then
+ * secondary suppression so that the total minus the visible cells never
+ * reveals a hidden one. While exactly one cell is hidden (or the hidden sum
+ * is itself below the threshold), the smallest visible non-zero cell is
+ * hidden too.
+ */
+export function protectBreakdown<K>(cells: readonly Cell<K>[], threshold = disclosureThreshold()): ProtectedCell<K>[] {
+  const hidden = new Set<number>();
+  cells.forEach((c, i) => {
+    if (c.count > 0 && c.count < threshold) hidden.add(i);
+  });
+  const hiddenSum = () => [...hidden].reduce((s, i) => s + cells[i]!.count, 0);
+  while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < threshold)) {
+    let next = -1;
+    cells.forEach((c, i) => {
+      if (!hidden.has(i) && c.count > 0 && (next < 0 || c.count < cells[next]!.count)) next = i;
+    });
+    if (next < 0) break;
+    hidden.add(next);
+  }
+  return cells.map((c, i) => ({ key: c.key, count: hidden.has(i) ? { value: null, suppressed: true } : { value: c.count, suppressed: false } }));
+}

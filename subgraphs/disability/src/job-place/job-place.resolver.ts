@@ -1,0 +1,65 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import type { FilterQuery } from "@mikro-orm/postgresql";
+import {
+  ConnectionType, DateScalar, PageArgs, PartnerRef, TerritorialUnitRef, checkDateRange, checkIds, paginate, partnerRef, territoryScope, unitRef, type HubContext,
+} from "@bdp/kit";
+import { DisabilityJobPlace } from "./job-place.entity.js";
+import { ActivationProgramme } from "../programme/programme.entity.js";
+import type { Loaders } from "../loaders.js";
+
+export const DisabilityJobPlaceConnection = ConnectionType(DisabilityJobPlace, "DisabilityJobPlace", "job places for persons with disabilities");
+
+@InputType({ description: "Conditions a job place must meet to be listed; all given conditions apply together." })
+export class DisabilityJobPlaceFilter {
+  @Field(() => [ID], { nullable: true, description: "Created by any of these employer partners." })
+  employerIds?: string[];
+
+  @Field(() => String, { nullable: true, description: "In this TERYT unit or a unit inside it." })
+  municipalityCode?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Created on or after this date." })
+  createdFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Created on or before this date." })
+  createdTo?: string;
+
+  @Field(() => Boolean, { nullable: true, description: "Only subsidised (true) or unsubsidised (false) posts." })
+  subsidised?: boolean;
+}
+
+@Resolver(() => DisabilityJobPlace)
+export class DisabilityJobPlaceResolver {
+  @Query(() => DisabilityJobPlaceConnection, { description: "Job places created for persons with disabilities, newest first, paginated by cursor." })
+  disabilityJobPlaces(
+    @Ctx() ctx: HubContext<Loaders>,
+    @Args() page: PageArgs,
+    @Arg("filter", () => DisabilityJobPlaceFilter, { nullable: true, description: "Which job places." }) filter?: DisabilityJobPlaceFilter,
+  ) {
+    const where: Record<string, unknown> = {};
+    const employers = checkIds("filter.employerIds", filter?.employerIds);
+    if (employers) where.employerId = { $in: employers };
+    const scope = territoryScope("filter.municipalityCode", filter?.municipalityCode);
+    if (scope) where.municipalityCode = { $in: scope };
+    checkDateRange("filter.createdFrom", filter?.createdFrom, "filter.createdTo", filter?.createdTo);
+    if (filter?.createdFrom || filter?.createdTo) {
+      where.createdOn = { ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}), ...(filter.createdTo ? { $lte: filter.createdTo } : {}) };
+    }
+    if (filter?.subsidised != null) where.subsidised = filter.subsidised;
+    return paginate(ctx.em, DisabilityJobPlace, where as FilterQuery<DisabilityJobPlace>, { createdOn: "desc" }, page);
+  }
+
+  @FieldResolver(() => PartnerRef, { description: "The employer partner that created the place." })
+  employer(@Root() place: DisabilityJobPlace): PartnerRef {
+    return partnerRef(place.employerId);
+  }
+
+  @FieldResolver(() => TerritorialUnitRef, { description: "The gmina of the workplace." })
+  municipality(@Root() place: DisabilityJobPlace): TerritorialUnitRef {
+    return unitRef(place.municipalityCode);
+  }
+
+  @FieldResolver(() => ActivationProgramme, { nullable: true, description: "The activation programme the place came from, if any." })
+  programme(@Root() place: DisabilityJobPlace, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme | null> | null {
+    return place.programme ? ctx.loaders.programme.load(place.programme.id) : null;
+  }
+}

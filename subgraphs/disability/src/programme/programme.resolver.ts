@@ -1,0 +1,72 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { FilterQuery } from "@mikro-orm/postgresql";
+import {
+  ConnectionType, PageArgs, PartnerRef, TerritorialUnitRef, checkId, checkIds, checkList, paginate, partnerRef, protectBreakdown, protectCount,
+  searchPattern, territoryScope, unitRef, type HubContext,
+} from "@bdp/kit";
+import { ActivationProgramme } from "./programme.entity.js";
+import { ActivationProgrammeFilter } from "./programme.input.js";
+import { ParticipantSummary } from "./summary.type.js";
+import { DisabilityDegree, ParticipantOutcome } from "../vocabulary.js";
+import type { Loaders } from "../loaders.js";
+
+export const ActivationProgrammeConnection = ConnectionType(ActivationProgramme, "ActivationProgramme", "activation programmes");
+
+function programmeWhere(filter: ActivationProgrammeFilter | undefined): FilterQuery<ActivationProgramme> {
+  const where: Record<string, unknown> = {};
+  if (!filter) return where;
+  const operators = checkIds("filter.operatorIds", filter.operatorIds);
+  if (operators) where.operatorId = { $in: operators };
+  const instruments = checkList("filter.instruments", filter.instruments);
+  if (instruments?.length) where.instrument = { $in: instruments };
+  const sources = checkList("filter.fundingSources", filter.fundingSources);
+  if (sources?.length) where.fundingSource = { $in: sources };
+  const statuses = checkList("filter.statuses", filter.statuses);
+  if (statuses?.length) where.status = { $in: statuses };
+  const scope = territoryScope("filter.municipalityCode", filter.municipalityCode);
+  if (scope) where.municipalityCodes = { $overlap: scope };
+  const pattern = searchPattern("filter.search", filter.search);
+  if (pattern) where.name = { $ilike: pattern };
+  return where as FilterQuery<ActivationProgramme>;
+}
+
+@Resolver(() => ActivationProgramme)
+export class ActivationProgrammeResolver {
+  @Query(() => ActivationProgramme, { nullable: true, description: "An activation programme by id; null when there is none." })
+  activationProgramme(@Arg("id", () => ID, { description: "Programme id." }) id: string, @Ctx() ctx: HubContext<Loaders>) {
+    return ctx.loaders.programme.load(checkId("id", id));
+  }
+
+  @Query(() => ActivationProgrammeConnection, { description: "Activation programmes for persons with disabilities: filtered, by name, paginated by cursor." })
+  activationProgrammes(
+    @Ctx() ctx: HubContext<Loaders>,
+    @Args() page: PageArgs,
+    @Arg("filter", () => ActivationProgrammeFilter, { nullable: true, description: "Which programmes." }) filter?: ActivationProgrammeFilter,
+  ) {
+    return paginate(ctx.em, ActivationProgramme, programmeWhere(filter), { name: "asc" }, page);
+  }
+
+  @FieldResolver(() => PartnerRef, { description: "The partner that runs the programme." })
+  operator(@Root() programme: ActivationProgramme): PartnerRef {
+    return partnerRef(programme.operatorId);
+  }
+
+  @FieldResolver(() => [TerritorialUnitRef], { description: "Gminas the programme serves." })
+  municipalities(@Root() programme: ActivationProgramme): TerritorialUnitRef[] {
+    return programme.municipalityCodes.map(unitRef);
+  }
+
+  @FieldResolver(() => ParticipantSummary, { description: "Participants in aggregate; individual records are never shown here." })
+  async participantSummary(@Root() programme: ActivationProgramme, @Ctx() ctx: HubContext<Loaders>): Promise<ParticipantSummary> {
+    const cells = await ctx.loaders.participantCells.load(programme.id);
+    const sum = (pred: (c: (typeof cells)[number]) => boolean) => cells.filter(pred).reduce((s, c) => s + c.count, 0);
+    const total = sum(() => true);
+    const byDegree = protectBreakdown(Object.values(DisabilityDegree).map((degree) => ({ key: degree, count: sum((c) => c.degree === degree) })));
+    const byOutcome = protectBreakdown(Object.values(ParticipantOutcome).map((outcome) => ({ key: outcome, count: sum((c) => c.outcome === outcome) })));
+    return {
+      total: protectCount(total),
+      byDegree: byDegree.map((c) => ({ degree: c.key, count: c.count })),
+      byOutcome: byOutcome.map((c) => ({ outcome: c.key, count: c.count })),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { PartnerRef, TerritorialUnitRef, type HubContext } from "@bdp/kit";
+import { ActivationProgramme } from "../programme/programme.entity.js";
+import { DisabilityJobPlace } from "../job-place/job-place.entity.js";
+import type { Loaders } from "../loaders.js";
+
+@Resolver(() => PartnerRef)
+export class PartnerDisabilityResolver {
+  @FieldResolver(() => [ActivationProgramme], { description: "Activation programmes for persons with disabilities this partner runs." })
+  activationProgrammes(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
+    return ctx.loaders.programmesByOperator.load(partner.id);
+  }
+
+  @FieldResolver(() => [DisabilityJobPlace], { description: "Job places this partner created for persons with disabilities, newest first." })
+  disabilityJobPlaces(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<DisabilityJobPlace[]> {
+    return ctx.loaders.jobPlacesByEmployer.load(partner.id);
+  }
+}
+
+@Resolver(() => TerritorialUnitRef)
+export class TerritorialUnitDisabilityResolver {
+  @FieldResolver(() => [ActivationProgramme], { description: "Activation programmes serving this gmina." })
+  activationProgrammes(@Root() unit: TerritorialUnitRef, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
+    return ctx.loaders.programmesByMunicipality.load(unit.code);
+  }
+}
