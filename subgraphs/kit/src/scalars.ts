@@ -66,3 +66,16 @@ export const DateTimeScalar = new GraphQLScalarType({
     return d;
   },
 });
+
+/** Exact sum of Money strings (in grosze, as BigInt): never through floats. */
+export function sumMoney(values: readonly string[]): string {
+  const cents = values.reduce((sum, v) => {
+    const negative = v.startsWith("-");
+    const [int, frac = ""] = v.replace(/^-/, "").split(".");
+    const c = BigInt(int!) * 100n + BigInt(frac.padEnd(2, "0").slice(0, 2));
+    return sum + (negative ? -c : c);
+  }, 0n);
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+}

@@ -1,0 +1,22 @@
+import type { SubgraphDefinition } from "@bdp/kit";
+import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
+import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
+import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
+import { AgreementParticipant, Initiative } from "./initiative/initiative.entity.js";
+import { Indicator, IndicatorMeasurement } from "./indicator/indicator.entity.js";
+import { UnemploymentStatistic } from "./statistics/unemployment.entity.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+import { buildSchema } from "./schema.js";
+import { migrations } from "./migrations/index.js";
+import { seed } from "./seed.js";
+
+/** Labour-market issues, strategies, consultations, initiatives with executive agreements, indicators and unemployment statistics. */
+export const definition: SubgraphDefinition<Loaders> = {
+  name: "labour-market",
+  defaultPort: 4002,
+  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, Indicator, IndicatorMeasurement, UnemploymentStatistic],
+  migrations,
+  buildSchema,
+  createLoaders,
+  seed,
+};

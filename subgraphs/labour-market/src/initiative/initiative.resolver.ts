@@ -1,0 +1,115 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import type { FilterQuery } from "@mikro-orm/postgresql";
+import {
+  ConnectionType, FundingSource, MissionArea, MoneyScalar, PageArgs, PartnerRef, TerritorialUnitRef, checkId, checkIds, checkList, paginate, partnerRef,
+  searchPattern, sumMoney, territoryScope, unitRef, type HubContext,
+} from "@bdp/kit";
+import { AgreementParticipant, Initiative, InitiativeStatus } from "./initiative.entity.js";
+import { LabourMarketIssue } from "../issue/issue.entity.js";
+import { Indicator } from "../indicator/indicator.entity.js";
+import type { Loaders } from "../loaders.js";
+
+export const InitiativeConnection = ConnectionType(Initiative, "Initiative", "initiatives");
+
+@InputType({ description: "Conditions an initiative must meet to be listed; all given conditions apply together." })
+export class InitiativeFilter {
+  @Field(() => [InitiativeStatus], { nullable: true, description: "Any of these statuses." })
+  statuses?: InitiativeStatus[];
+
+  @Field(() => [ID], { nullable: true, description: "With any of these partners in its executive agreement." })
+  partnerIds?: string[];
+
+  @Field(() => [ID], { nullable: true, description: "Addressing any of these issues." })
+  issueIds?: string[];
+
+  @Field(() => MissionArea, { nullable: true, description: "Serving this mission line." })
+  missionArea?: MissionArea;
+
+  @Field(() => [FundingSource], { nullable: true, description: "Funded mainly from any of these sources." })
+  fundingSources?: FundingSource[];
+
+  @Field(() => String, { nullable: true, description: "Active in this TERYT unit or a unit inside it." })
+  municipalityCode?: string;
+
+  @Field(() => String, { nullable: true, description: "Title contains this text (case-insensitive, at most 100 characters)." })
+  search?: string;
+}
+
+@Resolver(() => Initiative)
+export class InitiativeResolver {
+  @Query(() => Initiative, { nullable: true, description: "An initiative by id; null when there is none." })
+  initiative(@Arg("id", () => ID, { description: "Initiative id." }) id: string, @Ctx() ctx: HubContext<Loaders>) {
+    return ctx.loaders.initiative.load(checkId("id", id));
+  }
+
+  @Query(() => InitiativeConnection, { description: "Joint initiatives and projects, newest first, paginated by cursor." })
+  initiatives(
+    @Ctx() ctx: HubContext<Loaders>,
+    @Args() page: PageArgs,
+    @Arg("filter", () => InitiativeFilter, { nullable: true, description: "Which initiatives." }) filter?: InitiativeFilter,
+  ) {
+    const where: Record<string, unknown> = {};
+    const statuses = checkList("filter.statuses", filter?.statuses);
+    if (statuses?.length) where.status = { $in: statuses };
+    const partners = checkIds("filter.partnerIds", filter?.partnerIds);
+    if (partners) where.id = { $in: ctx.em.createQueryBuilder(AgreementParticipant, "ap").select("ap.initiative_id").where({ partnerId: { $in: partners } }).getKnexQuery() };
+    const issues = checkIds("filter.issueIds", filter?.issueIds);
+    if (issues) where.issue = { $in: issues };
+    if (filter?.missionArea) where.missionAreas = { $contains: [filter.missionArea] };
+    const sources = checkList("filter.fundingSources", filter?.fundingSources);
+    if (sources?.length) where.fundingSource = { $in: sources };
+    const scope = territoryScope("filter.municipalityCode", filter?.municipalityCode);
+    if (scope) where.municipalityCodes = { $overlap: scope };
+    const pattern = searchPattern("filter.search", filter?.search);
+    if (pattern) where.title = { $ilike: pattern };
+    return paginate(ctx.em, Initiative, where as FilterQuery<Initiative>, { startsOn: "desc" }, page);
+  }
+
+  @FieldResolver(() => [AgreementParticipant], { description: "The executive agreement: each participating partner's role, tasks and contribution." })
+  agreement(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<AgreementParticipant[]> {
+    return ctx.loaders.participantsByInitiative.load(initiative.id);
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "Sum of the partners' cash contributions (PLN)." })
+  async cashContributionTotal(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
+    return sumMoney((await ctx.loaders.participantsByInitiative.load(initiative.id)).map((p) => p.cashContribution));
+  }
+
+  @FieldResolver(() => MoneyScalar, { description: "Sum of the partners' in-kind contributions (PLN)." })
+  async inKindContributionTotal(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
+    return sumMoney((await ctx.loaders.participantsByInitiative.load(initiative.id)).map((p) => p.inKindContribution));
+  }
+
+  @FieldResolver(() => PartnerRef, { description: "The lead partner." })
+  leadPartner(@Root() initiative: Initiative): PartnerRef {
+    return partnerRef(initiative.leadPartnerId);
+  }
+
+  @FieldResolver(() => [TerritorialUnitRef], { description: "Gminas where it is active." })
+  municipalities(@Root() initiative: Initiative): TerritorialUnitRef[] {
+    return initiative.municipalityCodes.map(unitRef);
+  }
+
+  @FieldResolver(() => LabourMarketIssue, { nullable: true, description: "The issue it addresses, if any." })
+  issue(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>) {
+    return initiative.issue ? ctx.loaders.issue.load(initiative.issue.id) : null;
+  }
+
+  @FieldResolver(() => [Indicator], { description: "Its output and result indicators." })
+  indicators(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<Indicator[]> {
+    return ctx.loaders.indicatorsByInitiative.load(initiative.id);
+  }
+}
+
+@Resolver(() => AgreementParticipant)
+export class AgreementParticipantResolver {
+  @FieldResolver(() => PartnerRef, { description: "The participating partner." })
+  partner(@Root() participant: AgreementParticipant): PartnerRef {
+    return partnerRef(participant.partnerId);
+  }
+
+  @FieldResolver(() => Initiative, { description: "The initiative." })
+  async initiative(@Root() participant: AgreementParticipant, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative> {
+    return (await ctx.loaders.initiative.load(participant.initiative.id))!;
+  }
+}

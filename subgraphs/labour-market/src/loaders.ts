@@ -1,0 +1,67 @@
+import DataLoader from "dataloader";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
+import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
+import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
+import { AgreementParticipant, Initiative } from "./initiative/initiative.entity.js";
+import { Indicator, IndicatorMeasurement } from "./indicator/indicator.entity.js";
+import { UnemploymentStatistic } from "./statistics/unemployment.entity.js";
+
+export interface PrioritySummary {
+  key: string;
+  votes: number;
+  average: number | null;
+}
+
+export function createLoaders(em: EntityManager) {
+  return {
+    issue: byIdLoader(em, LabourMarketIssue),
+    strategy: byIdLoader(em, Strategy),
+    consultation: byIdLoader(em, Consultation),
+    initiative: byIdLoader(em, Initiative),
+    indicator: byIdLoader(em, Indicator),
+    votesByIssue: groupLoader(em, PriorityVote, "issue", { priority: "desc", id: "asc" }),
+    goalsByStrategy: groupLoader(em, StrategyGoal, "strategy", { ordinal: "asc" }),
+    goalsByIssue: groupLoader(em, StrategyGoal, "issue", { ordinal: "asc" }),
+    positionsByConsultation: groupLoader(em, ConsultationPosition, "consultation", { submittedOn: "asc", id: "asc" }),
+    consultationsByIssue: groupLoader(em, Consultation, "issue", { opensOn: "desc", id: "asc" }),
+    participantsByInitiative: groupLoader(em, AgreementParticipant, "initiative", { role: "asc", id: "asc" }),
+    participationsByPartner: groupLoader(em, AgreementParticipant, "partnerId", { createdAt: "asc", id: "asc" }),
+    initiativesByIssue: groupLoader(em, Initiative, "issue", { startsOn: "desc", id: "asc" }),
+    indicatorsByInitiative: groupLoader(em, Indicator, "initiative", { kind: "asc", name: "asc" }),
+    indicatorsByIssue: groupLoader(em, Indicator, "issue", { kind: "asc", name: "asc" }),
+    measurementsByIndicator: groupLoader(em, IndicatorMeasurement, "indicator", { measuredOn: "asc" }),
+    issuesRaisedBy: groupLoader(em, LabourMarketIssue, "raisedById", { raisedOn: "desc", id: "asc" }),
+    positionsByPartner: groupLoader(em, ConsultationPosition, "partnerId", { submittedOn: "desc", id: "asc" }),
+    issuesByMunicipality: arrayGroupLoader(em, LabourMarketIssue, "municipalityCodes", { raisedOn: "desc", id: "asc" }),
+    initiativesByMunicipality: arrayGroupLoader(em, Initiative, "municipalityCodes", { startsOn: "desc", id: "asc" }),
+    priority: aggregateLoader<PrioritySummary>(
+      (ids) =>
+        em.getConnection().execute(
+          `select issue_id as key, count(*)::int as votes, round(avg(priority), 2)::float as average
+           from priority_vote where issue_id in (${placeholders(ids)}) group by issue_id`,
+          ids,
+        ),
+      (key) => ({ key, votes: 0, average: null }),
+    ),
+    /** Monthly series per unit, keyed `code:fromYear:toYear` (one query per distinct year range). */
+    unemploymentSeries: new DataLoader<string, UnemploymentStatistic[]>(async (keys) => {
+      const ranges = new Map<string, string[]>();
+      for (const key of keys) {
+        const [code, from, to] = key.split(":");
+        const range = `${from}:${to}`;
+        ranges.set(range, [...(ranges.get(range) ?? []), code!]);
+      }
+      const results = new Map<string, UnemploymentStatistic[]>();
+      for (const [range, codes] of ranges) {
+        const [from, to] = range.split(":").map(Number);
+        const rows = await em.find(UnemploymentStatistic, { territoryCode: { $in: codes }, year: { $gte: from!, $lte: to! } }, { orderBy: { year: "asc", month: "asc" } });
+        for (const code of codes) results.set(`${code}:${range}`, rows.filter((r) => r.territoryCode === code));
+      }
+      return keys.map((k) => results.get(k) ?? []);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,24 @@
+import { buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { LabourMarketIssueResolver, PriorityVoteResolver } from "./issue/issue.resolver.js";
+import { StrategyGoalResolver, StrategyResolver } from "./strategy/strategy.resolver.js";
+import { ConsultationPositionResolver, ConsultationResolver } from "./consultation/consultation.resolver.js";
+import { AgreementParticipantResolver, InitiativeResolver } from "./initiative/initiative.resolver.js";
+import { IndicatorResolver } from "./indicator/indicator.resolver.js";
+import { UnemploymentResolver } from "./statistics/unemployment.resolver.js";
+import { PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver } from "./references/references.resolver.js";
+import type { Loaders } from "./loaders.js";
+
+/** The labour-market subgraph's schema; needs no database. */
+export function buildSchema() {
+  return buildFederatedSchema({
+    resolvers: [
+      LabourMarketIssueResolver, PriorityVoteResolver, StrategyResolver, StrategyGoalResolver, ConsultationResolver, ConsultationPositionResolver,
+      InitiativeResolver, AgreementParticipantResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver,
+    ],
+    referenceResolvers: {
+      ...referenceStubs,
+      LabourMarketIssue: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.issue.load(ref.id) },
+      Initiative: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.initiative.load(ref.id) },
+    },
+  });
+}
