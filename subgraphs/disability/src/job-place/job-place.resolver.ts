@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, DateScalar, PageArgs, PartnerRef, TerritorialUnitRef, checkDateRange, checkIds, paginate, partnerRef, territoryScope, unitRef, type HubContext,
+  ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityJobPlace } from "./job-place.entity.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -49,12 +50,12 @@ export class DisabilityJobPlaceResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The employer partner that created the place." })
-  employer(@Root() place: DisabilityJobPlace): PartnerRef {
+  employer(@Root() place: DisabilityJobPlace): PartnerRefShape {
     return partnerRef(place.employerId);
   }
 
   @FieldResolver(() => TerritorialUnitRef, { description: "The gmina of the workplace." })
-  municipality(@Root() place: DisabilityJobPlace): TerritorialUnitRef {
+  municipality(@Root() place: DisabilityJobPlace): TerritorialUnitRefShape {
     return unitRef(place.municipalityCode);
   }
 

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, PageArgs, PartnerRef, TerritorialUnitRef, checkId, checkIds, checkList, paginate, partnerRef, protectBreakdown, protectCount,
-  searchPattern, territoryScope, unitRef, type HubContext,
+  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, protectBreakdown, protectCount, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { ActivationProgramme } from "./programme.entity.js";
 import { ActivationProgrammeFilter } from "./programme.input.js";
 import { ParticipantSummary } from "./summary.type.js";
@@ -47,12 +47,12 @@ export class ActivationProgrammeResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The partner that runs the programme." })
-  operator(@Root() programme: ActivationProgramme): PartnerRef {
+  operator(@Root() programme: ActivationProgramme): PartnerRefShape {
     return partnerRef(programme.operatorId);
   }
 
   @FieldResolver(() => [TerritorialUnitRef], { description: "Gminas the programme serves." })
-  municipalities(@Root() programme: ActivationProgramme): TerritorialUnitRef[] {
+  municipalities(@Root() programme: ActivationProgramme): TerritorialUnitRefShape[] {
     return programme.municipalityCodes.map(unitRef);
   }
 

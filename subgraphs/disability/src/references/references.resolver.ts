@@ -1,5 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PartnerRef, TerritorialUnitRef, type HubContext } from "@bdp/kit";
+import {
+  type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import { DisabilityJobPlace } from "../job-place/job-place.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -7,12 +10,12 @@ import type { Loaders } from "../loaders.js";
 @Resolver(() => PartnerRef)
 export class PartnerDisabilityResolver {
   @FieldResolver(() => [ActivationProgramme], { description: "Activation programmes for persons with disabilities this partner runs." })
-  activationProgrammes(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
+  activationProgrammes(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
     return ctx.loaders.programmesByOperator.load(partner.id);
   }
 
   @FieldResolver(() => [DisabilityJobPlace], { description: "Job places this partner created for persons with disabilities, newest first." })
-  disabilityJobPlaces(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<DisabilityJobPlace[]> {
+  disabilityJobPlaces(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<DisabilityJobPlace[]> {
     return ctx.loaders.jobPlacesByEmployer.load(partner.id);
   }
 }
@@ -20,7 +23,7 @@ export class PartnerDisabilityResolver {
 @Resolver(() => TerritorialUnitRef)
 export class TerritorialUnitDisabilityResolver {
   @FieldResolver(() => [ActivationProgramme], { description: "Activation programmes serving this gmina." })
-  activationProgrammes(@Root() unit: TerritorialUnitRef, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
+  activationProgrammes(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
     return ctx.loaders.programmesByMunicipality.load(unit.code);
   }
 }

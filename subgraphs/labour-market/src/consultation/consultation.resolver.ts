@@ -1,6 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import { ConnectionType, PageArgs, PartnerRef, checkId, checkList, paginate, partnerRef, type HubContext } from "@bdp/kit";
+import {
+  ConnectionType, PageArgs, checkId, checkList, paginate, partnerRef, type HubContext, type PartnerRef as PartnerRefShape,
+} from "@bdp/kit";
+import { PartnerRef } from "../references/reference.types.js";
 import { Consultation, ConsultationPosition, ConsultationStatus } from "./consultation.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
@@ -31,7 +34,7 @@ export class ConsultationResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The partner that organised it." })
-  organiser(@Root() consultation: Consultation): PartnerRef {
+  organiser(@Root() consultation: Consultation): PartnerRefShape {
     return partnerRef(consultation.organiserId);
   }
 
@@ -49,7 +52,7 @@ export class ConsultationResolver {
 @Resolver(() => ConsultationPosition)
 export class ConsultationPositionResolver {
   @FieldResolver(() => PartnerRef, { description: "The partner that took the position." })
-  partner(@Root() position: ConsultationPosition): PartnerRef {
+  partner(@Root() position: ConsultationPosition): PartnerRefShape {
     return partnerRef(position.partnerId);
   }
 

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, FundingSource, MissionArea, MoneyScalar, PageArgs, PartnerRef, TerritorialUnitRef, checkId, checkIds, checkList, paginate, partnerRef,
-  searchPattern, sumMoney, territoryScope, unitRef, type HubContext,
+  ConnectionType, FundingSource, MissionArea, MoneyScalar, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, searchPattern, sumMoney, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { AgreementParticipant, Initiative, InitiativeStatus } from "./initiative.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
@@ -81,12 +81,12 @@ export class InitiativeResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The lead partner." })
-  leadPartner(@Root() initiative: Initiative): PartnerRef {
+  leadPartner(@Root() initiative: Initiative): PartnerRefShape {
     return partnerRef(initiative.leadPartnerId);
   }
 
   @FieldResolver(() => [TerritorialUnitRef], { description: "Gminas where it is active." })
-  municipalities(@Root() initiative: Initiative): TerritorialUnitRef[] {
+  municipalities(@Root() initiative: Initiative): TerritorialUnitRefShape[] {
     return initiative.municipalityCodes.map(unitRef);
   }
 
@@ -104,7 +104,7 @@ export class InitiativeResolver {
 @Resolver(() => AgreementParticipant)
 export class AgreementParticipantResolver {
   @FieldResolver(() => PartnerRef, { description: "The participating partner." })
-  partner(@Root() participant: AgreementParticipant): PartnerRef {
+  partner(@Root() participant: AgreementParticipant): PartnerRefShape {
     return partnerRef(participant.partnerId);
   }
 

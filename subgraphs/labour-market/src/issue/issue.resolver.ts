@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, MissionArea, PageArgs, PartnerRef, SortDirection, TargetGroup, TerritorialUnitRef, checkId, checkIds, checkList, orderOf, paginate,
-  partnerRef, searchPattern, territoryScope, unitRef, type HubContext,
+  ConnectionType, MissionArea, PageArgs, SortDirection, TargetGroup, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue.entity.js";
 import { StrategyGoal } from "../strategy/strategy.entity.js";
 import { Consultation } from "../consultation/consultation.entity.js";
@@ -80,12 +80,12 @@ export class LabourMarketIssueResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The partner that raised the issue." })
-  raisedBy(@Root() issue: LabourMarketIssue): PartnerRef {
+  raisedBy(@Root() issue: LabourMarketIssue): PartnerRefShape {
     return partnerRef(issue.raisedById);
   }
 
   @FieldResolver(() => [TerritorialUnitRef], { description: "Units of the territory the issue concerns." })
-  municipalities(@Root() issue: LabourMarketIssue): TerritorialUnitRef[] {
+  municipalities(@Root() issue: LabourMarketIssue): TerritorialUnitRefShape[] {
     return issue.municipalityCodes.map(unitRef);
   }
 
@@ -124,7 +124,7 @@ export class LabourMarketIssueResolver {
 @Resolver(() => PriorityVote)
 export class PriorityVoteResolver {
   @FieldResolver(() => PartnerRef, { description: "The partner that voted." })
-  partner(@Root() vote: PriorityVote): PartnerRef {
+  partner(@Root() vote: PriorityVote): PartnerRefShape {
     return partnerRef(vote.partnerId);
   }
 }

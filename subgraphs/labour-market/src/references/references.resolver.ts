@@ -1,5 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { PartnerRef, TerritorialUnitRef, type HubContext } from "@bdp/kit";
+import {
+  type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { AgreementParticipant, Initiative } from "../initiative/initiative.entity.js";
 import { ConsultationPosition } from "../consultation/consultation.entity.js";
@@ -10,24 +13,24 @@ import type { Loaders } from "../loaders.js";
 @Resolver(() => PartnerRef)
 export class PartnerLabourMarketResolver {
   @FieldResolver(() => [AgreementParticipant], { description: "This partner's parts in executive agreements: role, tasks, contribution, and the initiative." })
-  agreements(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<AgreementParticipant[]> {
+  agreements(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<AgreementParticipant[]> {
     return ctx.loaders.participationsByPartner.load(partner.id);
   }
 
   @FieldResolver(() => [Initiative], { description: "Initiatives this partner takes part in." })
-  async initiatives(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative[]> {
+  async initiatives(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative[]> {
     const parts = await ctx.loaders.participationsByPartner.load(partner.id);
     const initiatives = await ctx.loaders.initiative.loadMany(parts.map((p) => p.initiative.id));
     return initiatives.filter((i): i is Initiative => i instanceof Initiative);
   }
 
   @FieldResolver(() => [LabourMarketIssue], { description: "Labour-market issues this partner raised, newest first." })
-  issuesRaised(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<LabourMarketIssue[]> {
+  issuesRaised(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<LabourMarketIssue[]> {
     return ctx.loaders.issuesRaisedBy.load(partner.id);
   }
 
   @FieldResolver(() => [ConsultationPosition], { description: "Positions this partner took in consultations, newest first." })
-  consultationPositions(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<ConsultationPosition[]> {
+  consultationPositions(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<ConsultationPosition[]> {
     return ctx.loaders.positionsByPartner.load(partner.id);
   }
 }
@@ -35,18 +38,18 @@ export class PartnerLabourMarketResolver {
 @Resolver(() => TerritorialUnitRef)
 export class TerritorialUnitLabourMarketResolver {
   @FieldResolver(() => [LabourMarketIssue], { description: "Labour-market issues concerning this unit, newest first." })
-  labourMarketIssues(@Root() unit: TerritorialUnitRef, @Ctx() ctx: HubContext<Loaders>): Promise<LabourMarketIssue[]> {
+  labourMarketIssues(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<LabourMarketIssue[]> {
     return ctx.loaders.issuesByMunicipality.load(unit.code);
   }
 
   @FieldResolver(() => [Initiative], { description: "Initiatives active in this unit, newest first." })
-  initiatives(@Root() unit: TerritorialUnitRef, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative[]> {
+  initiatives(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative[]> {
     return ctx.loaders.initiativesByMunicipality.load(unit.code);
   }
 
   @FieldResolver(() => [UnemploymentStatistic], { description: "Monthly registered unemployment in this unit, oldest first: a chart-ready series." })
   unemployment(
-    @Root() unit: TerritorialUnitRef,
+    @Root() unit: TerritorialUnitRefShape,
     @Ctx() ctx: HubContext<Loaders>,
     @Arg("fromYear", () => Int, { defaultValue: 2019, description: "First year." }) fromYear: number,
     @Arg("toYear", () => Int, { defaultValue: 2100, description: "Last year." }) toYear: number,

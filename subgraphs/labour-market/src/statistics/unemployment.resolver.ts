@@ -1,6 +1,9 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import { ConnectionType, HubError, PageArgs, TerritorialUnitRef, checkRange, paginate, territoryScope, unitRef, type HubContext } from "@bdp/kit";
+import {
+  ConnectionType, HubError, PageArgs, checkRange, paginate, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { TerritorialUnitRef } from "../references/reference.types.js";
 import { UnemploymentStatistic } from "./unemployment.entity.js";
 import type { Loaders } from "../loaders.js";
 
@@ -38,7 +41,7 @@ export class UnemploymentResolver {
   }
 
   @FieldResolver(() => TerritorialUnitRef, { description: "The unit the figure is for." })
-  territory(@Root() stat: UnemploymentStatistic): TerritorialUnitRef {
+  territory(@Root() stat: UnemploymentStatistic): TerritorialUnitRefShape {
     return unitRef(stat.territoryCode);
   }
 

@@ -1,6 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import { ConnectionType, PageArgs, PartnerRef, TerritorialUnitRef, checkId, checkRange, paginate, partnerRef, territoryScope, unitRef, type HubContext } from "@bdp/kit";
+import {
+  ConnectionType, PageArgs, checkId, checkRange, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { Strategy, StrategyGoal } from "./strategy.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -35,12 +38,12 @@ export class StrategyResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The partner (local government) that adopted it." })
-  adoptedBy(@Root() strategy: Strategy): PartnerRef {
+  adoptedBy(@Root() strategy: Strategy): PartnerRefShape {
     return partnerRef(strategy.adoptedById);
   }
 
   @FieldResolver(() => TerritorialUnitRef, { description: "The unit of the territory it covers." })
-  territory(@Root() strategy: Strategy): TerritorialUnitRef {
+  territory(@Root() strategy: Strategy): TerritorialUnitRefShape {
     return unitRef(strategy.territoryCode);
   }
 }

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, PageArgs, SuppressibleCount, TerritorialUnitRef, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, protectCount,
-  territoryScope, unitRef, type HubContext,
+  ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, protectCount, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
+import { TerritorialUnitRef } from "../references/reference.types.js";
 import { TrainingEdition } from "./edition.entity.js";
 import { TrainingEditionFilter, TrainingEditionOrder } from "./edition.input.js";
 import { TrainingProgramme } from "../programme/programme.entity.js";
@@ -62,7 +62,7 @@ export class TrainingEditionResolver {
   }
 
   @FieldResolver(() => TerritorialUnitRef, { description: "The gmina where the edition takes place." })
-  municipality(@Root() edition: TrainingEdition): TerritorialUnitRef {
+  municipality(@Root() edition: TrainingEdition): TerritorialUnitRefShape {
     return unitRef(edition.municipalityCode);
   }
 

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, HubError, PageArgs, PartnerRef, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, type HubContext,
+  ConnectionType, HubError, PageArgs, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, type HubContext, type PartnerRef as PartnerRefShape,
 } from "@bdp/kit";
+import { PartnerRef } from "../references/reference.types.js";
 import { TrainingProgramme } from "./programme.entity.js";
 import { TrainingProgrammeFilter, TrainingProgrammeOrder } from "./programme.input.js";
 import { TrainingEdition } from "../edition/edition.entity.js";
@@ -53,7 +54,7 @@ export class TrainingProgrammeResolver {
   }
 
   @FieldResolver(() => PartnerRef, { description: "The partner that provides the programme." })
-  provider(@Root() programme: TrainingProgramme): PartnerRef {
+  provider(@Root() programme: TrainingProgramme): PartnerRefShape {
     return partnerRef(programme.providerId);
   }
 

@@ -1,5 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PartnerRef, TerritorialUnitRef, type HubContext } from "@bdp/kit";
+import {
+  type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { TrainingProgramme } from "../programme/programme.entity.js";
 import { TrainingEdition } from "../edition/edition.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -7,7 +10,7 @@ import type { Loaders } from "../loaders.js";
 @Resolver(() => PartnerRef)
 export class PartnerTrainingResolver {
   @FieldResolver(() => [TrainingProgramme], { description: "Training programmes this partner provides, by title." })
-  trainingProgrammes(@Root() partner: PartnerRef, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingProgramme[]> {
+  trainingProgrammes(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingProgramme[]> {
     return ctx.loaders.programmesByProvider.load(partner.id);
   }
 }
@@ -15,7 +18,7 @@ export class PartnerTrainingResolver {
 @Resolver(() => TerritorialUnitRef)
 export class TerritorialUnitTrainingResolver {
   @FieldResolver(() => [TrainingEdition], { description: "Training editions held in this gmina, latest first (for a county or city: use `trainingEditions(filter: {municipalityCode})`)." })
-  trainingEditions(@Root() unit: TerritorialUnitRef, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingEdition[]> {
+  trainingEditions(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingEdition[]> {
     return ctx.loaders.editionsByMunicipality.load(unit.code);
   }
 }
