@@ -1,0 +1,9 @@
+import type { IncomingMessage } from "node:http";
+import type { Identity } from "@bdp/kit";
+
+/** What the gateway knows about a request. */
+export interface GatewayContext {
+  requestId: string;
+  identity: Identity;
+  req: IncomingMessage;
+}

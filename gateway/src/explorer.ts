@@ -1,0 +1,60 @@
+import { createReadStream, statSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
+import type { ServerResponse } from "node:http";
+import { getDistDirectory, renderAltair } from "altair-static";
+
+const TYPES: Record<string, string> = {
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".html": "text/html; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+};
+
+const EXAMPLE = `# The partnership's data, across all subgraphs in one query.
+query PartnersOverview {
+  partners(first: 5, filter: { municipalityCode: "2401" }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      name
+      sector
+      municipality { name }
+      trainingProgrammes { title editions { startsOn seatsLeft } }
+      activationProgrammes { name instrument participantSummary { total { value suppressed } } }
+      initiatives { title cashContributionTotal }
+    }
+  }
+}
+`;
+
+/**
+ * The GraphQL explorer (Altair), served from the package's own files: it
+ * works with no internet, unlike Apollo's landing page, which loads from a CDN.
+ */
+export function serveExplorer(path: string, res: ServerResponse, base = "/explorer/"): boolean {
+  if (path === base || path === base.slice(0, -1)) {
+    const html = renderAltair({ baseURL: base, endpointURL: "/graphql", initialQuery: EXAMPLE, initialName: "bdp-hub" } as Parameters<typeof renderAltair>[0]);
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+    return true;
+  }
+  if (!path.startsWith(base)) return false;
+  const root = getDistDirectory();
+  const file = normalize(join(root, decodeURIComponent(path.slice(base.length))));
+  if (!file.startsWith(root)) return false;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return false;
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": stat.size, "cache-control": "public, max-age=3600" });
+    createReadStream(file).pipe(res);
+    return true;
+  } catch {
+    return false;
+  }
+}

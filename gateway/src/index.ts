@@ -1,0 +1,3 @@
+export * from "./server.js";
+export * from "./supergraph.js";
+export * from "./data-source.js";

@@ -1,0 +1,102 @@
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { createLogger, handleGraphQL, listen, maskError, requestIdOf, type HttpService, type Logger } from "@bdp/kit";
+import { supergraphSubgraphs } from "./supergraph.js";
+import { SubgraphDataSource } from "./data-source.js";
+import type { GatewayContext } from "./context.js";
+import { serveExplorer } from "./explorer.js";
+import { applyCors } from "./cors.js";
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  /** Subgraph name → GraphQL URL; names missing here keep the supergraph's URL. */
+  subgraphUrls?: Record<string, string>;
+  port?: number;
+  host?: string;
+  /** Allowed browser origins; ["*"] for any. */
+  corsOrigins?: string[];
+  log?: Logger;
+}
+
+export interface RunningGateway extends HttpService {
+  graphqlUrl: string;
+  subgraphUrls: Record<string, string>;
+}
+
+/** The Apollo gateway on Apollo Server, over node:http, with health, CORS and an offline explorer. */
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const log = options.log ?? createLogger("gateway");
+  const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url!),
+    logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart({ contextValue }) {
+          const started = performance.now();
+          return {
+            async willSendResponse({ operationName, errors }) {
+              log.info("graphql", {
+                requestId: contextValue.requestId,
+                operation: operationName ?? undefined,
+                ms: Math.round((performance.now() - started) * 10) / 10,
+                errors: errors?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
+              });
+            },
+          };
+        },
+      },
+    ],
+    formatError: (formatted, error) => maskError(formatted, error, (original) => log.error("unexpected error", { error: original })),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+  const corsOrigins = options.corsOrigins ?? ["*"];
+
+  const service = await listen({
+    port: options.port ?? 4000,
+    host: options.host,
+    log,
+    ready: async () => {
+      const checks = await Promise.all(
+        Object.entries(urls).map(async ([name, url]) => {
+          const health = new URL("/health/ready", url);
+          const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+          return [name, ok ? "ready" : "unavailable"] as const;
+        }),
+      );
+      return { ok: checks.every(([, state]) => state === "ready"), detail: { subgraphs: Object.fromEntries(checks) } };
+    },
+    routes: [
+      (req, res) => applyCors(req, res, corsOrigins),
+      (req, res, url) => {
+        if (req.method !== "GET") return false;
+        if (url.pathname === "/") {
+          res.writeHead(302, { location: "/explorer/" });
+          res.end();
+          return true;
+        }
+        return serveExplorer(url.pathname, res);
+      },
+      async (req, res, url) => {
+        if (url.pathname !== "/graphql") return false;
+        const requestId = requestIdOf(req);
+        await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: { kind: "anonymous" } as const, req }), { extraHeaders: { "x-request-id": requestId } });
+        return true;
+      },
+    ],
+    onClose: async () => {
+      await apollo.stop();
+    },
+  });
+  log.info("gateway ready", { url: `${service.url}/graphql`, explorer: `${service.url}/explorer/`, subgraphs: urls });
+  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls };
+}
