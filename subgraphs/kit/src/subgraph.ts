@@ -172,7 +172,11 @@ export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: 
       debugSql: process.env.DEBUG_SQL === "true",
     });
     closeOnSignals(running, log);
-    process.send?.({ type: "ready", name: definition.name, url: running.graphqlUrl });
+    if (process.send) {
+      // Started by the hub launcher: stop when it goes away, however it went.
+      process.once("disconnect", () => void running.close().finally(() => process.exit(0)));
+      process.send({ type: "ready", name: definition.name, url: running.graphqlUrl });
+    }
     return running;
   } catch (error) {
     log.error("start failed", { error });

@@ -89,13 +89,9 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
     ...common,
     driver: PGliteDriver,
     dbName: "postgres",
-    driverOptions: {
-      pglite: {
-        onCreateOptions: (context: { options: { dataDir?: string } }) => {
-          if (dataDir) context.options.dataDir = dataDir;
-        },
-      },
-    },
+    // mikro-orm-pglite hands `driverOptions` to knex-pglite, which opens
+    // PGlite on `connection.filename` (in memory when it is empty).
+    driverOptions: { connection: { filename: dataDir ?? "" } },
   } as unknown as Options);
   return { orm: orm as unknown as Orm, sql, location: dataDir ?? "memory" };
 }
