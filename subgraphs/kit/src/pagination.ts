@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import type { EntityManager, FilterQuery, QueryOrderMap } from "@mikro-orm/postgresql";
 import { HubError } from "./errors.js";

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { registerEnumType } from "type-graphql";
 
 /**
@@ -134,7 +135,11 @@ export enum Sex {
   FEMALE = "FEMALE",
   MALE = "MALE",
 }
-registerEnumType(Sex, { name: "Sex", description: "Sex, as recorded for statistics broken down by sex (ESF+ indicators)." });
+registerEnumType(Sex, {
+  name: "Sex",
+  description: "Sex, as recorded for statistics broken down by sex (ESF+ indicators).",
+  valuesConfig: { FEMALE: { description: "Woman." }, MALE: { description: "Man." } },
+});
 
 export enum AgeBand {
   AGE_18_24 = "AGE_18_24",

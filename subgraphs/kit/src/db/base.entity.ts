@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, ID, ObjectType } from "type-graphql";
 import { newId } from "../ids.js";

@@ -21,7 +21,16 @@ export enum Stance {
   OPPOSE = "OPPOSE",
   ABSTAIN = "ABSTAIN",
 }
-registerEnumType(Stance, { name: "Stance", description: "A partner's position in a consultation." });
+registerEnumType(Stance, {
+  name: "Stance",
+  description: "A partner's position in a consultation.",
+  valuesConfig: {
+    SUPPORT: { description: "Supports the proposal as it is." },
+    SUPPORT_WITH_AMENDMENTS: { description: "Supports it with the amendments in its statement." },
+    OPPOSE: { description: "Opposes it." },
+    ABSTAIN: { description: "Takes no position." },
+  },
+});
 
 @Entity({ tableName: "consultation" })
 @Index({ properties: ["opensOn", "id"] })

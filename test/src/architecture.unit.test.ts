@@ -1,0 +1,51 @@
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Dependencies point one way (STYLE.md): subgraphs and plugins build on the
+ * kit and never on each other; the gateway depends on the kit only and reads
+ * the supergraph; schema/ and test/ may see everything.
+ */
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+function packages(dir: string): { name: string; dir: string; deps: string[] }[] {
+  if (!existsSync(`${ROOT}${dir}`)) return [];
+  return readdirSync(`${ROOT}${dir}`)
+    .filter((d) => existsSync(`${ROOT}${dir}/${d}/package.json`))
+    .map((d) => {
+      const pkg = JSON.parse(readFileSync(`${ROOT}${dir}/${d}/package.json`, "utf8"));
+      return { name: pkg.name as string, dir: `${dir}/${d}`, deps: Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => n.startsWith("@bdp/")) };
+    });
+}
+
+describe("architecture", () => {
+  const subgraphs = packages("subgraphs");
+  const plugins = packages("plugins");
+  const gateway = JSON.parse(readFileSync(`${ROOT}gateway/package.json`, "utf8"));
+
+  it("the kit depends on no other workspace package", () => {
+    expect(subgraphs.find((p) => p.name === "@bdp/kit")?.deps).toEqual([]);
+  });
+
+  it.each([...subgraphs, ...plugins].filter((p) => p.name !== "@bdp/kit").map((p) => [p.name, p] as const))("%s depends on the kit only", (_name, pkg) => {
+    expect(pkg.deps).toEqual(["@bdp/kit"]);
+  });
+
+  it("the gateway depends on the kit only", () => {
+    expect(Object.keys(gateway.dependencies).filter((n) => n.startsWith("@bdp/"))).toEqual(["@bdp/kit"]);
+  });
+
+  it("no subgraph source imports another subgraph's files", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith(".ts") && /from "\.\.\/\.\.\/(?!kit\/)|from "@bdp\/(?!kit")/.test(readFileSync(path, "utf8"))) offenders.push(path);
+      }
+    };
+    for (const p of subgraphs) walk(`${ROOT}${p.dir}/src`);
+    expect(offenders).toEqual([]);
+  });
+});

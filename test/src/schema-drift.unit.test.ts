@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { buildSchema, isEnumType, isInputObjectType, isObjectType, isInterfaceType } from "graphql";
+import { describe, expect, it } from "vitest";
+import { API_SCHEMA_FILE, SUPERGRAPH_FILE, composeCore, subgraphSdlFile } from "@bdp/schema";
+
+const composition = await composeCore();
+
+describe("committed schema", () => {
+  it("composes", () => {
+    expect(composition.ok ? [] : composition.errors).toEqual([]);
+  });
+
+  it.each(composition.subgraphs.map((s) => [s.name, s] as const))("subgraphs/%s.graphql matches the code (run `pnpm compose`)", (name, subgraph) => {
+    expect(readFileSync(subgraphSdlFile(name), "utf8")).toBe(`${subgraph.sdl.trim()}\n`);
+  });
+
+  it("supergraph.graphql and api-schema.graphql match the code (run `pnpm compose`)", () => {
+    if (!composition.ok) throw new Error("composition failed");
+    expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(`${composition.supergraphSdl.trim()}\n`);
+    expect(readFileSync(API_SCHEMA_FILE, "utf8")).toBe(`${composition.apiSchemaSdl.trim()}\n`);
+  });
+
+  it("every type, field, argument and enum value of the public API has a description", () => {
+    const schema = buildSchema(readFileSync(API_SCHEMA_FILE, "utf8"));
+    const missing: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__")) continue;
+      // root operation types are documented by their fields
+      if (!type.description && type !== schema.getQueryType() && type !== schema.getMutationType()) missing.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) {
+        for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import { defineConfig } from "vitest/config";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+/**
+ * One config for the whole workspace (run from the root: `pnpm test`).
+ * The kind of test shows in its file name: *.unit.test.ts (no database),
+ * *.db.test.ts (a fresh database per file: PostgreSQL when DATABASE_URL is
+ * set, PGlite otherwise), *.e2e.test.ts (real HTTP between gateway and
+ * subgraphs).
+ */
+const root = fileURLToPath(new URL("..", import.meta.url));
+const conditions = ["source", "node"];
+
+export default defineConfig({
+  root,
+  // Workspace packages resolve to their TypeScript sources (see STACK.md).
+  // graphql must be one instance: vite would resolve our sources' `graphql`
+  // to index.mjs while the libraries that Node loads get index.js, and
+  // type-graphql's `instanceof GraphQLScalarType` then fails.
+  resolve: { conditions, alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] },
+  ssr: { resolve: { conditions, externalConditions: conditions } },
+  test: {
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    pool: "forks",
+    maxWorkers: 2,
+    reporters: ["default"],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["{subgraphs,gateway,schema,test}/**/*.unit.test.ts"], exclude: ["**/node_modules/**"] },
+      },
+      {
+        extends: true,
+        test: { name: "db", include: ["{subgraphs,gateway,schema,test}/**/*.db.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: ["test/e2e/**/*.e2e.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+    ],
+  },
+});
