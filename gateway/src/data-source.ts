@@ -3,6 +3,24 @@ import { HubError } from "@bdp/kit";
 import type { GatewayContext } from "./context.js";
 
 /**
+ * Node's fetch, except that a subgraph's HTTP 400 carrying GraphQL errors
+ * (bad variables: BAD_USER_INPUT) is handed on as a GraphQL result, so the
+ * caller sees the subgraph's own error code instead of a failed fetch.
+ */
+async function subgraphFetch(url: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  if (response.status !== 400 || !(response.headers.get("content-type") ?? "").includes("json")) return response;
+  const text = await response.text();
+  let graphqlErrors = false;
+  try {
+    graphqlErrors = Array.isArray((JSON.parse(text) as { errors?: unknown }).errors);
+  } catch {
+    graphqlErrors = false;
+  }
+  return new Response(text, { status: graphqlErrors ? 200 : 400, headers: response.headers });
+}
+
+/**
  * How the gateway talks to one subgraph: Node's own fetch (undici, with a
  * keep-alive pool) instead of the default make-fetch-happen, the request id
  * passed on, and a subgraph that does not answer reported with its name.
@@ -12,7 +30,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     readonly name: string,
     url: string,
   ) {
-    super({ url, fetcher: globalThis.fetch as never });
+    super({ url, fetcher: subgraphFetch as never });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): void {

@@ -11,7 +11,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createLogger, subgraphDatabaseUrl } from "@bdp/kit";
+import { createLogger, maintenanceUrl, subgraphDatabaseUrl } from "@bdp/kit";
 import { startGateway } from "./server.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
@@ -30,7 +30,7 @@ async function reset(): Promise<void> {
     return;
   }
   const { default: pg } = await import("pg");
-  const admin = new pg.Client({ connectionString: url });
+  const admin = new pg.Client({ connectionString: maintenanceUrl(url) });
   await admin.connect();
   try {
     for (const { name } of subgraphs) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { subgraphDatabaseUrl, type DatabaseTarget } from "@bdp/kit";
+import { maintenanceUrl, subgraphDatabaseUrl, type DatabaseTarget } from "@bdp/kit";
 
 /**
  * A fresh database target for one test file: on PostgreSQL (DATABASE_URL set)
@@ -16,7 +16,7 @@ export function freshTarget(label: string): { target: DatabaseTarget; drop: (sub
   return {
     target,
     drop: async (subgraphs) => {
-      const admin = new pg.Client({ connectionString: url });
+      const admin = new pg.Client({ connectionString: maintenanceUrl(url) });
       await admin.connect();
       try {
         for (const name of subgraphs) await admin.query(`drop database if exists "${subgraphDatabaseUrl(base.toString(), name).dbName}" with (force)`);

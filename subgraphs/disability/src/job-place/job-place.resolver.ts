@@ -49,12 +49,12 @@ export class DisabilityJobPlaceResolver {
     return paginate(ctx.em, DisabilityJobPlace, where as FilterQuery<DisabilityJobPlace>, { createdOn: "desc" }, page);
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The employer partner that created the place." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The employer partner that created the place." })
   employer(@Root() place: DisabilityJobPlace): PartnerRefShape {
     return partnerRef(place.employerId);
   }
 
-  @FieldResolver(() => TerritorialUnitRef, { description: "The gmina of the workplace." })
+  @FieldResolver(() => TerritorialUnitRef, { nullable: true, description: "The gmina of the workplace." })
   municipality(@Root() place: DisabilityJobPlace): TerritorialUnitRefShape {
     return unitRef(place.municipalityCode);
   }

@@ -46,12 +46,12 @@ export class ActivationProgrammeResolver {
     return paginate(ctx.em, ActivationProgramme, programmeWhere(filter), { name: "asc" }, page);
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The partner that runs the programme." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that runs the programme." })
   operator(@Root() programme: ActivationProgramme): PartnerRefShape {
     return partnerRef(programme.operatorId);
   }
 
-  @FieldResolver(() => [TerritorialUnitRef], { description: "Gminas the programme serves." })
+  @FieldResolver(() => [TerritorialUnitRef], { nullable: true, description: "Gminas the programme serves." })
   municipalities(@Root() programme: ActivationProgramme): TerritorialUnitRefShape[] {
     return programme.municipalityCodes.map(unitRef);
   }

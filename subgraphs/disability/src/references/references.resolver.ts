@@ -9,12 +9,12 @@ import type { Loaders } from "../loaders.js";
 
 @Resolver(() => PartnerRef)
 export class PartnerDisabilityResolver {
-  @FieldResolver(() => [ActivationProgramme], { description: "Activation programmes for persons with disabilities this partner runs." })
+  @FieldResolver(() => [ActivationProgramme], { nullable: true, description: "Activation programmes for persons with disabilities this partner runs." })
   activationProgrammes(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
     return ctx.loaders.programmesByOperator.load(partner.id);
   }
 
-  @FieldResolver(() => [DisabilityJobPlace], { description: "Job places this partner created for persons with disabilities, newest first." })
+  @FieldResolver(() => [DisabilityJobPlace], { nullable: true, description: "Job places this partner created for persons with disabilities, newest first." })
   disabilityJobPlaces(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<DisabilityJobPlace[]> {
     return ctx.loaders.jobPlacesByEmployer.load(partner.id);
   }
@@ -22,7 +22,7 @@ export class PartnerDisabilityResolver {
 
 @Resolver(() => TerritorialUnitRef)
 export class TerritorialUnitDisabilityResolver {
-  @FieldResolver(() => [ActivationProgramme], { description: "Activation programmes serving this gmina." })
+  @FieldResolver(() => [ActivationProgramme], { nullable: true, description: "Activation programmes serving this gmina." })
   activationProgrammes(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme[]> {
     return ctx.loaders.programmesByMunicipality.load(unit.code);
   }

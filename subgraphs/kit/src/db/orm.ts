@@ -101,3 +101,10 @@ export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
 }
+
+/** The server's maintenance database (`postgres`), for creating and dropping the subgraphs' databases. */
+export function maintenanceUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  url.pathname = "/postgres";
+  return url.toString();
+}

@@ -33,7 +33,7 @@ export class ConsultationResolver {
     return ctx.loaders.positionsByConsultation.load(consultation.id);
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The partner that organised it." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that organised it." })
   organiser(@Root() consultation: Consultation): PartnerRefShape {
     return partnerRef(consultation.organiserId);
   }
@@ -51,7 +51,7 @@ export class ConsultationResolver {
 
 @Resolver(() => ConsultationPosition)
 export class ConsultationPositionResolver {
-  @FieldResolver(() => PartnerRef, { description: "The partner that took the position." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that took the position." })
   partner(@Root() position: ConsultationPosition): PartnerRefShape {
     return partnerRef(position.partnerId);
   }

@@ -80,12 +80,12 @@ export class InitiativeResolver {
     return sumMoney((await ctx.loaders.participantsByInitiative.load(initiative.id)).map((p) => p.inKindContribution));
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The lead partner." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The lead partner." })
   leadPartner(@Root() initiative: Initiative): PartnerRefShape {
     return partnerRef(initiative.leadPartnerId);
   }
 
-  @FieldResolver(() => [TerritorialUnitRef], { description: "Gminas where it is active." })
+  @FieldResolver(() => [TerritorialUnitRef], { nullable: true, description: "Gminas where it is active." })
   municipalities(@Root() initiative: Initiative): TerritorialUnitRefShape[] {
     return initiative.municipalityCodes.map(unitRef);
   }
@@ -103,7 +103,7 @@ export class InitiativeResolver {
 
 @Resolver(() => AgreementParticipant)
 export class AgreementParticipantResolver {
-  @FieldResolver(() => PartnerRef, { description: "The participating partner." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The participating partner." })
   partner(@Root() participant: AgreementParticipant): PartnerRefShape {
     return partnerRef(participant.partnerId);
   }

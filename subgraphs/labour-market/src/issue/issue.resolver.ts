@@ -79,12 +79,12 @@ export class LabourMarketIssueResolver {
     return paginate(ctx.em, LabourMarketIssue, where as FilterQuery<LabourMarketIssue>, { raisedOn: orderOf(orderBy?.direction ?? SortDirection.DESC) }, page);
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The partner that raised the issue." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that raised the issue." })
   raisedBy(@Root() issue: LabourMarketIssue): PartnerRefShape {
     return partnerRef(issue.raisedById);
   }
 
-  @FieldResolver(() => [TerritorialUnitRef], { description: "Units of the territory the issue concerns." })
+  @FieldResolver(() => [TerritorialUnitRef], { nullable: true, description: "Units of the territory the issue concerns." })
   municipalities(@Root() issue: LabourMarketIssue): TerritorialUnitRefShape[] {
     return issue.municipalityCodes.map(unitRef);
   }
@@ -123,7 +123,7 @@ export class LabourMarketIssueResolver {
 
 @Resolver(() => PriorityVote)
 export class PriorityVoteResolver {
-  @FieldResolver(() => PartnerRef, { description: "The partner that voted." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that voted." })
   partner(@Root() vote: PriorityVote): PartnerRefShape {
     return partnerRef(vote.partnerId);
   }

@@ -12,24 +12,24 @@ import type { Loaders } from "../loaders.js";
 
 @Resolver(() => PartnerRef)
 export class PartnerLabourMarketResolver {
-  @FieldResolver(() => [AgreementParticipant], { description: "This partner's parts in executive agreements: role, tasks, contribution, and the initiative." })
+  @FieldResolver(() => [AgreementParticipant], { nullable: true, description: "This partner's parts in executive agreements: role, tasks, contribution, and the initiative." })
   agreements(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<AgreementParticipant[]> {
     return ctx.loaders.participationsByPartner.load(partner.id);
   }
 
-  @FieldResolver(() => [Initiative], { description: "Initiatives this partner takes part in." })
+  @FieldResolver(() => [Initiative], { nullable: true, description: "Initiatives this partner takes part in." })
   async initiatives(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative[]> {
     const parts = await ctx.loaders.participationsByPartner.load(partner.id);
     const initiatives = await ctx.loaders.initiative.loadMany(parts.map((p) => p.initiative.id));
     return initiatives.filter((i): i is Initiative => i instanceof Initiative);
   }
 
-  @FieldResolver(() => [LabourMarketIssue], { description: "Labour-market issues this partner raised, newest first." })
+  @FieldResolver(() => [LabourMarketIssue], { nullable: true, description: "Labour-market issues this partner raised, newest first." })
   issuesRaised(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<LabourMarketIssue[]> {
     return ctx.loaders.issuesRaisedBy.load(partner.id);
   }
 
-  @FieldResolver(() => [ConsultationPosition], { description: "Positions this partner took in consultations, newest first." })
+  @FieldResolver(() => [ConsultationPosition], { nullable: true, description: "Positions this partner took in consultations, newest first." })
   consultationPositions(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<ConsultationPosition[]> {
     return ctx.loaders.positionsByPartner.load(partner.id);
   }
@@ -37,17 +37,17 @@ export class PartnerLabourMarketResolver {
 
 @Resolver(() => TerritorialUnitRef)
 export class TerritorialUnitLabourMarketResolver {
-  @FieldResolver(() => [LabourMarketIssue], { description: "Labour-market issues concerning this unit, newest first." })
+  @FieldResolver(() => [LabourMarketIssue], { nullable: true, description: "Labour-market issues concerning this unit, newest first." })
   labourMarketIssues(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<LabourMarketIssue[]> {
     return ctx.loaders.issuesByMunicipality.load(unit.code);
   }
 
-  @FieldResolver(() => [Initiative], { description: "Initiatives active in this unit, newest first." })
+  @FieldResolver(() => [Initiative], { nullable: true, description: "Initiatives active in this unit, newest first." })
   initiatives(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative[]> {
     return ctx.loaders.initiativesByMunicipality.load(unit.code);
   }
 
-  @FieldResolver(() => [UnemploymentStatistic], { description: "Monthly registered unemployment in this unit, oldest first: a chart-ready series." })
+  @FieldResolver(() => [UnemploymentStatistic], { nullable: true, description: "Monthly registered unemployment in this unit, oldest first: a chart-ready series." })
   unemployment(
     @Root() unit: TerritorialUnitRefShape,
     @Ctx() ctx: HubContext<Loaders>,

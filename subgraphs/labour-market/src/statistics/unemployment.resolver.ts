@@ -40,7 +40,7 @@ export class UnemploymentResolver {
     return paginate(ctx.em, UnemploymentStatistic, where as FilterQuery<UnemploymentStatistic>, { territoryCode: "asc", year: "asc", month: "asc" }, args);
   }
 
-  @FieldResolver(() => TerritorialUnitRef, { description: "The unit the figure is for." })
+  @FieldResolver(() => TerritorialUnitRef, { nullable: true, description: "The unit the figure is for." })
   territory(@Root() stat: UnemploymentStatistic): TerritorialUnitRefShape {
     return unitRef(stat.territoryCode);
   }

@@ -37,12 +37,12 @@ export class StrategyResolver {
     return ctx.loaders.goalsByStrategy.load(strategy.id);
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The partner (local government) that adopted it." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner (local government) that adopted it." })
   adoptedBy(@Root() strategy: Strategy): PartnerRefShape {
     return partnerRef(strategy.adoptedById);
   }
 
-  @FieldResolver(() => TerritorialUnitRef, { description: "The unit of the territory it covers." })
+  @FieldResolver(() => TerritorialUnitRef, { nullable: true, description: "The unit of the territory it covers." })
   territory(@Root() strategy: Strategy): TerritorialUnitRefShape {
     return unitRef(strategy.territoryCode);
   }

@@ -61,7 +61,7 @@ export class TrainingEditionResolver {
     return (await ctx.loaders.programme.load(edition.programme.id))!;
   }
 
-  @FieldResolver(() => TerritorialUnitRef, { description: "The gmina where the edition takes place." })
+  @FieldResolver(() => TerritorialUnitRef, { nullable: true, description: "The gmina where the edition takes place." })
   municipality(@Root() edition: TrainingEdition): TerritorialUnitRefShape {
     return unitRef(edition.municipalityCode);
   }

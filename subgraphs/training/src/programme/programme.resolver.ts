@@ -53,7 +53,7 @@ export class TrainingProgrammeResolver {
     return paginate(ctx.em, TrainingProgramme, programmeWhere(filter), { [order.field]: orderOf(order.direction) }, page);
   }
 
-  @FieldResolver(() => PartnerRef, { description: "The partner that provides the programme." })
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that provides the programme." })
   provider(@Root() programme: TrainingProgramme): PartnerRefShape {
     return partnerRef(programme.providerId);
   }

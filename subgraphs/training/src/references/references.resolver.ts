@@ -9,7 +9,7 @@ import type { Loaders } from "../loaders.js";
 
 @Resolver(() => PartnerRef)
 export class PartnerTrainingResolver {
-  @FieldResolver(() => [TrainingProgramme], { description: "Training programmes this partner provides, by title." })
+  @FieldResolver(() => [TrainingProgramme], { nullable: true, description: "Training programmes this partner provides, by title." })
   trainingProgrammes(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingProgramme[]> {
     return ctx.loaders.programmesByProvider.load(partner.id);
   }
@@ -17,7 +17,7 @@ export class PartnerTrainingResolver {
 
 @Resolver(() => TerritorialUnitRef)
 export class TerritorialUnitTrainingResolver {
-  @FieldResolver(() => [TrainingEdition], { description: "Training editions held in this gmina, latest first (for a county or city: use `trainingEditions(filter: {municipalityCode})`)." })
+  @FieldResolver(() => [TrainingEdition], { nullable: true, description: "Training editions held in this gmina, latest first (for a county or city: use `trainingEditions(filter: {municipalityCode})`)." })
   trainingEditions(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingEdition[]> {
     return ctx.loaders.editionsByMunicipality.load(unit.code);
   }

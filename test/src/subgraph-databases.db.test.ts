@@ -1,0 +1,41 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { migrate, openOrm, runSeedOnce, type OrmHandle } from "@bdp/kit";
+import { CORE } from "./hub.js";
+import { freshTarget } from "./databases.js";
+
+/**
+ * Each core subgraph on a fresh database: the committed migrations build
+ * exactly the schema the entities describe, and the seed runs once.
+ */
+describe.each(CORE.map((d) => [d.name, d] as const))("%s database", (name, definition) => {
+  const { target, drop } = freshTarget(`db_${name}`);
+  let db: OrmHandle;
+
+  afterAll(async () => {
+    await db?.orm.close(true);
+    await drop([name]);
+  });
+
+  it("applies the committed migrations, and they match the entities", async () => {
+    db = await openOrm({ subgraph: name, entities: definition.entities, migrations: definition.migrations, target });
+    expect(await migrate(db.orm)).toEqual(definition.migrations.map((m) => m.name));
+    expect(await migrate(db.orm)).toEqual([]);
+    const diff = await db.orm.schema.getUpdateSchemaSQL({ wrap: false, safe: true });
+    expect(diff.trim(), "entities changed without a migration: run `pnpm --filter @bdp/<subgraph> migration:create`").toBe("");
+  });
+
+  it("seeds once: a second run changes nothing", async () => {
+    const first = await runSeedOnce(db.orm.em.fork(), name, definition.seed!);
+    expect(first.skipped).toBe(false);
+    const tables = Object.keys(first.counts);
+    const countRows = async () =>
+      Object.fromEntries(
+        await Promise.all(tables.map(async (t) => [t, Number((await db.orm.em.getConnection().execute(`select count(*)::int as n from "${t}"`))[0].n)] as const)),
+      );
+    const before = await countRows();
+    expect(before).toEqual(first.counts);
+    const second = await runSeedOnce(db.orm.em.fork(), name, definition.seed!);
+    expect(second.skipped).toBe(true);
+    expect(await countRows()).toEqual(before);
+  });
+});
