@@ -53,8 +53,8 @@ describe("the hub through the gateway", () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page++) {
-      const { body } = await hub.query(`query($after: String) { partners(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }`, { after });
-      const connection = body.data.partners;
+      const { body }: { body: { data?: any } } = await hub.query(`query($after: String) { partners(first: 7, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id name } } }`, { after });
+      const connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { name: string }[] } = body.data.partners;
       total = connection.totalCount;
       seen.push(...connection.nodes.map((n: { name: string }) => n.name));
       if (!connection.pageInfo.hasNextPage) break;
@@ -130,7 +130,7 @@ describe("bad input gets a clear error with a code", () => {
   it("a body that is not JSON gets 400 BAD_REQUEST", async () => {
     const response = await fetch(hub.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{ not json" });
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe("BAD_REQUEST");
   });
 });
 
@@ -170,6 +170,6 @@ describe("operations", () => {
     expect(codes[0]).toEqual(["SUBGRAPH_UNAVAILABLE", "disability"]);
     const ready = await fetch(`${hub.gateway.url}/health/ready`);
     expect(ready.status).toBe(503);
-    expect((await ready.json()).subgraphs.disability).toBe("unavailable");
+    expect(((await ready.json()) as any).subgraphs.disability).toBe("unavailable");
   });
 });
