@@ -38,4 +38,24 @@ describe.each(CORE.map((d) => [d.name, d] as const))("%s database", (name, defin
     expect(second.skipped).toBe(true);
     expect(await countRows()).toEqual(before);
   });
+
+  // Every sector, target group, instrument and status appears in the demo data.
+  const MUST_COVER = /^(partner\.(sector|mission_areas)|.*\.(status|target_groups|affected_groups|instrument|degree|outcome|stance|role|level|kind))$/;
+
+  it("the seed represents every sector, target group, instrument and status", async () => {
+    const missing: string[] = [];
+    for (const meta of Object.values(db.orm.getMetadata().getAll())) {
+      if (meta.abstract || !meta.tableName) continue;
+      for (const prop of meta.props) {
+        if (!prop.enum || !prop.items?.length || !prop.fieldNames?.[0]) continue;
+        const column = prop.fieldNames[0];
+        if (!MUST_COVER.test(`${meta.tableName}.${column}`)) continue;
+        const expr = prop.array ? `unnest("${column}")` : `"${column}"`;
+        const rows = await db.orm.em.getConnection().execute<{ v: string }[]>(`select distinct ${expr} as v from "${meta.tableName}"`);
+        const present = new Set(rows.map((r) => r.v));
+        for (const item of prop.items) if (!present.has(String(item))) missing.push(`${meta.tableName}.${column}=${item}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

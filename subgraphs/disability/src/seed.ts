@@ -25,7 +25,8 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     const n = operator.sector === "LABOUR_OFFICE" ? 3 : rnd.int(1, 2);
     for (let i = 0; i < n; i++) {
       const [name, instrument, fundingSource, capacity] = PROGRAMMES[(o * 2 + i * 3) % PROGRAMMES.length]!;
-      const startsOn = addDays("2019-03-01", rnd.int(0, 2200));
+      // the first operator's second programme starts next year
+      const startsOn = o === 0 && i === 1 ? addDays(DEMO_TODAY, 60) : addDays("2019-03-01", rnd.int(0, 2200));
       const openEnded = instrument === Instrument.SHELTERED_ENTERPRISE || instrument === Instrument.OCCUPATIONAL_THERAPY_WORKSHOP;
       const endsOn = openEnded ? null : addDays(startsOn, rnd.int(300, 900));
       const programme = em.create(ActivationProgramme, {

@@ -65,7 +65,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       area,
       affectedGroups: groups,
       municipalityCodes: codes,
-      status: i < 2 ? IssueStatus.IN_PROGRESS : i < 7 ? rnd.pick([IssueStatus.ACCEPTED, IssueStatus.IN_PROGRESS]) : i === 7 ? IssueStatus.RESOLVED : i === 11 ? IssueStatus.PROPOSED : rnd.pick([IssueStatus.ACCEPTED, IssueStatus.PROPOSED, IssueStatus.DROPPED]),
+      status: i < 2 ? IssueStatus.IN_PROGRESS : i < 7 ? rnd.pick([IssueStatus.ACCEPTED, IssueStatus.IN_PROGRESS]) : i === 7 ? IssueStatus.RESOLVED : i === 11 ? IssueStatus.PROPOSED : i === 10 ? IssueStatus.DROPPED : rnd.pick([IssueStatus.ACCEPTED, IssueStatus.PROPOSED]),
       raisedById: rnd.pick(active).id,
       raisedOn: addDays("2019-02-01", i * 170 + rnd.int(0, 60)),
     });
@@ -103,7 +103,8 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
 
   for (let c = 0; c < 7; c++) {
     const issue = issues[(c * 5) % issues.length]!;
-    const opensOn = addDays("2020-03-01", c * 300 + rnd.int(0, 90));
+    // the last two: one open now, one announced for later
+    const opensOn = c === 5 ? addDays(DEMO_TODAY, -10) : c === 6 ? addDays(DEMO_TODAY, 40) : addDays("2020-03-01", c * 300 + rnd.int(0, 90));
     const closesOn = addDays(opensOn, 30);
     const status = opensOn > DEMO_TODAY ? ConsultationStatus.PLANNED : closesOn >= DEMO_TODAY ? ConsultationStatus.OPEN : ConsultationStatus.CLOSED;
     const consultation = em.create(Consultation, {
@@ -132,9 +133,10 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
 
   INITIATIVES.forEach(([title, issueIndex, fundingSource, budget], n) => {
     const issue = issues[issueIndex]!;
-    const startsOn = addDays("2019-06-01", n * 200 + rnd.int(0, 100));
+    // the last starts next year; one was abandoned
+    const startsOn = n === INITIATIVES.length - 1 ? addDays(DEMO_TODAY, 75) : addDays("2019-06-01", n * 200 + rnd.int(0, 100));
     const endsOn = addDays(startsOn, rnd.int(365, 1000));
-    const status = startsOn > DEMO_TODAY ? InitiativeStatus.PLANNED : endsOn < DEMO_TODAY ? InitiativeStatus.COMPLETED : InitiativeStatus.RUNNING;
+    const status = startsOn > DEMO_TODAY ? InitiativeStatus.PLANNED : n === 6 ? InitiativeStatus.CANCELLED : endsOn < DEMO_TODAY ? InitiativeStatus.COMPLETED : InitiativeStatus.RUNNING;
     const members = [rnd.pick(governments), ...rnd.sample(active, rnd.int(2, 5))].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
     const initiative = em.create(Initiative, {
       id: stableId(`initiative:${n}`),

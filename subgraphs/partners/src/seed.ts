@@ -32,7 +32,8 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       name: demo.name,
       shortName: demo.key.startsWith("pup-") ? (demo.key === "pup-bedzin" ? "PUP Będzin" : "PUP Dąbrowa Górnicza") : null,
       sector: demo.sector,
-      status: demo.withdrewOn ? PartnerStatus.WITHDRAWN : PartnerStatus.ACTIVE,
+      // one business is suspended, so every status shows in the demo
+      status: demo.withdrewOn ? PartnerStatus.WITHDRAWN : demo.key === "biz-budmax-dabrowa-sp-z-o-o" ? PartnerStatus.SUSPENDED : PartnerStatus.ACTIVE,
       nip: demo.nip,
       regon: demo.regon,
       krs: demo.krs,

@@ -62,9 +62,13 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       });
       counts.training_programme++;
       if (programme.status === ProgrammeStatus.DRAFT) continue;
-      const editions = rnd.int(1, 4);
+      const editions = p === 0 ? 2 + rnd.int(0, 2) : rnd.int(1, 4);
       for (let e = 0; e < editions; e++) {
-        const startsOn = addDays("2019-01-07", rnd.int(0, 2900));
+        // up to spring 2027: some editions are planned or recruiting
+        let startsOn = addDays("2019-01-07", rnd.int(0, 3050));
+        // the first provider always has one edition running, one recruiting and one planned
+        const pinned = p === 0 ? ({ "0:0": -7, "0:1": 20, "1:0": 120 } as Record<string, number>)[`${i}:${e}`] : undefined;
+        if (pinned !== undefined) startsOn = addDays(DEMO_TODAY, pinned);
         const endsOn = addDays(startsOn, Math.ceil(hours / 6) + rnd.int(0, 10));
         const capacity = rnd.int(8, 20);
         const status = startsOn > DEMO_TODAY ? (addDays(DEMO_TODAY, 45) > startsOn ? EditionStatus.RECRUITING : EditionStatus.PLANNED) : endsOn > DEMO_TODAY ? EditionStatus.IN_PROGRESS : rnd.chance(0.05) ? EditionStatus.CANCELLED : EditionStatus.COMPLETED;
@@ -86,6 +90,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
           const finished = status === EditionStatus.COMPLETED;
           const dropped = finished && rnd.chance(0.12);
           const completed = finished && !dropped;
+          const cancelled = status === EditionStatus.RECRUITING && rnd.chance(0.15);
           const certified = completed && (certificate !== null ? rnd.chance(0.9) : false);
           em.create(Enrolment, {
             id: stableId(`enrolment:${participantNo}`),
@@ -95,7 +100,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
             ageBand: groups.includes(G.OVER_50) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_45_54, AgeBand.AGE_55_64]) : groups.includes(G.UNDER_30) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_18_24, AgeBand.AGE_25_29]) : rnd.pick(AGE_BANDS.slice(0, 5)),
             targetGroups: rnd.sample(groups, rnd.int(1, Math.min(2, groups.length))),
             enrolledOn: addDays(startsOn, -rnd.int(3, 30)),
-            status: completed ? EnrolmentStatus.COMPLETED : dropped ? EnrolmentStatus.DROPPED_OUT : EnrolmentStatus.ENROLLED,
+            status: completed ? EnrolmentStatus.COMPLETED : dropped ? EnrolmentStatus.DROPPED_OUT : cancelled ? EnrolmentStatus.CANCELLED : EnrolmentStatus.ENROLLED,
             completedOn: completed ? endsOn : null,
             certificateObtained: certified,
             employedWithin3Months: completed && addDays(endsOn, 90) <= DEMO_TODAY ? rnd.chance(certified ? 0.55 : 0.35) : null,
