@@ -44,3 +44,9 @@ export function checkList<T>(field: string, values: readonly T[] | null | undefi
 export function orderOf(direction: "ASC" | "DESC" | undefined | null): "asc" | "desc" {
   return direction === "DESC" ? "desc" : "asc";
 }
+
+/** `{ $gte: from, $lte: to }` with only the bounds given, or undefined when neither is. */
+export function between<T>(from: T | null | undefined, to: T | null | undefined): { $gte?: T; $lte?: T } | undefined {
+  if (from == null && to == null) return undefined;
+  return { ...(from != null ? { $gte: from } : {}), ...(to != null ? { $lte: to } : {}) };
+}

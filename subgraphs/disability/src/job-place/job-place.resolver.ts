@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
+  between,
   ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
@@ -42,9 +43,8 @@ export class DisabilityJobPlaceResolver {
     const scope = territoryScope("filter.municipalityCode", filter?.municipalityCode);
     if (scope) where.municipalityCode = { $in: scope };
     checkDateRange("filter.createdFrom", filter?.createdFrom, "filter.createdTo", filter?.createdTo);
-    if (filter?.createdFrom || filter?.createdTo) {
-      where.createdOn = { ...(filter.createdFrom ? { $gte: filter.createdFrom } : {}), ...(filter.createdTo ? { $lte: filter.createdTo } : {}) };
-    }
+    const created = between(filter?.createdFrom, filter?.createdTo);
+    if (created) where.createdOn = created;
     if (filter?.subsidised != null) where.subsidised = filter.subsidised;
     return paginate(ctx.em, DisabilityJobPlace, where as FilterQuery<DisabilityJobPlace>, { createdOn: "desc" }, page);
   }

@@ -1,6 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
+  between,
   ConnectionType, HubError, PageArgs, checkRange, paginate, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { TerritorialUnitRef } from "../references/reference.types.js";
@@ -36,7 +37,8 @@ export class UnemploymentResolver {
     const scope = territoryScope("territoryCode", args.territoryCode);
     if (scope) where.territoryCode = { $in: scope };
     const { from, to } = checkYears(args.fromYear, args.toYear);
-    if (from !== undefined || to !== undefined) where.year = { ...(from !== undefined ? { $gte: from } : {}), ...(to !== undefined ? { $lte: to } : {}) };
+    const years = between(from, to);
+    if (years) where.year = years;
     return paginate(ctx.em, UnemploymentStatistic, where as FilterQuery<UnemploymentStatistic>, { territoryCode: "asc", year: "asc", month: "asc" }, args);
   }
 

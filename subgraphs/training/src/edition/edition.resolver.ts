@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
+  between,
   ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, protectCount, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { TerritorialUnitRef } from "../references/reference.types.js";
@@ -31,9 +32,8 @@ function editionWhere(filter: TrainingEditionFilter | undefined): FilterQuery<Tr
   const scope = territoryScope("filter.municipalityCode", filter.municipalityCode);
   if (scope) where.municipalityCode = { $in: scope };
   checkDateRange("filter.startsFrom", filter.startsFrom, "filter.startsTo", filter.startsTo);
-  if (filter.startsFrom || filter.startsTo) {
-    where.startsOn = { ...(filter.startsFrom ? { $gte: filter.startsFrom } : {}), ...(filter.startsTo ? { $lte: filter.startsTo } : {}) };
-  }
+  const starts = between(filter.startsFrom, filter.startsTo);
+  if (starts) where.startsOn = starts;
   const statuses = checkList("filter.statuses", filter.statuses);
   if (statuses?.length) where.status = { $in: statuses };
   return where as FilterQuery<TrainingEdition>;
