@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { HubError } from "@bdp/kit";
+import { HubError, IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit";
 import type { GatewayContext } from "./context.js";
 
 /**
@@ -9,6 +9,10 @@ import type { GatewayContext } from "./context.js";
  */
 async function subgraphFetch(url: string, init: RequestInit): Promise<Response> {
   const response = await fetch(url, init);
+  return passGraphQLErrors(response);
+}
+
+async function passGraphQLErrors(response: Response): Promise<Response> {
   if (response.status !== 400 || !(response.headers.get("content-type") ?? "").includes("json")) return response;
   const text = await response.text();
   let graphqlErrors = false;
@@ -29,12 +33,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly name: string,
     url: string,
+    signingKey: string,
   ) {
-    super({ url, fetcher: subgraphFetch as never });
+    // Signs the exact body sent, with the identity willSendRequest put in the headers.
+    const signedFetch = async (target: string, init: RequestInit & { headers: Record<string, string> }) => {
+      const identity = init.headers[IDENTITY_HEADER] ?? encodeIdentity({ kind: "anonymous" });
+      const headers = { ...init.headers, ...signRequest(signingKey, identity, String(init.body ?? "")) };
+      return subgraphFetch(target, { ...init, headers });
+    };
+    super({ url, fetcher: signedFetch as never });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): void {
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(context?.identity ?? { kind: "anonymous" }));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {

@@ -11,7 +11,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createLogger, maintenanceUrl, subgraphDatabaseUrl } from "@bdp/kit";
+import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
+import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
 import { startGateway } from "./server.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
@@ -21,6 +22,8 @@ const args = process.argv.slice(2);
 const supergraphSdl = readSupergraph();
 const subgraphs = supergraphSubgraphs(supergraphSdl);
 const started = performance.now();
+// One key for this run, shared by the gateway and the subgraphs it starts.
+const signingKey = process.env.HUB_SIGNING_KEY || newSigningKey();
 
 async function reset(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -48,7 +51,7 @@ function startChild(name: string, port: string): Promise<{ child: ChildProcess; 
   const child = fork(`${dir}/src/main.ts`, [], {
     cwd: dir,
     execArgv: ["--conditions=source", "--import", "@swc-node/register/esm-register"],
-    env: { ...process.env, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port },
+    env: { ...process.env, HUB_SIGNING_KEY: signingKey, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -99,6 +102,8 @@ try {
     host: process.env.HOST ?? "127.0.0.1",
     corsOrigins: (process.env.CORS_ORIGINS ?? "*").split(",").map((s) => s.trim()).filter(Boolean),
     log: createLogger("gateway"),
+    signingKey,
+    jwt: jwtConfigFromEnv(),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
@@ -108,6 +113,7 @@ try {
       `  GraphQL:   ${gateway.graphqlUrl}`,
       `  Explorer:  ${gateway.url}/explorer/`,
       `  Health:    ${gateway.url}/health/live  ${gateway.url}/health/ready`,
+      `  Tokens:    pnpm dev-token partner pup-bedzin | pnpm dev-token analyst | pnpm dev-token coordinator${jwtConfigFromEnv().secret === DEV_SECRET ? "  (development secret)" : ""}`,
       ...running.map(([name, url]) => `  subgraph ${name.padEnd(14)} ${url}`),
       "Ctrl-C stops everything.",
       "",

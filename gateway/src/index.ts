@@ -1,3 +1,4 @@
 export * from "./server.js";
 export * from "./supergraph.js";
 export * from "./data-source.js";
+export * from "./auth/jwt.js";

@@ -1,7 +1,8 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createLogger, handleGraphQL, listen, maskError, requestIdOf, type HttpService, type Logger } from "@bdp/kit";
+import { createLogger, handleGraphQL, listen, maskError, requestIdOf, sendJson, type HttpService, type Identity, type Logger } from "@bdp/kit";
+import { verifyToken, type JwtConfig } from "./auth/jwt.js";
 import { supergraphSubgraphs } from "./supergraph.js";
 import { SubgraphDataSource } from "./data-source.js";
 import type { GatewayContext } from "./context.js";
@@ -17,11 +18,23 @@ export interface GatewayOptions {
   /** Allowed browser origins; ["*"] for any. */
   corsOrigins?: string[];
   log?: Logger;
+  /** Shared with the subgraphs: the gateway signs every subgraph request with it. */
+  signingKey: string;
+  /** How bearer tokens are verified. */
+  jwt: JwtConfig;
 }
 
 export interface RunningGateway extends HttpService {
   graphqlUrl: string;
   subgraphUrls: Record<string, string>;
+}
+
+/** No Authorization header: anonymous; a bearer token: verified, or refused. */
+function identify(header: string | undefined, config: JwtConfig): { ok: true; identity: Identity } | { ok: false; reason: string } {
+  if (!header) return { ok: true, identity: { kind: "anonymous" } };
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) return { ok: false, reason: "expected `Authorization: Bearer <token>`" };
+  return verifyToken(match[1]!, config);
 }
 
 /** The Apollo gateway on Apollo Server, over node:http, with health, CORS and an offline explorer. */
@@ -30,7 +43,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url!),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url!, options.signingKey),
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -89,7 +102,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       async (req, res, url) => {
         if (url.pathname !== "/graphql") return false;
         const requestId = requestIdOf(req);
-        await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: { kind: "anonymous" } as const, req }), { extraHeaders: { "x-request-id": requestId } });
+        const caller = identify(req.headers.authorization, options.jwt);
+        if (!caller.ok) {
+          log.warn("token refused", { requestId, reason: caller.reason });
+          sendJson(res, 401, { errors: [{ message: `Invalid bearer token: ${caller.reason}`, extensions: { code: "UNAUTHENTICATED" } }] }, { "www-authenticate": 'Bearer error="invalid_token"' });
+          return true;
+        }
+        await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), { extraHeaders: { "x-request-id": requestId } });
         return true;
       },
     ],

@@ -1,18 +1,27 @@
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
-import { readSupergraph, startGateway, type RunningGateway } from "@bdp/gateway";
+import { newSigningKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { readSupergraph, signDevToken, startGateway, type RunningGateway } from "@bdp/gateway";
 import { definition as partners } from "@bdp/partners";
 import { definition as labourMarket } from "@bdp/labour-market";
 import { definition as training } from "@bdp/training";
 import { definition as disability } from "@bdp/disability";
 import { freshTarget } from "./databases.js";
 
+export const TEST_JWT_SECRET = "test-secret";
+
 export const CORE: SubgraphDefinition<any>[] = [partners, labourMarket, training, disability];
 
 export interface TestHub {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
-  /** POST a GraphQL operation to the gateway (or to `url`). */
-  query<T = any>(query: string, variables?: Record<string, unknown>, url?: string): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] } }>;
+  signingKey: string;
+  /** POST a GraphQL operation to the gateway (or to `options.url`), with a bearer token when given. */
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; url?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] } }>;
+  /** A bearer token the test gateway accepts: `{ sub, role, partnerId }`, valid 10 minutes unless `exp` says otherwise. */
+  token(claims: Record<string, unknown>): string;
   close(): Promise<void>;
 }
 
@@ -24,19 +33,29 @@ export interface TestHub {
 export async function startTestHub(label: string): Promise<TestHub> {
   const { target, drop } = freshTarget(label);
   const subgraphs: Record<string, RunningSubgraph> = {};
+  const signingKey = newSigningKey();
   // One at a time: PGlite instances start faster than when they compete.
-  for (const definition of CORE) subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: true });
+  for (const definition of CORE) subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: true, signingKey });
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
     port: 0,
+    signingKey,
+    jwt: { secret: TEST_JWT_SECRET },
   });
   return {
     gateway,
     subgraphs,
-    async query(query, variables, url = gateway.graphqlUrl) {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+    signingKey,
+    async query(query, variables, options = {}) {
+      const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const response = await fetch(options.url ?? gateway.graphqlUrl, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, body: (await response.json()) as never };
+    },
+    token(claims) {
+      const now = Math.floor(Date.now() / 1000);
+      return signDevToken({ iat: now, exp: now + 600, ...claims }, TEST_JWT_SECRET);
     },
     async close() {
       await gateway.close();

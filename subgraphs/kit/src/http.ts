@@ -40,22 +40,26 @@ export function requestIdOf(req: IncomingMessage): string {
 
 /**
  * Runs one HTTP request through Apollo Server (no Express): GraphQL over
- * HTTP, GET and POST. A body that is too large gets 413 before parsing.
+ * HTTP, GET and POST. A body that is too large gets 413 before parsing;
+ * `authenticate` sees the raw body (to check a signature over it) and may
+ * refuse the request before any GraphQL work.
  */
-export async function handleGraphQL<C extends BaseContext>(
+export type Authenticate<I> = (rawBody: string, req: IncomingMessage) => { ok: true; identity: I } | { ok: false; status: number; code: string; message: string };
+
+export async function handleGraphQL<C extends BaseContext, I = unknown>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
   res: ServerResponse,
-  context: () => Promise<C>,
-  options: { bodyLimit?: number; extraHeaders?: Record<string, string> } = {},
+  context: (identity: I | undefined) => Promise<C>,
+  options: { bodyLimit?: number; extraHeaders?: Record<string, string>; authenticate?: Authenticate<I> } = {},
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
   }
-  let body: unknown = undefined;
+  const url = new URL(req.url ?? "/", "http://localhost");
+  let text = "";
   if (req.method === "POST") {
-    let text: string;
     try {
       text = await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     } catch (error) {
@@ -65,8 +69,19 @@ export async function handleGraphQL<C extends BaseContext>(
       }
       throw error;
     }
-    const type = headers.get("content-type") ?? "";
-    if (type.includes("json")) {
+  }
+  let identity: I | undefined;
+  if (options.authenticate) {
+    const result = options.authenticate(req.method === "POST" ? text : url.search, req);
+    if (!result.ok) {
+      sendJson(res, result.status, { errors: [{ message: result.message, extensions: { code: result.code } }] });
+      return;
+    }
+    identity = result.identity;
+  }
+  let body: unknown = undefined;
+  if (req.method === "POST") {
+    if ((headers.get("content-type") ?? "").includes("json")) {
       try {
         body = text.length ? JSON.parse(text) : undefined;
       } catch {
@@ -77,10 +92,9 @@ export async function handleGraphQL<C extends BaseContext>(
       body = text;
     }
   }
-  const url = new URL(req.url ?? "/", "http://localhost");
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-    context,
+    context: () => context(identity),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   for (const [key, value] of Object.entries(options.extraHeaders ?? {})) res.setHeader(key, value);

@@ -13,6 +13,8 @@ export * from "./validate.js";
 export * from "./disclosure.js";
 export * from "./vocabulary.js";
 export * from "./http.js";
+export * from "./auth/signature.js";
+export * from "./auth/authorize.js";
 export * from "./subgraph.js";
 export * from "./db/orm.js";
 export * from "./db/seed.js";

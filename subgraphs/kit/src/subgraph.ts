@@ -4,7 +4,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MigrationObject } from "@mikro-orm/core";
 import type { Options } from "@mikro-orm/core";
-import type { HubContext } from "./context.js";
+import type { HubContext, Identity } from "./context.js";
+import { verifyRequest } from "./auth/signature.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
 import { closeOnSignals, handleGraphQL, listen, requestIdOf, type HttpService } from "./http.js";
@@ -46,6 +47,8 @@ export interface StartOptions {
   seed?: boolean;
   log?: Logger;
   debugSql?: boolean;
+  /** The key the gateway signs requests with (HUB_SIGNING_KEY); requests without a valid signature are refused. */
+  signingKey: string;
 }
 
 /** Apollo plugin: one structured log line per operation, with its SQL count. */
@@ -110,18 +113,26 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       async (req, res, url) => {
         if (url.pathname !== "/graphql" && url.pathname !== "/") return false;
         const requestId = requestIdOf(req);
-        await handleGraphQL(apollo, req, res, async () => {
+        await handleGraphQL(apollo, req, res, async (identity: Identity | undefined) => {
           db.sql.begin(requestId);
           const em = db.orm.em.fork({ loggerContext: { requestId } }) as EntityManager;
           return {
             em,
             loaders: definition.createLoaders(em),
             requestId,
-            identity: { kind: "anonymous" } as const,
+            identity: identity ?? { kind: "anonymous" },
             log: log.child({ requestId }),
             req,
           };
-        }, { extraHeaders: { "x-request-id": requestId } });
+        }, {
+          extraHeaders: { "x-request-id": requestId },
+          authenticate: (raw, request) => {
+            const result = verifyRequest(options.signingKey, request.headers, raw);
+            if (result.ok) return result;
+            log.warn("unsigned request refused", { requestId, reason: result.reason });
+            return { ok: false, status: 401, code: "UNAUTHENTICATED", message: `Subgraphs answer the gateway only: request signature ${result.reason}` };
+          },
+        });
         return true;
       },
     ],
@@ -162,6 +173,11 @@ export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: 
   const prefix = envName(definition.name);
   const port = Number(process.env[`${prefix}_PORT`] ?? process.env.PORT ?? definition.defaultPort);
   const dataDir = fileURLToPath(new URL("../.data", mainUrl));
+  const signingKey = process.env.HUB_SIGNING_KEY;
+  if (!signingKey) {
+    log.error("HUB_SIGNING_KEY is not set: the subgraph accepts only requests the gateway signed with it (pnpm start sets one)");
+    process.exit(1);
+  }
   try {
     const running = await startSubgraph(definition, {
       target: targetFromEnv(dataDir),
@@ -170,6 +186,7 @@ export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: 
       seed: process.env.SEED !== "false",
       log,
       debugSql: process.env.DEBUG_SQL === "true",
+      signingKey,
     });
     closeOnSignals(running, log);
     if (process.send) {

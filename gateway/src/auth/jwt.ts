@@ -1,0 +1,88 @@
+import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature, type KeyObject } from "node:crypto";
+import type { Identity } from "@bdp/kit";
+
+/**
+ * Bearer tokens (JWT) verified at the gateway. HS256 with a shared secret
+ * for development; RS256 or ES256 with a public key in production. The
+ * algorithm is fixed by the configured key, never taken from the token, so
+ * `alg: none` and key-confusion tricks fail.
+ *
+ * Claims: `sub` (user id), `role` (partner | analyst | coordinator),
+ * `partnerId` (for role partner), `exp`, `iat`, optionally `iss`.
+ */
+export interface JwtConfig {
+  secret?: string;
+  publicKey?: string;
+  issuer?: string;
+  /** Allowed clock skew in seconds. */
+  leewaySeconds?: number;
+}
+
+export type TokenCheck = { ok: true; identity: Exclude<Identity, { kind: "anonymous" }> } | { ok: false; reason: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const b64 = (value: string | Buffer) => Buffer.from(value).toString("base64url");
+
+export function signDevToken(claims: Record<string, unknown>, secret: string): string {
+  const header = b64(JSON.stringify({ alg: "HS256", typ: "JWT" }));
+  const payload = b64(JSON.stringify(claims));
+  const signature = createHmac("sha256", secret).update(`${header}.${payload}`).digest("base64url");
+  return `${header}.${payload}.${signature}`;
+}
+
+export function verifyToken(token: string, config: JwtConfig, now = Date.now()): TokenCheck {
+  const parts = token.split(".");
+  if (parts.length !== 3) return { ok: false, reason: "not a JWT" };
+  const [header64, payload64, signature64] = parts as [string, string, string];
+  let header: { alg?: string };
+  let claims: Record<string, unknown>;
+  try {
+    header = JSON.parse(Buffer.from(header64, "base64url").toString("utf8"));
+    claims = JSON.parse(Buffer.from(payload64, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, reason: "not a JWT" };
+  }
+  const signed = Buffer.from(`${header64}.${payload64}`);
+  const signature = Buffer.from(signature64, "base64url");
+  if (config.publicKey) {
+    const key: KeyObject = createPublicKey(config.publicKey);
+    const alg = key.asymmetricKeyType === "ec" ? "ES256" : "RS256";
+    if (header.alg !== alg) return { ok: false, reason: `algorithm must be ${alg}` };
+    const valid = verifySignature("sha256", signed, alg === "ES256" ? { key, dsaEncoding: "ieee-p1363" } : key, signature);
+    if (!valid) return { ok: false, reason: "bad signature" };
+  } else if (config.secret) {
+    if (header.alg !== "HS256") return { ok: false, reason: "algorithm must be HS256" };
+    const expected = createHmac("sha256", config.secret).update(signed).digest();
+    if (expected.length !== signature.length || !timingSafeEqual(expected, signature)) return { ok: false, reason: "bad signature" };
+  } else {
+    return { ok: false, reason: "no key configured" };
+  }
+  const leeway = (config.leewaySeconds ?? 30) * 1000;
+  if (typeof claims.exp !== "number" || claims.exp * 1000 + leeway < now) return { ok: false, reason: "expired" };
+  if (typeof claims.nbf === "number" && claims.nbf * 1000 - leeway > now) return { ok: false, reason: "not yet valid" };
+  if (config.issuer && claims.iss !== config.issuer) return { ok: false, reason: "wrong issuer" };
+  const userId = typeof claims.sub === "string" && claims.sub.length > 0 && claims.sub.length <= 200 ? claims.sub : null;
+  if (!userId) return { ok: false, reason: "no subject" };
+  switch (claims.role) {
+    case "partner":
+      if (typeof claims.partnerId !== "string" || !UUID.test(claims.partnerId)) return { ok: false, reason: "partner token without a partnerId" };
+      return { ok: true, identity: { kind: "partner", userId, partnerId: claims.partnerId.toLowerCase() } };
+    case "analyst":
+      return { ok: true, identity: { kind: "analyst", userId } };
+    case "coordinator":
+      return { ok: true, identity: { kind: "coordinator", userId } };
+    default:
+      return { ok: false, reason: "unknown role" };
+  }
+}
+
+/** A development secret, used when no key is configured; never for production. */
+export const DEV_SECRET = "bdp-hub-development-secret-do-not-use-in-production";
+
+export function jwtConfigFromEnv(): JwtConfig {
+  return {
+    secret: process.env.AUTH_JWT_SECRET || (process.env.AUTH_JWT_PUBLIC_KEY ? undefined : DEV_SECRET),
+    publicKey: process.env.AUTH_JWT_PUBLIC_KEY || undefined,
+    issuer: process.env.AUTH_JWT_ISSUER || undefined,
+  };
+}
