@@ -24,3 +24,7 @@ export * from "./identifiers/identifiers.js";
 export * from "./territory/teryt.js";
 export * from "./demo/random.js";
 export * from "./demo/partners.js";
+export * from "./db/write.js";
+export * from "./audit/audit.entity.js";
+export * from "./audit/audit.js";
+export * from "./audit/audit.resolver.js";

@@ -50,3 +50,60 @@ export function between<T>(from: T | null | undefined, to: T | null | undefined)
   if (from == null && to == null) return undefined;
   return { ...(from != null ? { $gte: from } : {}), ...(to != null ? { $lte: to } : {}) };
 }
+
+/** A required text: trimmed, between `min` and `max` characters. */
+export function checkText(field: string, value: string | null | undefined, min: number, max: number): string {
+  const text = (value ?? "").trim();
+  if (text.length < min || text.length > max) throw HubError.badInput(field, min > 0 ? `must have ${min} to ${max} characters` : `at most ${max} characters`, { min, max });
+  return text;
+}
+
+/** An optional text: null when empty, at most `max` characters. */
+export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+  if (value == null) return null;
+  const text = value.trim();
+  if (text.length > max) throw HubError.badInput(field, `at most ${max} characters`, { max });
+  return text.length ? text : null;
+}
+
+/** A whole number in a range. */
+export function checkInt(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw HubError.badInput(field, `must be a whole number from ${min} to ${max}`, { min, max });
+  return value;
+}
+
+/** A non-negative amount in PLN, at most `max`. */
+export function checkAmount(field: string, value: string, max = 100_000_000): string {
+  const n = Number(value);
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(value) || n > max) throw HubError.badInput(field, `must be an amount from 0 to ${max} PLN with at most 2 decimals`);
+  return Number(value).toFixed(2);
+}
+
+/** A TERYT code of a gmina (7 digits) of the territory. */
+export function checkGmina(field: string, code: string): string {
+  const value = checkTeryt(field, code);
+  if (value.length !== 7) throw HubError.badInput(field, "must be a gmina's 7-digit TERYT code");
+  return value;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
+export function checkEmail(field: string, value: string | null | undefined, required = false): string | null {
+  if (value == null || value.trim() === "") {
+    if (required) throw HubError.badInput(field, "is required");
+    return null;
+  }
+  if (!EMAIL.test(value.trim())) throw HubError.badInput(field, "is not an e-mail address");
+  return value.trim().toLowerCase();
+}
+
+/** `from` on or before `to`. */
+export function checkOrder(fromField: string, from: string, toField: string, to: string): void {
+  if (from > to) throw HubError.badInput(toField, `must not be before ${fromField}`);
+}
+
+/** A non-empty list of distinct values, at most `max`. */
+export function checkSet<T>(field: string, values: readonly T[], min: number, max: number): T[] {
+  const unique = [...new Set(values)];
+  if (unique.length < min || unique.length > max) throw HubError.badInput(field, `must list ${min} to ${max} distinct values`, { min, max });
+  return unique;
+}

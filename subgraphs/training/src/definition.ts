@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
 import { TrainingProgramme } from "./programme/programme.entity.js";
 import { TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment } from "./enrolment/enrolment.entity.js";
@@ -11,7 +11,7 @@ import { seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "training",
   defaultPort: 4003,
-  entities: [TrainingProgramme, TrainingEdition, Enrolment],
+  entities: [TrainingProgramme, TrainingEdition, Enrolment, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,

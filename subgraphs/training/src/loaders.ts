@@ -2,6 +2,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
 import { TrainingProgramme } from "./programme/programme.entity.js";
 import { TrainingEdition } from "./edition/edition.entity.js";
+import { Enrolment } from "./enrolment/enrolment.entity.js";
 
 export interface EditionStats {
   key: string;
@@ -18,6 +19,7 @@ export function createLoaders(em: EntityManager) {
     edition: byIdLoader(em, TrainingEdition),
     programmesByProvider: groupLoader(em, TrainingProgramme, "providerId", { title: "asc", id: "asc" }),
     editionsByProgramme: groupLoader(em, TrainingEdition, "programme", { startsOn: "asc", id: "asc" }),
+    enrolmentsByEdition: groupLoader(em, Enrolment, "edition", { enrolledOn: "asc", id: "asc" }),
     editionsByMunicipality: groupLoader(em, TrainingEdition, "municipalityCode", { startsOn: "desc", id: "asc" }),
     programmesByTargetGroup: arrayGroupLoader(em, TrainingProgramme, "targetGroups", { title: "asc" }),
     editionStats: aggregateLoader<EditionStats>(

@@ -1,4 +1,6 @@
-import { buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { TrainingProgrammeMutations } from "./programme/programme.mutation.js";
+import { TrainingEditionMutations } from "./edition/edition.mutation.js";
 import { TrainingProgrammeResolver } from "./programme/programme.resolver.js";
 import { TrainingEditionResolver } from "./edition/edition.resolver.js";
 import { PartnerTrainingResolver, TerritorialUnitTrainingResolver } from "./references/references.resolver.js";
@@ -7,7 +9,10 @@ import type { Loaders } from "./loaders.js";
 /** The training subgraph's schema; needs no database. */
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver],
+    resolvers: [
+      TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver,
+      TrainingProgrammeMutations, TrainingEditionMutations, auditTrailResolver("trainingAuditTrail", "training subgraph"),
+    ],
     referenceResolvers: {
       ...referenceStubs,
       TrainingProgramme: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.programme.load(ref.id) },

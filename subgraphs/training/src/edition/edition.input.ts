@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { DateScalar, SortDirection } from "@bdp/kit";
 import { EditionStatus } from "./edition.entity.js";
 
@@ -24,4 +24,46 @@ export class TrainingEditionFilter {
 export class TrainingEditionOrder {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Earliest (ASC) or latest (DESC) start first." })
   direction: SortDirection = SortDirection.ASC;
+}
+
+@InputType({ description: "A new edition of a programme." })
+export class TrainingEditionInput {
+  @Field(() => DateScalar, { description: "First day." })
+  startsOn!: string;
+
+  @Field(() => DateScalar, { description: "Last day, not before the first." })
+  endsOn!: string;
+
+  @Field({ description: "TERYT code of the gmina where it takes place (7 digits)." })
+  municipalityCode!: string;
+
+  @Field(() => String, { nullable: true, description: "Where it takes place, at most 300 characters." })
+  venue?: string | null;
+
+  @Field(() => Int, { description: "Number of seats, 1 to 1,000." })
+  capacity!: number;
+
+  @Field(() => EditionStatus, { nullable: true, description: "Status; PLANNED when omitted." })
+  status?: EditionStatus;
+}
+
+@InputType({ description: "Changes to an edition: only the fields given change." })
+export class TrainingEditionChanges {
+  @Field(() => DateScalar, { nullable: true, description: "First day." })
+  startsOn?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Last day." })
+  endsOn?: string;
+
+  @Field(() => String, { nullable: true, description: "TERYT code of the gmina (7 digits)." })
+  municipalityCode?: string;
+
+  @Field(() => String, { nullable: true, description: "Where it takes place." })
+  venue?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Number of seats; never below the seats taken." })
+  capacity?: number;
+
+  @Field(() => EditionStatus, { nullable: true, description: "Status." })
+  status?: EditionStatus;
 }

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
-import { AgeBand, HubRecord, Sex, TargetGroup } from "@bdp/kit";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { AgeBand, DateScalar, HubRecord, Sex, TargetGroup } from "@bdp/kit";
 import { TrainingEdition } from "../edition/edition.entity.js";
 
 export enum EnrolmentStatus {
@@ -8,6 +9,16 @@ export enum EnrolmentStatus {
   DROPPED_OUT = "DROPPED_OUT",
   CANCELLED = "CANCELLED",
 }
+registerEnumType(EnrolmentStatus, {
+  name: "EnrolmentStatus",
+  description: "Where a participant's enrolment stands.",
+  valuesConfig: {
+    ENROLLED: { description: "Holds a seat." },
+    COMPLETED: { description: "Completed the edition." },
+    DROPPED_OUT: { description: "Left before the end." },
+    CANCELLED: { description: "Enrolment withdrawn before the start; the seat is free again." },
+  },
+});
 
 /**
  * A pseudonymous participant's enrolment in an edition. Personal data:
@@ -15,38 +26,48 @@ export enum EnrolmentStatus {
  * counts under disclosure control. No name, PESEL or birth date is stored.
  */
 @Entity({ tableName: "enrolment" })
+@ObjectType({ description: "A pseudonymous participant's enrolment in an edition. Personal data: only the provider holding it can read it." })
 @Unique({ properties: ["edition", "participantRef"] })
 export class Enrolment extends HubRecord<"status" | "certificateObtained" | "employedWithin3Months" | "completedOn"> {
   @ManyToOne(() => TrainingEdition, { index: true, deleteRule: "cascade" })
   edition!: Rel<TrainingEdition>;
 
   /** The provider's pseudonym for the participant, e.g. PUP-B/2025/0042. */
+  @Field({ description: "The provider's pseudonym for the participant." })
   @Property({ length: 40 })
   participantRef!: string;
 
+  @Field(() => Sex, { description: "Sex." })
   @Enum({ items: () => Sex })
   sex!: Sex;
 
+  @Field(() => AgeBand, { description: "Age band." })
   @Enum({ items: () => AgeBand })
   ageBand!: AgeBand;
 
+  @Field(() => [TargetGroup], { description: "Priority groups the participant belongs to." })
   @Enum({ items: () => TargetGroup, array: true })
   targetGroups!: TargetGroup[];
 
+  @Field(() => DateScalar, { description: "Date of enrolment." })
   @Property({ columnType: "date", type: "string" })
   enrolledOn!: string;
 
+  @Field(() => EnrolmentStatus, { description: "Where the enrolment stands." })
   @Enum({ items: () => EnrolmentStatus })
   @Index()
   status: EnrolmentStatus = EnrolmentStatus.ENROLLED;
 
+  @Field(() => DateScalar, { nullable: true, description: "Date of completion." })
   @Property({ columnType: "date", type: "string", nullable: true })
   completedOn: string | null = null;
 
+  @Field({ description: "Whether the certificate was obtained." })
   @Property({ type: "boolean" })
   certificateObtained: boolean = false;
 
   /** Employed within 3 months of completion; null while unknown. */
+  @Field(() => Boolean, { nullable: true, description: "Employed within 3 months of completion; null while unknown." })
   @Property({ type: "boolean", nullable: true })
   employedWithin3Months: boolean | null = null;
 }

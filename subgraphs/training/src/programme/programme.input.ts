@@ -1,5 +1,5 @@
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { FundingSource, SortDirection, SupportForm, TargetGroup } from "@bdp/kit";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { FundingSource, MoneyScalar, SortDirection, SupportForm, TargetGroup } from "@bdp/kit";
 import { ProgrammeStatus } from "./programme.entity.js";
 
 @InputType({ description: "Conditions a training programme must meet to be listed; all given conditions apply together." })
@@ -53,4 +53,70 @@ export class TrainingProgrammeOrder {
 
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Direction." })
   direction: SortDirection = SortDirection.ASC;
+}
+
+@InputType({ description: "A new training programme; the provider is the caller's partner." })
+export class TrainingProgrammeInput {
+  @Field({ description: "Title, 3 to 300 characters." })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: "Description, at most 5,000 characters." })
+  description?: string | null;
+
+  @Field(() => [TargetGroup], { description: "1 to 14 target groups." })
+  targetGroups!: TargetGroup[];
+
+  @Field(() => String, { nullable: true, description: "KZiS occupation code, 6 digits." })
+  occupationCode?: string | null;
+
+  @Field(() => SupportForm, { description: "Form of support." })
+  form!: SupportForm;
+
+  @Field(() => FundingSource, { description: "Funding source." })
+  fundingSource!: FundingSource;
+
+  @Field(() => Int, { description: "Length in teaching hours, 1 to 2,000." })
+  hours!: number;
+
+  @Field(() => MoneyScalar, { description: "Cost per participant in PLN, 0 to 1,000,000." })
+  costPerParticipant!: string;
+
+  @Field(() => String, { nullable: true, description: "Certificate obtained, at most 300 characters." })
+  certificate?: string | null;
+
+  @Field(() => ProgrammeStatus, { nullable: true, description: "Publication status; DRAFT when omitted." })
+  status?: ProgrammeStatus;
+}
+
+@InputType({ description: "Changes to a training programme: only the fields given change." })
+export class TrainingProgrammeChanges {
+  @Field(() => String, { nullable: true, description: "Title, 3 to 300 characters." })
+  title?: string;
+
+  @Field(() => String, { nullable: true, description: "Description, at most 5,000 characters." })
+  description?: string | null;
+
+  @Field(() => [TargetGroup], { nullable: true, description: "1 to 14 target groups." })
+  targetGroups?: TargetGroup[];
+
+  @Field(() => String, { nullable: true, description: "KZiS occupation code, 6 digits." })
+  occupationCode?: string | null;
+
+  @Field(() => SupportForm, { nullable: true, description: "Form of support." })
+  form?: SupportForm;
+
+  @Field(() => FundingSource, { nullable: true, description: "Funding source." })
+  fundingSource?: FundingSource;
+
+  @Field(() => Int, { nullable: true, description: "Length in teaching hours, 1 to 2,000." })
+  hours?: number;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "Cost per participant in PLN." })
+  costPerParticipant?: string;
+
+  @Field(() => String, { nullable: true, description: "Certificate obtained." })
+  certificate?: string | null;
+
+  @Field(() => ProgrammeStatus, { nullable: true, description: "Publication status." })
+  status?: ProgrammeStatus;
 }

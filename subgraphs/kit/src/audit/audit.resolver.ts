@@ -1,0 +1,34 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { FilterQuery } from "@mikro-orm/postgresql";
+import { ConnectionType, PageArgs, paginate } from "../pagination.js";
+import { checkId } from "../ids.js";
+import { requireSignedIn } from "../auth/authorize.js";
+import { HubError } from "../errors.js";
+import type { HubContext } from "../context.js";
+import { AuditEntry } from "./audit.entity.js";
+
+export const AuditEntryConnection = ConnectionType(AuditEntry, "AuditEntry", "audit entries");
+
+/**
+ * The `<name>AuditTrail` query of one subgraph: a partner reads the trail of
+ * its own records, the coordinator all of it, newest first.
+ */
+export function auditTrailResolver(queryName: string, subgraphLabel: string) {
+  @Resolver()
+  class AuditTrailResolver {
+    @Query(() => AuditEntryConnection, { name: queryName, description: `Audit trail of the ${subgraphLabel}: the caller's own records (a partner) or all (the coordinator), newest first.` })
+    async trail(
+      @Ctx() ctx: HubContext,
+      @Args() page: PageArgs,
+      @Arg("entityId", () => ID, { nullable: true, description: "Only writes to this record." }) entityId?: string,
+    ) {
+      const identity = requireSignedIn(ctx);
+      const where: Record<string, unknown> = {};
+      if (identity.kind === "partner") where.ownerPartnerId = identity.partnerId;
+      else if (identity.kind !== "coordinator") throw new HubError("FORBIDDEN", "The audit trail is for partners (their own records) and the coordinator");
+      if (entityId != null) where.entityId = checkId("entityId", entityId);
+      return paginate(ctx.em, AuditEntry, where as FilterQuery<AuditEntry>, { at: "desc" }, page);
+    }
+  }
+  return AuditTrailResolver;
+}

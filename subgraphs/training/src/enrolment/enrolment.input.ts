@@ -1,0 +1,36 @@
+import { Field, InputType } from "type-graphql";
+import { AgeBand, DateScalar, Sex, TargetGroup } from "@bdp/kit";
+import { EnrolmentStatus } from "./enrolment.entity.js";
+
+@InputType({ description: "A pseudonymous participant to enrol; never a name, PESEL or birth date." })
+export class EnrolmentInput {
+  @Field({ description: "The provider's pseudonym, 3 to 40 characters, unique in the edition." })
+  participantRef!: string;
+
+  @Field(() => Sex, { description: "Sex." })
+  sex!: Sex;
+
+  @Field(() => AgeBand, { description: "Age band." })
+  ageBand!: AgeBand;
+
+  @Field(() => [TargetGroup], { description: "Priority groups, 0 to 14." })
+  targetGroups!: TargetGroup[];
+
+  @Field(() => DateScalar, { description: "Date of enrolment." })
+  enrolledOn!: string;
+}
+
+@InputType({ description: "Changes to an enrolment: its status and outcomes." })
+export class EnrolmentChanges {
+  @Field(() => EnrolmentStatus, { nullable: true, description: "New status." })
+  status?: EnrolmentStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date of completion." })
+  completedOn?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether the certificate was obtained." })
+  certificateObtained?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Employed within 3 months of completion." })
+  employedWithin3Months?: boolean | null;
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTNERS, signRequest } from "@bdp/kit";
+import { signDevToken } from "@bdp/gateway";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/** Partners publish their own training data, and only their own (issue #3). */
+let hub: TestHub;
+const owner = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+const other = DEMO_PARTNERS.find((p) => p.key === "pup-dabrowa")!;
+let tokens: Record<"owner" | "other" | "analyst" | "coordinator", string>;
+
+beforeAll(async () => {
+  hub = await startTestHub("e2e_writes");
+  tokens = {
+    owner: hub.token({ sub: "anna", role: "partner", partnerId: owner.id }),
+    other: hub.token({ sub: "piotr", role: "partner", partnerId: other.id }),
+    analyst: hub.token({ sub: "ewa", role: "analyst" }),
+    coordinator: hub.token({ sub: "koordynator", role: "coordinator" }),
+  };
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+const CREATE = `mutation($input: TrainingProgrammeInput!) { createTrainingProgramme(input: $input) { id version title status provider { id name } } }`;
+const UPDATE = `mutation($id: ID!, $version: Int!, $changes: TrainingProgrammeChanges!) { updateTrainingProgramme(id: $id, version: $version, changes: $changes) { id version title hours } }`;
+const PROGRAMME = { title: "Operator wózków widłowych z egzaminem UDT", targetGroups: ["UNDER_30", "LONG_TERM_UNEMPLOYED"], form: "TRAINING", fundingSource: "LABOUR_FUND", hours: 67, costPerParticipant: "1450.00", occupationCode: "834403" };
+const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.map((e) => e.extensions?.code);
+
+async function ownerProgrammeCount(): Promise<number> {
+  const { body } = await hub.query(`query($p: [ID!]) { trainingProgrammes(filter: { providerIds: $p }) { totalCount } }`, { p: [owner.id] });
+  return body.data.trainingProgrammes.totalCount;
+}
+
+async function createProgramme(): Promise<{ id: string; version: number }> {
+  const { body } = await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.owner });
+  expect(body.errors).toBeUndefined();
+  return body.data.createTrainingProgramme;
+}
+
+describe("training programmes", () => {
+  it("the owner publishes one, as its provider, and everyone sees it through the gateway", async () => {
+    const before = await ownerProgrammeCount();
+    const { body } = await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.owner });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.createTrainingProgramme).toMatchObject({ version: 1, status: "DRAFT", provider: { id: owner.id, name: owner.name } });
+    expect(await ownerProgrammeCount()).toBe(before + 1);
+  });
+
+  it("anonymous callers get UNAUTHENTICATED, an analyst or the coordinator FORBIDDEN", async () => {
+    expect(codes((await hub.query(CREATE, { input: PROGRAMME })).body)).toEqual(["UNAUTHENTICATED"]);
+    expect(codes((await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.analyst })).body)).toEqual(["FORBIDDEN"]);
+    expect(codes((await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.coordinator })).body)).toEqual(["FORBIDDEN"]);
+  });
+
+  it.each([
+    ["hours", { hours: 0 }],
+    ["costPerParticipant", { costPerParticipant: "2000000.00" }],
+    ["occupationCode", { occupationCode: "12" }],
+    ["title", { title: "x" }],
+    ["targetGroups", { targetGroups: [] }],
+  ])("invalid %s is refused with BAD_USER_INPUT naming it, and nothing is written", async (field, change) => {
+    const before = await ownerProgrammeCount();
+    const { body } = await hub.query(CREATE, { input: { ...PROGRAMME, ...change } }, { token: tokens.owner });
+    expect(codes(body)).toEqual(["BAD_USER_INPUT"]);
+    expect(body.errors![0]!.extensions!.field).toBe(field);
+    expect(await ownerProgrammeCount()).toBe(before);
+  });
+
+  it("only the owner changes it: another partner gets FORBIDDEN and the record stays as it was", async () => {
+    const created = await createProgramme();
+    const { body } = await hub.query(UPDATE, { id: created.id, version: 1, changes: { hours: 80 } }, { token: tokens.other });
+    expect(codes(body)).toEqual(["FORBIDDEN"]);
+    const mine = await hub.query(UPDATE, { id: created.id, version: 1, changes: { hours: 80 } }, { token: tokens.owner });
+    expect(mine.body.data.updateTrainingProgramme).toMatchObject({ version: 2, hours: 80 });
+  });
+
+  it("an update from a stale version gets CONFLICT", async () => {
+    const created = await createProgramme();
+    await hub.query(UPDATE, { id: created.id, version: 1, changes: { hours: 70 } }, { token: tokens.owner });
+    const { body } = await hub.query(UPDATE, { id: created.id, version: 1, changes: { hours: 90 } }, { token: tokens.owner });
+    expect(codes(body)).toEqual(["CONFLICT"]);
+  });
+
+  it("two concurrent updates of the same version: one succeeds, one gets CONFLICT", async () => {
+    const created = await createProgramme();
+    const results = await Promise.all(
+      ["Wersja A", "Wersja B"].map((title) => hub.query(UPDATE, { id: created.id, version: 1, changes: { title } }, { token: tokens.owner })),
+    );
+    const outcomes = results.map((r) => (r.body.errors ? r.body.errors[0]!.extensions!.code : "OK")).sort();
+    expect(outcomes).toEqual(["CONFLICT", "OK"]);
+    const { body } = await hub.query(`query($id: ID!) { trainingProgramme(id: $id) { version title } }`, { id: created.id });
+    expect(body.data.trainingProgramme.version).toBe(2);
+  });
+});
+
+describe("editions and enrolments", () => {
+  const CREATE_EDITION = `mutation($p: ID!, $input: TrainingEditionInput!) { createTrainingEdition(programmeId: $p, input: $input) { id version capacity seatsLeft } }`;
+  const ENROL = `mutation($e: ID!, $input: EnrolmentInput!) { enrolParticipant(editionId: $e, input: $input) { id participantRef } }`;
+  const EDITION = { startsOn: "2027-03-01", endsOn: "2027-03-20", municipalityCode: "2401011", capacity: 3, status: "RECRUITING" };
+  const participant = (n: number) => ({ participantRef: `PUP-B/2027/${String(n).padStart(4, "0")}`, sex: "FEMALE", ageBand: "AGE_25_29", targetGroups: ["UNDER_30"], enrolledOn: "2027-02-10" });
+  let editionId: string;
+
+  it("another partner cannot add an edition to the owner's programme; bad dates and TERYT are refused", async () => {
+    const programme = await createProgramme();
+    expect(codes((await hub.query(CREATE_EDITION, { p: programme.id, input: EDITION }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
+    const backwards = await hub.query(CREATE_EDITION, { p: programme.id, input: { ...EDITION, endsOn: "2027-02-01" } }, { token: tokens.owner });
+    expect(backwards.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "endsOn" });
+    const teryt = await hub.query(CREATE_EDITION, { p: programme.id, input: { ...EDITION, municipalityCode: "2401" } }, { token: tokens.owner });
+    expect(teryt.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "municipalityCode" });
+    const { body } = await hub.query(`query($id: ID!) { trainingProgramme(id: $id) { editions { id } } }`, { id: programme.id });
+    expect(body.data.trainingProgramme.editions).toEqual([]);
+    const created = await hub.query(CREATE_EDITION, { p: programme.id, input: EDITION }, { token: tokens.owner });
+    expect(created.body.data.createTrainingEdition).toMatchObject({ version: 1, capacity: 3, seatsLeft: 3 });
+    editionId = created.body.data.createTrainingEdition.id;
+  });
+
+  it("six concurrent enrolments into three seats: exactly three succeed, the rest get CONFLICT", async () => {
+    const results = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => hub.query(ENROL, { e: editionId, input: participant(n) }, { token: tokens.owner })));
+    const outcomes = results.map((r) => (r.body.errors ? r.body.errors[0]!.extensions!.code : "OK"));
+    expect(outcomes.filter((o) => o === "OK")).toHaveLength(3);
+    expect(outcomes.filter((o) => o === "CONFLICT")).toHaveLength(3);
+    const { body } = await hub.query(`query($id: ID!) { trainingEdition(id: $id) { seatsTaken seatsLeft } }`, { id: editionId });
+    expect(body.data.trainingEdition).toEqual({ seatsTaken: 3, seatsLeft: 0 });
+  });
+
+  it("capacity cannot go below the seats taken", async () => {
+    const { body } = await hub.query(
+      `mutation($id: ID!) { updateTrainingEdition(id: $id, version: 1, changes: { capacity: 2 }) { capacity } }`,
+      { id: editionId },
+      { token: tokens.owner },
+    );
+    expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "capacity", seatsTaken: 3 });
+  });
+
+  it("enrolments are read by the provider only: others get FORBIDDEN and no record", async () => {
+    const query = `query($id: ID!) { trainingEdition(id: $id) { seatsTaken enrolments { participantRef ageBand } } }`;
+    const mine = await hub.query(query, { id: editionId }, { token: tokens.owner });
+    expect(mine.body.errors).toBeUndefined();
+    expect(mine.body.data.trainingEdition.enrolments).toHaveLength(3);
+    for (const token of [undefined, tokens.other, tokens.analyst, tokens.coordinator]) {
+      const { body } = await hub.query(query, { id: editionId }, { token });
+      expect(codes(body)).toEqual(["FORBIDDEN"]);
+      expect(body.data.trainingEdition).toEqual({ seatsTaken: 3, enrolments: null });
+    }
+  });
+
+  it("deleting an enrolment (a data subject's request) frees the seat and leaves counts consistent", async () => {
+    const mine = await hub.query(`query($id: ID!) { trainingEdition(id: $id) { enrolments { id } } }`, { id: editionId }, { token: tokens.owner });
+    const victim = mine.body.data.trainingEdition.enrolments[0].id;
+    expect(codes((await hub.query(`mutation($id: ID!) { deleteEnrolment(id: $id) }`, { id: victim }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
+    const deleted = await hub.query(`mutation($id: ID!) { deleteEnrolment(id: $id) }`, { id: victim }, { token: tokens.owner });
+    expect(deleted.body.data.deleteEnrolment).toBe(victim);
+    const { body } = await hub.query(`query($id: ID!) { trainingEdition(id: $id) { seatsTaken seatsLeft } }`, { id: editionId });
+    expect(body.data.trainingEdition).toEqual({ seatsTaken: 2, seatsLeft: 1 });
+  });
+
+  it("the audit trail shows the owner its writes, without personal values, and nothing of theirs to others", async () => {
+    const trail = `query($id: ID) { trainingAuditTrail(entityId: $id, first: 50) { totalCount nodes { action entityType userId role actingPartnerId changedFields { field before after } } } }`;
+    const { body } = await hub.query(trail, {}, { token: tokens.owner });
+    expect(body.errors).toBeUndefined();
+    const entries = body.data.trainingAuditTrail.nodes as any[];
+    expect(entries.some((e) => e.entityType === "TrainingProgramme" && e.action === "UPDATE" && e.userId === "anna")).toBe(true);
+    const personal = entries.filter((e) => e.entityType === "Enrolment");
+    expect(personal.map((e) => e.action)).toContain("DELETE");
+    for (const e of personal) for (const c of e.changedFields) expect([c.before, c.after]).toEqual([null, null]);
+    const others = await hub.query(trail, {}, { token: tokens.other });
+    expect(others.body.data.trainingAuditTrail.totalCount).toBe(0);
+    expect(codes((await hub.query(trail, {})).body)).toEqual(["UNAUTHENTICATED"]);
+    expect(codes((await hub.query(trail, {}, { token: tokens.analyst })).body)).toEqual(["FORBIDDEN"]);
+    const all = await hub.query(trail, {}, { token: tokens.coordinator });
+    expect(all.body.data.trainingAuditTrail.totalCount).toBe(body.data.trainingAuditTrail.totalCount);
+  });
+});
+
+describe("nobody gets past the gateway", () => {
+  const body = JSON.stringify({ query: "{ trainingProgrammes(first: 1) { totalCount } }" });
+  const post = (headers: Record<string, string>) =>
+    fetch(hub.subgraphs.training!.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+
+  it("a subgraph refuses a request without the gateway's signature, with a forged one, or a stale one", async () => {
+    const identity = { kind: "partner" as const, userId: "mallory", partnerId: owner.id };
+    for (const headers of [{}, signRequest("not-the-key", identity, body), signRequest(hub.signingKey, identity, body, Date.now() - 120_000), signRequest(hub.signingKey, identity, "{}")]) {
+      const response = await post(headers);
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+    }
+    expect((await post(signRequest(hub.signingKey, identity, body))).status).toBe(200);
+  });
+
+  it("the gateway refuses a forged, an expired and an unsigned (alg none) token", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const forged = signDevToken({ sub: "x", role: "coordinator", exp: now + 600 }, "wrong-secret");
+    const expired = hub.token({ sub: "x", role: "coordinator", exp: now - 3600 });
+    const none = `${Buffer.from('{"alg":"none"}').toString("base64url")}.${Buffer.from(JSON.stringify({ sub: "x", role: "coordinator", exp: now + 600 })).toString("base64url")}.`;
+    for (const token of [forged, expired, none, "garbage"]) {
+      const { status, body } = await hub.query("{ partners(first: 1) { totalCount } }", {}, { token });
+      expect(status).toBe(401);
+      expect(codes(body)).toEqual(["UNAUTHENTICATED"]);
+    }
+  });
+});
