@@ -43,7 +43,16 @@ export interface Connection<T> {
  * A `<Name>Connection` and `<Name>Edge` type for a node type: `nodes` for
  * simple clients, `edges` with cursors for Relay, `pageInfo`, `totalCount`.
  */
-export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string, plural: string): ClassType<Connection<T>> {
+export function ConnectionType<T extends object>(
+  nodeType: ClassType<T>,
+  name: string,
+  plural: string,
+  /** For a type several subgraphs define alike (the audit trail): mark it @shareable. */
+  options: { shareable?: boolean } = {},
+): ClassType<Connection<T>> {
+  const shareable = options.shareable ? Directive("@shareable") : () => {};
+
+  @shareable
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class Edge {
     @Field({ description: "Opaque cursor of this record; pass it as `after` to continue after it." })
@@ -53,6 +62,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
+  @shareable
   @ObjectType(`${name}Connection`, { description: `A page of ${plural}, in the order asked for.` })
   class ConnectionClass {
     @Field(() => [nodeType], { description: `The ${plural} on this page.` })

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
 import { Partner } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication } from "./application/application.entity.js";
@@ -11,7 +11,7 @@ import { seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "partners",
   defaultPort: 4001,
-  entities: [Partner, Representative, AccessionApplication],
+  entities: [Partner, Representative, AccessionApplication, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,

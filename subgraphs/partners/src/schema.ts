@@ -1,4 +1,6 @@
-import { buildFederatedSchema, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit";
+import { PartnerMutations } from "./partner/partner.mutation.js";
+import { AccessionApplicationMutations } from "./application/application.mutation.js";
 import { PartnerResolver } from "./partner/partner.resolver.js";
 import { AccessionApplicationResolver } from "./application/application.resolver.js";
 import { TerritoryResolver, unitByCode } from "./territory/territory.resolver.js";
@@ -7,7 +9,10 @@ import type { Loaders } from "./loaders.js";
 /** The partner register's schema; needs no database. */
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [PartnerResolver, TerritoryResolver, AccessionApplicationResolver],
+    resolvers: [
+      PartnerResolver, TerritoryResolver, AccessionApplicationResolver, PartnerMutations, AccessionApplicationMutations,
+      auditTrailResolver("registerAuditTrail", "partner register"),
+    ],
     referenceResolvers: {
       Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.partner.load(ref.id) },
       TerritorialUnit: { __resolveReference: (ref: { code: string }) => unitByCode(ref.code) },

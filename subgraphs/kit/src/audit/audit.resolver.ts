@@ -7,7 +7,7 @@ import { HubError } from "../errors.js";
 import type { HubContext } from "../context.js";
 import { AuditEntry } from "./audit.entity.js";
 
-export const AuditEntryConnection = ConnectionType(AuditEntry, "AuditEntry", "audit entries");
+export const AuditEntryConnection = ConnectionType(AuditEntry, "AuditEntry", "audit entries", { shareable: true });
 
 /**
  * The `<name>AuditTrail` query of one subgraph: a partner reads the trail of

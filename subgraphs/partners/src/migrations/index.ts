@@ -1,7 +1,9 @@
 // Written by `pnpm migration:create`: the migrations in the order they apply.
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261125172245_initial as M0 } from "./migration-20261125172245-initial.js";
+import { Migration20261125180551_audit as M1 } from "./migration-20261125180551-audit.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
+  { name: "migration-20261125180551-audit", class: M1 },
 ];

@@ -1,0 +1,111 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import {
+  AuditAction, HubError, MissionArea, Sector, audit, checkEmail, checkGmina, checkId, checkSet, checkText, checkVersion, parseKrs, parseNip, parseRegon,
+  requireCoordinator, writeTransaction, type HubContext,
+} from "@bdp/kit";
+import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
+import { Partner, PartnerStatus } from "../partner/partner.entity.js";
+import type { Loaders } from "../loaders.js";
+
+@InputType({ description: "An application to join the partnership; anyone may apply." })
+export class AccessionApplicationInput {
+  @Field({ description: "Name of the organisation or person, 3 to 300 characters." })
+  organisationName!: string;
+
+  @Field(() => Sector, { description: "Sector." })
+  sector!: Sector;
+
+  @Field(() => String, { nullable: true, description: "NIP (10 digits; PL prefix, spaces and hyphens allowed); required except for private persons." })
+  nip?: string | null;
+
+  @Field(() => String, { nullable: true, description: "REGON, 9 or 14 digits." })
+  regon?: string | null;
+
+  @Field(() => String, { nullable: true, description: "KRS number, up to 10 digits." })
+  krs?: string | null;
+
+  @Field({ description: "TERYT code of the applicant's gmina (7 digits)." })
+  municipalityCode!: string;
+
+  @Field({ description: "Contact e-mail; seen only by the coordinator." })
+  contactEmail!: string;
+
+  @Field(() => [MissionArea], { description: "1 to 11 mission lines the applicant wants to engage in." })
+  missionAreas!: MissionArea[];
+
+  @Field({ description: "What the applicant offers and expects, 20 to 5,000 characters." })
+  statement!: string;
+}
+
+/** Checked identifiers: NIP, REGON and KRS checksums (shared/DOMAIN.md). */
+export function checkIdentifiers(input: { sector?: Sector; nip?: string | null; regon?: string | null; krs?: string | null }): { nip: string | null; regon: string | null; krs: string | null } {
+  const nip = input.nip ? parseNip(input.nip) : null;
+  if (nip && !nip.ok) throw HubError.badInput("nip", nip.reason);
+  if (!nip && input.sector && input.sector !== Sector.INDIVIDUAL) throw HubError.badInput("nip", "is required for organisations");
+  const regon = input.regon ? parseRegon(input.regon) : null;
+  if (regon && !regon.ok) throw HubError.badInput("regon", regon.reason);
+  const krs = input.krs ? parseKrs(input.krs) : null;
+  if (krs && !krs.ok) throw HubError.badInput("krs", krs.reason);
+  return { nip: nip?.ok ? nip.value : null, regon: regon?.ok ? regon.value : null, krs: krs?.ok ? krs.value : null };
+}
+
+@Resolver(() => AccessionApplication)
+export class AccessionApplicationMutations {
+  @Mutation(() => AccessionApplication, { description: "Applies to join the partnership. Open to anyone, signed in or not: the declaration is open." })
+  async applyToJoin(@Arg("input", () => AccessionApplicationInput, { description: "The application." }) input: AccessionApplicationInput, @Ctx() ctx: HubContext<Loaders>): Promise<AccessionApplication> {
+    const fields = {
+      organisationName: checkText("organisationName", input.organisationName, 3, 300),
+      sector: input.sector,
+      ...checkIdentifiers(input),
+      municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
+      contactEmail: checkEmail("contactEmail", input.contactEmail, true)!,
+      missionAreas: checkSet("missionAreas", input.missionAreas, 1, 11),
+      statement: checkText("statement", input.statement, 20, 5000),
+    };
+    return writeTransaction(ctx.em, async (tx) => {
+      const application = tx.create(AccessionApplication, fields);
+      await tx.flush();
+      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "AccessionApplication", entityId: application.id, ownerPartnerId: null, changes: { organisationName: [null, fields.organisationName], sector: [null, fields.sector] } });
+      return application;
+    });
+  }
+
+  @Mutation(() => AccessionApplication, { description: "The coordinator's decision on an application, with its reason. Approval creates the partner (`partnerId`)." })
+  async decideApplication(
+    @Arg("id", () => ID, { description: "Application id." }) id: string,
+    @Arg("version", () => Int, { description: "The version the decision is based on." }) version: number,
+    @Arg("approve", { description: "True to approve, false to reject." }) approve: boolean,
+    @Arg("reason", { description: "The reason, 5 to 2,000 characters; kept with the decision." }) reason: string,
+    @Ctx() ctx: HubContext<Loaders>,
+  ): Promise<AccessionApplication> {
+    requireCoordinator(ctx);
+    const applicationId = checkId("id", id);
+    const why = checkText("reason", reason, 5, 2000);
+    return writeTransaction(ctx.em, async (tx) => {
+      const application = await tx.findOne(AccessionApplication, { id: applicationId });
+      if (!application) throw HubError.notFound("AccessionApplication", applicationId);
+      checkVersion(application, version, "AccessionApplication");
+      if (application.status !== ApplicationStatus.SUBMITTED) throw new HubError("CONFLICT", `The application was already ${application.status.toLowerCase()}`);
+      application.status = approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
+      application.decidedAt = new Date();
+      application.decisionReason = why;
+      if (approve) {
+        const partner = tx.create(Partner, {
+          name: application.organisationName,
+          sector: application.sector,
+          status: PartnerStatus.ACTIVE,
+          nip: application.nip,
+          regon: application.regon,
+          krs: application.krs,
+          municipalityCode: application.municipalityCode,
+          missionAreas: application.missionAreas,
+          accededOn: new Date().toISOString().slice(0, 10),
+        });
+        application.partnerId = partner.id;
+      }
+      await tx.flush();
+      audit(tx, ctx, { action: AuditAction.DECIDE, entityType: "AccessionApplication", entityId: application.id, ownerPartnerId: application.partnerId, changes: { status: [ApplicationStatus.SUBMITTED, application.status] }, reason: why });
+      return application;
+    });
+  }
+}

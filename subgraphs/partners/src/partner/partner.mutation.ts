@@ -1,0 +1,167 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import {
+  AuditAction, HubError, MissionArea, audit, checkEmail, checkGmina, checkId, checkSet, checkText, checkVersion, diff, optionalText, requirePartner,
+  writeTransaction, type HubContext,
+} from "@bdp/kit";
+import { Partner } from "./partner.entity.js";
+import { Representative } from "../representative/representative.entity.js";
+import { checkIdentifiers } from "../application/application.mutation.js";
+import type { Loaders } from "../loaders.js";
+
+@InputType({ description: "A postal address." })
+export class AddressInput {
+  @Field({ description: "Street and number." })
+  street!: string;
+
+  @Field({ description: "Postal code, NN-NNN." })
+  postalCode!: string;
+
+  @Field({ description: "Town or city." })
+  city!: string;
+}
+
+@InputType({ description: "Changes to a partner's profile: only the fields given change." })
+export class PartnerProfileChanges {
+  @Field(() => String, { nullable: true, description: "Short name, at most 60 characters." })
+  shortName?: string | null;
+
+  @Field(() => String, { nullable: true, description: "NIP (checked)." })
+  nip?: string | null;
+
+  @Field(() => String, { nullable: true, description: "REGON (checked)." })
+  regon?: string | null;
+
+  @Field(() => String, { nullable: true, description: "KRS (checked)." })
+  krs?: string | null;
+
+  @Field(() => String, { nullable: true, description: "TERYT code of the seat's gmina (7 digits)." })
+  municipalityCode?: string;
+
+  @Field(() => AddressInput, { nullable: true, description: "Seat address." })
+  address?: AddressInput | null;
+
+  @Field(() => String, { nullable: true, description: "Contact e-mail." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Contact telephone, at most 40 characters." })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Web site (https://…), at most 300 characters." })
+  website?: string | null;
+
+  @Field(() => [MissionArea], { nullable: true, description: "Mission lines, 1 to 11." })
+  missionAreas?: MissionArea[];
+
+  @Field(() => [String], { nullable: true, description: "Competences offered, at most 30, each at most 200 characters." })
+  competences?: string[];
+
+  @Field(() => String, { nullable: true, description: "Resources committed, at most 5,000 characters." })
+  resourcesOffered?: string | null;
+}
+
+@InputType({ description: "A person acting for a partner." })
+export class RepresentativeInput {
+  @Field({ description: "Full name, 3 to 200 characters." })
+  fullName!: string;
+
+  @Field({ description: "Position, 2 to 200 characters." })
+  position!: string;
+
+  @Field(() => String, { nullable: true, description: "Business e-mail." })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Business telephone." })
+  phone?: string | null;
+
+  @Field({ defaultValue: false, description: "Main contact." })
+  primary!: boolean;
+}
+
+const PROFILE = ["shortName", "nip", "regon", "krs", "municipalityCode", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"] as const;
+const snap = (p: Partner) => Object.fromEntries(PROFILE.map((f) => [f, p[f]]));
+
+@Resolver(() => Partner)
+export class PartnerMutations {
+  @Mutation(() => Partner, { description: "Changes the caller's own partner profile; `version` must be the version read, else CONFLICT." })
+  async updatePartnerProfile(
+    @Arg("id", () => ID, { description: "Partner id (the caller's)." }) id: string,
+    @Arg("version", () => Int, { description: "The version the change is based on." }) version: number,
+    @Arg("changes", () => PartnerProfileChanges, { description: "Fields to change." }) changes: PartnerProfileChanges,
+    @Ctx() ctx: HubContext<Loaders>,
+  ): Promise<Partner> {
+    const partnerId = checkId("id", id);
+    requirePartner(ctx, partnerId);
+    const fields: Partial<Partner> = {};
+    if (changes.shortName !== undefined) fields.shortName = optionalText("shortName", changes.shortName, 60);
+    if (changes.nip !== undefined || changes.regon !== undefined || changes.krs !== undefined) {
+      const ids = checkIdentifiers(changes);
+      if (changes.nip !== undefined) fields.nip = ids.nip;
+      if (changes.regon !== undefined) fields.regon = ids.regon;
+      if (changes.krs !== undefined) fields.krs = ids.krs;
+    }
+    if (changes.municipalityCode != null) fields.municipalityCode = checkGmina("municipalityCode", changes.municipalityCode);
+    if (changes.address !== undefined) {
+      if (changes.address && !/^\d{2}-\d{3}$/.test(changes.address.postalCode)) throw HubError.badInput("address.postalCode", "must be NN-NNN");
+      fields.address = changes.address
+        ? { street: checkText("address.street", changes.address.street, 2, 200), postalCode: changes.address.postalCode, city: checkText("address.city", changes.address.city, 2, 100) }
+        : null;
+    }
+    if (changes.email !== undefined) fields.email = checkEmail("email", changes.email);
+    if (changes.phone !== undefined) fields.phone = optionalText("phone", changes.phone, 40);
+    if (changes.website !== undefined) {
+      fields.website = optionalText("website", changes.website, 300);
+      if (fields.website && !/^https?:\/\/\S+$/.test(fields.website)) throw HubError.badInput("website", "must be an http(s) address");
+    }
+    if (changes.missionAreas != null) fields.missionAreas = checkSet("missionAreas", changes.missionAreas, 1, 11);
+    if (changes.competences != null) fields.competences = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
+    if (changes.resourcesOffered !== undefined) fields.resourcesOffered = optionalText("resourcesOffered", changes.resourcesOffered, 5000);
+    return writeTransaction(ctx.em, async (tx) => {
+      const partner = await tx.findOne(Partner, { id: partnerId });
+      if (!partner) throw HubError.notFound("Partner", partnerId);
+      checkVersion(partner, version, "Partner");
+      const before = snap(partner);
+      tx.assign(partner, fields);
+      await tx.flush();
+      audit(tx, ctx, { action: AuditAction.UPDATE, entityType: "Partner", entityId: partner.id, ownerPartnerId: partner.id, changes: diff(before, snap(partner), PROFILE) });
+      return partner;
+    });
+  }
+
+  @Mutation(() => Representative, { description: "Adds a person acting for the caller's partner." })
+  async addRepresentative(
+    @Arg("partnerId", () => ID, { description: "Partner id (the caller's)." }) partnerId: string,
+    @Arg("input", () => RepresentativeInput, { description: "The representative." }) input: RepresentativeInput,
+    @Ctx() ctx: HubContext<Loaders>,
+  ): Promise<Representative> {
+    const id = checkId("partnerId", partnerId);
+    requirePartner(ctx, id);
+    const fields = {
+      fullName: checkText("fullName", input.fullName, 3, 200),
+      position: checkText("position", input.position, 2, 200),
+      email: checkEmail("email", input.email),
+      phone: optionalText("phone", input.phone, 40),
+      primary: input.primary,
+    };
+    return writeTransaction(ctx.em, async (tx) => {
+      const partner = await tx.findOne(Partner, { id });
+      if (!partner) throw HubError.notFound("Partner", id);
+      const representative = tx.create(Representative, { ...fields, partner });
+      await tx.flush();
+      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Representative", entityId: representative.id, ownerPartnerId: id, changes: { fullName: [null, fields.fullName], position: [null, fields.position] } });
+      return representative;
+    });
+  }
+
+  @Mutation(() => ID, { description: "Removes a person acting for the caller's partner; returns the id." })
+  async removeRepresentative(@Arg("id", () => ID, { description: "Representative id." }) id: string, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
+    const representativeId = checkId("id", id);
+    return writeTransaction(ctx.em, async (tx) => {
+      const representative = await tx.findOne(Representative, { id: representativeId });
+      if (!representative) throw HubError.notFound("Representative", representativeId);
+      requirePartner(ctx, representative.partner.id);
+      audit(tx, ctx, { action: AuditAction.DELETE, entityType: "Representative", entityId: representative.id, ownerPartnerId: representative.partner.id, changes: { fullName: [representative.fullName, null] } });
+      tx.remove(representative);
+      return representativeId;
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTNERS } from "@bdp/kit";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/** The register: open applications, the coordinator's decisions, partners' own profiles (issue #3). */
+let hub: TestHub;
+const owner = DEMO_PARTNERS.find((p) => p.key === "ngo-fundacja-mlodzi-w-pracy")!;
+const other = DEMO_PARTNERS.find((p) => p.key === "pup-dabrowa")!;
+let tokens: Record<"owner" | "other" | "analyst" | "coordinator", string>;
+const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.map((e) => e.extensions?.code);
+
+beforeAll(async () => {
+  hub = await startTestHub("e2e_register");
+  tokens = {
+    owner: hub.token({ sub: "marta", role: "partner", partnerId: owner.id }),
+    other: hub.token({ sub: "piotr", role: "partner", partnerId: other.id }),
+    analyst: hub.token({ sub: "ewa", role: "analyst" }),
+    coordinator: hub.token({ sub: "koordynator", role: "coordinator" }),
+  };
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+const APPLY = `mutation($input: AccessionApplicationInput!) { applyToJoin(input: $input) { id version status organisationName nip } }`;
+const APPLICATION = {
+  organisationName: "Spółdzielnia Socjalna Nowe Ogrody",
+  sector: "NGO",
+  nip: "PL 856-734-62-15",
+  regon: "192598184",
+  krs: "123456",
+  municipalityCode: "2401062",
+  contactEmail: "Biuro@Nowe-Ogrody.example.pl",
+  missionAreas: ["NEW_EMPLOYMENT_FORMS", "SOCIAL_PATHOLOGIES"],
+  statement: "Prowadzimy ogrody społeczne i chcemy zatrudniać w nich osoby długotrwale bezrobotne.",
+};
+
+describe("applications to join", () => {
+  let applicationId: string;
+
+  it("anyone may apply, without a token; identifiers are normalised", async () => {
+    const { body } = await hub.query(APPLY, { input: APPLICATION });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.applyToJoin).toMatchObject({ status: "SUBMITTED", version: 1, nip: "8567346215" });
+    applicationId = body.data.applyToJoin.id;
+  });
+
+  it.each([
+    ["nip", { nip: "8567346216" }],
+    ["regon", { regon: "192598185" }],
+    ["krs", { krs: "12345678901" }],
+    ["municipalityCode", { municipalityCode: "2401" }],
+    ["contactEmail", { contactEmail: "not-an-email" }],
+    ["statement", { statement: "za krótko" }],
+  ])("a bad %s is refused with BAD_USER_INPUT naming it, and nothing is written", async (field, change) => {
+    const count = async () => (await hub.query(`{ accessionApplications(statuses: [SUBMITTED]) { totalCount } }`)).body.data.accessionApplications.totalCount;
+    const before = await count();
+    const { body } = await hub.query(APPLY, { input: { ...APPLICATION, ...change } });
+    expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect(await count()).toBe(before);
+  });
+
+  it("only the coordinator decides: a partner gets FORBIDDEN, anonymous UNAUTHENTICATED", async () => {
+    const decide = `mutation($id: ID!) { decideApplication(id: $id, version: 1, approve: true, reason: "Spełnia warunki deklaracji.") { status } }`;
+    expect(codes((await hub.query(decide, { id: applicationId }, { token: tokens.owner })).body)).toEqual(["FORBIDDEN"]);
+    expect(codes((await hub.query(decide, { id: applicationId })).body)).toEqual(["UNAUTHENTICATED"]);
+  });
+
+  it("approval creates the partner and keeps the reason; deciding twice is a CONFLICT", async () => {
+    const decide = `mutation($id: ID!) { decideApplication(id: $id, version: 1, approve: true, reason: "Spełnia warunki deklaracji.") { status decisionReason partnerId version } }`;
+    const { body } = await hub.query(decide, { id: applicationId }, { token: tokens.coordinator });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.decideApplication).toMatchObject({ status: "APPROVED", decisionReason: "Spełnia warunki deklaracji.", version: 2 });
+    const partner = await hub.query(`query($id: ID!) { partner(id: $id) { name sector nip status municipality { name } } }`, { id: body.data.decideApplication.partnerId });
+    expect(partner.body.data.partner).toEqual({ name: APPLICATION.organisationName, sector: "NGO", nip: "8567346215", status: "ACTIVE", municipality: { name: "Psary" } });
+    expect(codes((await hub.query(decide.replace("version: 1", "version: 2"), { id: applicationId }, { token: tokens.coordinator })).body)).toEqual(["CONFLICT"]);
+    const trail = await hub.query(`query($id: ID) { registerAuditTrail(entityId: $id) { nodes { action reason userId } } }`, { id: applicationId }, { token: tokens.coordinator });
+    expect(trail.body.data.registerAuditTrail.nodes).toContainEqual({ action: "DECIDE", reason: "Spełnia warunki deklaracji.", userId: "koordynator" });
+  });
+});
+
+describe("a partner's own profile", () => {
+  const UPDATE = `mutation($id: ID!, $version: Int!, $changes: PartnerProfileChanges!) { updatePartnerProfile(id: $id, version: $version, changes: $changes) { version website competences } }`;
+  const read = async () => (await hub.query(`query($id: ID!) { partner(id: $id) { version website competences } }`, { id: owner.id })).body.data.partner;
+
+  it("the owner changes it; another partner gets FORBIDDEN, anonymous UNAUTHENTICATED", async () => {
+    const { version } = await read();
+    expect(codes((await hub.query(UPDATE, { id: owner.id, version, changes: { website: "https://x.example.pl" } }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
+    expect(codes((await hub.query(UPDATE, { id: owner.id, version, changes: { website: "https://x.example.pl" } })).body)).toEqual(["UNAUTHENTICATED"]);
+    const { body } = await hub.query(UPDATE, { id: owner.id, version, changes: { website: "https://mlodzi.example.pl", competences: ["mentoring", "warsztaty CV"] } }, { token: tokens.owner });
+    expect(body.data.updatePartnerProfile).toEqual({ version: version + 1, website: "https://mlodzi.example.pl", competences: ["mentoring", "warsztaty CV"] });
+  });
+
+  it("invalid input is refused and nothing is written", async () => {
+    const before = await read();
+    for (const changes of [{ nip: "1234567890" }, { website: "ftp://x" }, { municipalityCode: "9999999" }, { email: "x@" }]) {
+      const { body } = await hub.query(UPDATE, { id: owner.id, version: before.version, changes }, { token: tokens.owner });
+      expect(codes(body)).toEqual(["BAD_USER_INPUT"]);
+    }
+    expect(await read()).toEqual(before);
+  });
+
+  it("two concurrent updates from the same version: one succeeds, one gets CONFLICT", async () => {
+    const { version } = await read();
+    const results = await Promise.all(["https://a.example.pl", "https://b.example.pl"].map((website) => hub.query(UPDATE, { id: owner.id, version, changes: { website } }, { token: tokens.owner })));
+    expect(results.map((r) => (r.body.errors ? r.body.errors[0]!.extensions!.code : "OK")).sort()).toEqual(["CONFLICT", "OK"]);
+    expect((await read()).version).toBe(version + 1);
+  });
+
+  it("representatives: the owner adds and removes them; others cannot", async () => {
+    const add = `mutation($p: ID!) { addRepresentative(partnerId: $p, input: { fullName: "Olga Nowak", position: "Koordynatorka projektów", email: "olga@mlodzi.example.pl" }) { id fullName } }`;
+    expect(codes((await hub.query(add, { p: owner.id }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
+    const { body } = await hub.query(add, { p: owner.id }, { token: tokens.owner });
+    const id = body.data.addRepresentative.id;
+    expect(codes((await hub.query(`mutation($id: ID!) { removeRepresentative(id: $id) }`, { id }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
+    expect((await hub.query(`mutation($id: ID!) { removeRepresentative(id: $id) }`, { id }, { token: tokens.owner })).body.data.removeRepresentative).toBe(id);
+  });
+
+  it("the owner reads the trail of its own records; the coordinator reads everything", async () => {
+    const query = `{ registerAuditTrail(first: 100) { totalCount nodes { entityType action ownerPartnerId } } }`;
+    const mine = await hub.query(query, {}, { token: tokens.owner });
+    expect(mine.body.data.registerAuditTrail.nodes.every((n: { ownerPartnerId: string }) => n.ownerPartnerId === owner.id)).toBe(true);
+    expect(mine.body.data.registerAuditTrail.nodes.some((n: { entityType: string; action: string }) => n.entityType === "Partner" && n.action === "UPDATE")).toBe(true);
+    const all = await hub.query(query, {}, { token: tokens.coordinator });
+    expect(all.body.data.registerAuditTrail.totalCount).toBeGreaterThan(mine.body.data.registerAuditTrail.totalCount);
+    expect(codes((await hub.query(query, {}, { token: tokens.analyst })).body)).toEqual(["FORBIDDEN"]);
+  });
+});
