@@ -93,11 +93,24 @@ describe("the hub through the gateway", () => {
     expect(body.data.activationProgrammes.nodes[0].operator.name).toBeTruthy();
   });
 
-  it("never shows individual participants: only suppressible counts", async () => {
-    const { body } = await hub.query(`{ __type(name: "ActivationProgramme") { fields { name } } }`);
-    const fields = body.data.__type.fields.map((f: { name: string }) => f.name);
-    expect(fields).toContain("participantSummary");
-    expect(fields.some((f: string) => /participants$|pseudonym/i.test(f))).toBe(false);
+  it("never shows individual participants to anyone but their holder: aggregates and FORBIDDEN", async () => {
+    const analyst = hub.token({ sub: "ewa", role: "analyst" });
+    const coordinator = hub.token({ sub: "k", role: "coordinator" });
+    const someoneElse = hub.token({ sub: "p", role: "partner", partnerId: DEMO_PARTNERS.find((p) => p.key === "um-czeladz")!.id });
+    const paths = [
+      `{ activationProgrammes(first: 3) { nodes { participantSummary { total { value suppressed } } participants { pseudonym degree } } } }`,
+      `{ partners(first: 100) { nodes { activationProgrammes { participants { pseudonym causeCodes } } } } }`,
+      `{ trainingEditions(first: 3) { nodes { seatsTaken enrolments { participantRef } } } }`,
+      `{ territorialUnit(code: "2401011") { activationProgrammes { participants { pseudonym } } trainingEditions { enrolments { participantRef } } } }`,
+    ];
+    for (const token of [undefined, analyst, coordinator, someoneElse]) {
+      for (const query of paths) {
+        const { body } = await hub.query(query, {}, { token });
+        expect(body.errors?.length, query).toBeGreaterThan(0);
+        expect(new Set(body.errors!.map((e) => e.extensions?.code))).toEqual(new Set(["FORBIDDEN"]));
+        expect(JSON.stringify(body.data)).not.toMatch(/pseudonym|participantRef|causeCodes|"degree"/);
+      }
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
 import { ActivationProgramme } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
@@ -11,7 +11,7 @@ import { seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "disability",
   defaultPort: 4004,
-  entities: [ActivationProgramme, ActivationParticipant, DisabilityJobPlace],
+  entities: [ActivationProgramme, ActivationParticipant, DisabilityJobPlace, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,

@@ -3,6 +3,7 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import { arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
 import { ActivationProgramme } from "./programme/programme.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
+import { ActivationParticipant } from "./participant/participant.entity.js";
 import type { DisabilityDegree, ParticipantOutcome } from "./vocabulary.js";
 
 /** Participants of one programme counted by degree and outcome (one SQL GROUP BY for all programmes asked for). */
@@ -17,6 +18,7 @@ export function createLoaders(em: EntityManager) {
     programme: byIdLoader(em, ActivationProgramme),
     programmesByOperator: groupLoader(em, ActivationProgramme, "operatorId", { name: "asc", id: "asc" }),
     programmesByMunicipality: arrayGroupLoader(em, ActivationProgramme, "municipalityCodes", { name: "asc", id: "asc" }),
+    participantsByProgramme: groupLoader(em, ActivationParticipant, "programme", { joinedOn: "asc", id: "asc" }),
     jobPlacesByEmployer: groupLoader(em, DisabilityJobPlace, "employerId", { createdOn: "desc", id: "asc" }),
     participantCells: new DataLoader<string, ParticipantCell[]>(async (ids) => {
       const rows = await em.getConnection().execute<{ key: string; degree: DisabilityDegree; outcome: ParticipantOutcome; count: number }[]>(

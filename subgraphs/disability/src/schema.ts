@@ -1,4 +1,6 @@
-import { buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { ActivationProgrammeMutations } from "./programme/programme.mutation.js";
+import { DisabilityJobPlaceMutations } from "./job-place/job-place.mutation.js";
 import { ActivationProgrammeResolver } from "./programme/programme.resolver.js";
 import { DisabilityJobPlaceResolver } from "./job-place/job-place.resolver.js";
 import { PartnerDisabilityResolver, TerritorialUnitDisabilityResolver } from "./references/references.resolver.js";
@@ -7,7 +9,10 @@ import type { Loaders } from "./loaders.js";
 /** The disability-activation subgraph's schema; needs no database. */
 export function buildSchema() {
   return buildFederatedSchema({
-    resolvers: [ActivationProgrammeResolver, DisabilityJobPlaceResolver, PartnerDisabilityResolver, TerritorialUnitDisabilityResolver],
+    resolvers: [
+      ActivationProgrammeResolver, DisabilityJobPlaceResolver, PartnerDisabilityResolver, TerritorialUnitDisabilityResolver,
+      ActivationProgrammeMutations, DisabilityJobPlaceMutations, auditTrailResolver("disabilityAuditTrail", "disability-activation subgraph"),
+    ],
     referenceResolvers: {
       ...referenceStubs,
       ActivationProgramme: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.programme.load(ref.id) },

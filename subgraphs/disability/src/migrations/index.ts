@@ -1,7 +1,9 @@
 // Written by `pnpm migration:create`: the migrations in the order they apply.
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261125172827_initial as M0 } from "./migration-20261125172827-initial.js";
+import { Migration20261125181057_audit as M1 } from "./migration-20261125181057-audit.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172827-initial", class: M0 },
+  { name: "migration-20261125181057-audit", class: M1 },
 ];

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
-import { AgeBand, HubRecord, Sex } from "@bdp/kit";
+import { Field, ObjectType } from "type-graphql";
+import { AgeBand, DateScalar, HubRecord, Sex } from "@bdp/kit";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import { DisabilityDegree, ParticipantOutcome } from "../vocabulary.js";
 
@@ -9,37 +10,47 @@ import { DisabilityDegree, ParticipantOutcome } from "../vocabulary.js";
  * counts with small cells suppressed.
  */
 @Entity({ tableName: "activation_participant" })
+@ObjectType({ description: "A pseudonymous participant of an activation programme. Health data (GDPR art. 9): only the operator holding it can read it." })
 @Unique({ properties: ["programme", "pseudonym"] })
 export class ActivationParticipant extends HubRecord<"outcome" | "leftOn"> {
   @ManyToOne(() => ActivationProgramme, { index: true, deleteRule: "cascade" })
   programme!: Rel<ActivationProgramme>;
 
   /** The operator's pseudonym, e.g. ZAZ-ND/0042. */
+  @Field({ description: "The operator's pseudonym for the participant." })
   @Property({ length: 40 })
   pseudonym!: string;
 
+  @Field(() => DisabilityDegree, { description: "Degree of disability." })
   @Enum({ items: () => DisabilityDegree })
   degree!: DisabilityDegree;
 
   /** At most 3 cause codes (01-U … 12-C). */
+  @Field(() => [String], { description: "Cause codes of the certificate (01-U … 12-C), at most 3." })
   @Property({ type: "text[]" })
   causeCodes!: string[];
 
+  @Field(() => AgeBand, { description: "Age band." })
   @Enum({ items: () => AgeBand })
   ageBand!: AgeBand;
 
+  @Field(() => Sex, { description: "Sex." })
   @Enum({ items: () => Sex })
   sex!: Sex;
 
+  @Field({ description: "TERYT code of the participant's gmina." })
   @Property({ length: 7 })
   municipalityCode!: string;
 
+  @Field(() => DateScalar, { description: "Date of joining." })
   @Property({ columnType: "date", type: "string" })
   joinedOn!: string;
 
+  @Field(() => DateScalar, { nullable: true, description: "Date of leaving." })
   @Property({ columnType: "date", type: "string", nullable: true })
   leftOn: string | null = null;
 
+  @Field(() => ParticipantOutcome, { description: "Outcome." })
   @Enum({ items: () => ParticipantOutcome })
   @Index()
   outcome: ParticipantOutcome = ParticipantOutcome.IN_PROGRESS;

@@ -1,0 +1,78 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, createOwned, updateOwned, type HubContext } from "@bdp/kit";
+import { DisabilityJobPlace } from "./job-place.entity.js";
+import { ActivationProgramme } from "../programme/programme.entity.js";
+import type { Loaders } from "../loaders.js";
+
+@InputType({ description: "A job place the caller's partner created for a person with disabilities." })
+export class DisabilityJobPlaceInput {
+  @Field(() => ID, { nullable: true, description: "The activation programme it came from, if any." })
+  programmeId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "KZiS occupation code, 6 digits." })
+  occupationCode?: string | null;
+
+  @Field({ description: "TERYT code of the workplace's gmina (7 digits)." })
+  municipalityCode!: string;
+
+  @Field(() => DateScalar, { description: "When the place was created." })
+  createdOn!: string;
+
+  @Field({ description: "Fraction of full time, from \"0.10\" to \"1.00\"." })
+  fullTimeEquivalent!: string;
+
+  @Field({ description: "Receives the PFRON wage subsidy." })
+  subsidised!: boolean;
+
+  @Field({ description: "The workstation was adapted." })
+  adaptedWorkstation!: boolean;
+
+  @Field({ description: "Currently filled." })
+  filled!: boolean;
+}
+
+@InputType({ description: "Changes to a job place." })
+export class DisabilityJobPlaceChanges {
+  @Field(() => Boolean, { nullable: true, description: "Currently filled." })
+  filled?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "Receives the PFRON wage subsidy." })
+  subsidised?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: "The workstation was adapted." })
+  adaptedWorkstation?: boolean;
+}
+
+const FIELDS = ["occupationCode", "municipalityCode", "createdOn", "fullTimeEquivalent", "subsidised", "adaptedWorkstation", "filled"] as const;
+
+@Resolver(() => DisabilityJobPlace)
+export class DisabilityJobPlaceMutations {
+  @Mutation(() => DisabilityJobPlace, { description: "Records a job place the caller's partner (the employer) created for a person with disabilities." })
+  async createDisabilityJobPlace(@Arg("input", () => DisabilityJobPlaceInput, { description: "The job place." }) input: DisabilityJobPlaceInput, @Ctx() ctx: HubContext<Loaders>) {
+    const employerId = callerPartnerId(ctx);
+    if (input.occupationCode != null && !/^\d{6}$/.test(input.occupationCode)) throw HubError.badInput("occupationCode", "must be a 6-digit KZiS code");
+    const fte = Number(input.fullTimeEquivalent);
+    if (!/^\d(\.\d{1,2})?$/.test(input.fullTimeEquivalent) || fte < 0.1 || fte > 1) throw HubError.badInput("fullTimeEquivalent", "must be from 0.10 to 1.00");
+    let programme: ActivationProgramme | null = null;
+    if (input.programmeId) {
+      programme = await ctx.em.findOne(ActivationProgramme, { id: checkId("programmeId", input.programmeId) });
+      if (!programme) throw HubError.badInput("programmeId", "no such activation programme");
+    }
+    const data = {
+      employerId, programme, occupationCode: input.occupationCode ?? null, municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
+      createdOn: input.createdOn, fullTimeEquivalent: fte.toFixed(2), subsidised: input.subsidised, adaptedWorkstation: input.adaptedWorkstation, filled: input.filled,
+    };
+    return createOwned(ctx, { entity: DisabilityJobPlace, type: "DisabilityJobPlace", audited: FIELDS, ownerPartnerId: employerId, data });
+  }
+
+  @Mutation(() => DisabilityJobPlace, { description: "Changes a job place of the caller's partner; `version` must be the version read." })
+  updateDisabilityJobPlace(
+    @Arg("id", () => ID, { description: "Job place id." }) id: string,
+    @Arg("version", () => Int, { description: "The version the change is based on." }) version: number,
+    @Arg("changes", () => DisabilityJobPlaceChanges, { description: "Fields to change." }) changes: DisabilityJobPlaceChanges,
+    @Ctx() ctx: HubContext<Loaders>,
+  ) {
+    const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) as Partial<DisabilityJobPlace>;
+    return updateOwned(ctx, { entity: DisabilityJobPlace, type: "DisabilityJobPlace", audited: FIELDS, id: checkId("id", id), version, owner: (p) => p.employerId, fields });
+  }
+}
