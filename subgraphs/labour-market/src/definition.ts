@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
 import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
@@ -14,7 +14,7 @@ import { seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "labour-market",
   defaultPort: 4002,
-  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, Indicator, IndicatorMeasurement, UnemploymentStatistic],
+  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, Indicator, IndicatorMeasurement, UnemploymentStatistic, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,

@@ -1,4 +1,7 @@
-import { buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { LabourMarketIssueMutations } from "./issue/issue.mutation.js";
+import { ConsultationMutations } from "./consultation/consultation.mutation.js";
+import { InitiativeMutations } from "./initiative/initiative.mutation.js";
 import { LabourMarketIssueResolver, PriorityVoteResolver } from "./issue/issue.resolver.js";
 import { StrategyGoalResolver, StrategyResolver } from "./strategy/strategy.resolver.js";
 import { ConsultationPositionResolver, ConsultationResolver } from "./consultation/consultation.resolver.js";
@@ -14,6 +17,7 @@ export function buildSchema() {
     resolvers: [
       LabourMarketIssueResolver, PriorityVoteResolver, StrategyResolver, StrategyGoalResolver, ConsultationResolver, ConsultationPositionResolver,
       InitiativeResolver, AgreementParticipantResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver,
+      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
     ],
     referenceResolvers: {
       ...referenceStubs,

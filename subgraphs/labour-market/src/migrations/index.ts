@@ -1,7 +1,9 @@
 // Written by `pnpm migration:create`: the migrations in the order they apply.
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261125173149_initial as M0 } from "./migration-20261125173149-initial.js";
+import { Migration20261125181416_audit as M1 } from "./migration-20261125181416-audit.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125173149-initial", class: M0 },
+  { name: "migration-20261125181416-audit", class: M1 },
 ];

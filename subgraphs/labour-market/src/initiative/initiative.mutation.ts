@@ -1,0 +1,176 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import {
+  AuditAction, DateScalar, FundingSource, HubError, MissionArea, MoneyScalar, audit, callerPartnerId, writeTransaction, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText,
+  createOwned, optionalText, updateOwned, type HubContext,
+} from "@bdp/kit";
+import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative.entity.js";
+import { Indicator, IndicatorKind, IndicatorMeasurement } from "../indicator/indicator.entity.js";
+import { LabourMarketIssue } from "../issue/issue.entity.js";
+import type { Loaders } from "../loaders.js";
+
+@InputType({ description: "A new initiative led by the caller's partner." })
+export class InitiativeInput {
+  @Field({ description: "Title, 5 to 300 characters." })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: "What it does, at most 10,000 characters." })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The issue it addresses." })
+  issueId?: string | null;
+
+  @Field(() => [MissionArea], { description: "1 to 11 mission lines." })
+  missionAreas!: MissionArea[];
+
+  @Field(() => [String], { description: "1 to 20 TERYT gmina codes." })
+  municipalityCodes!: string[];
+
+  @Field(() => DateScalar, { description: "Start date." })
+  startsOn!: string;
+
+  @Field(() => DateScalar, { description: "End date." })
+  endsOn!: string;
+
+  @Field(() => FundingSource, { description: "Main funding source." })
+  fundingSource!: FundingSource;
+
+  @Field(() => MoneyScalar, { description: "Total budget in PLN." })
+  totalBudget!: string;
+}
+
+@InputType({ description: "A partner's part in an executive agreement, as the lead proposes it; the partner confirms it." })
+export class AgreementPartInput {
+  @Field(() => ID, { description: "The participating partner." })
+  partnerId!: string;
+
+  @Field(() => ParticipantRole, { description: "Role (not LEAD: the lead is who created the initiative)." })
+  role!: ParticipantRole;
+
+  @Field(() => [String], { description: "1 to 20 tasks, each 3 to 300 characters." })
+  tasks!: string[];
+
+  @Field({ description: "What the partner answers for, 3 to 2,000 characters." })
+  responsibilities!: string;
+}
+
+@InputType({ description: "A partner confirming its own part: its contribution." })
+export class AgreementConfirmation {
+  @Field(() => MoneyScalar, { description: "Cash contribution in PLN, 0 or more." })
+  cashContribution!: string;
+
+  @Field(() => MoneyScalar, { description: "Value of the in-kind contribution in PLN, 0 or more." })
+  inKindContribution!: string;
+
+  @Field(() => String, { nullable: true, description: "What the in-kind contribution is." })
+  inKindDescription?: string | null;
+}
+
+const PART_FIELDS = ["partnerId", "role", "tasks", "responsibilities", "cashContribution", "inKindContribution", "inKindDescription", "confirmedOn"] as const;
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function ledBy(em: HubContext["em"], initiativeId: string): Promise<Initiative> {
+  const initiative = await em.findOne(Initiative, { id: checkId("initiativeId", initiativeId) });
+  if (!initiative) throw HubError.notFound("Initiative", initiativeId);
+  return initiative;
+}
+
+@Resolver(() => Initiative)
+export class InitiativeMutations {
+  @Mutation(() => Initiative, { description: "Starts an initiative led by the caller's partner; its own part in the agreement is created as LEAD." })
+  async createInitiative(@Arg("input", () => InitiativeInput, { description: "The initiative." }) input: InitiativeInput, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative> {
+    const leadPartnerId = callerPartnerId(ctx);
+    checkOrder("startsOn", input.startsOn, "endsOn", input.endsOn);
+    const issue = input.issueId ? await ctx.em.findOne(LabourMarketIssue, { id: checkId("issueId", input.issueId) }) : null;
+    if (input.issueId && !issue) throw HubError.badInput("issueId", "no such issue");
+    const data = {
+      title: checkText("title", input.title, 5, 300),
+      description: optionalText("description", input.description, 10_000),
+      issue,
+      missionAreas: checkSet("missionAreas", input.missionAreas, 1, 11),
+      municipalityCodes: checkSet("municipalityCodes", input.municipalityCodes, 1, 20).map((c, i) => checkGmina(`municipalityCodes[${i}]`, c)),
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      status: InitiativeStatus.PLANNED,
+      fundingSource: input.fundingSource,
+      totalBudget: checkAmount("totalBudget", input.totalBudget),
+      leadPartnerId,
+    };
+    return writeTransaction(ctx.em, async (tx) => {
+      const initiative = tx.create(Initiative, data);
+      // the lead's own part is created with the initiative; the lead confirms it like any partner
+      const part = tx.create(AgreementParticipant, { initiative, partnerId: leadPartnerId, role: ParticipantRole.LEAD, tasks: ["koordynacja"], responsibilities: "Koordynacja, rozliczenie i sprawozdawczość.", cashContribution: "0.00", inKindContribution: "0.00" });
+      await tx.flush();
+      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Initiative", entityId: initiative.id, ownerPartnerId: leadPartnerId, changes: { title: [null, data.title], totalBudget: [null, data.totalBudget] } });
+      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "AgreementParticipant", entityId: part.id, ownerPartnerId: leadPartnerId, changes: { role: [null, ParticipantRole.LEAD] } });
+      return initiative;
+    });
+  }
+
+  @Mutation(() => AgreementParticipant, { description: "The lead proposes a partner's part (role, tasks, responsibilities); the partner then confirms it with its contribution." })
+  async proposeAgreementPart(
+    @Arg("initiativeId", () => ID, { description: "The initiative." }) initiativeId: string,
+    @Arg("input", () => AgreementPartInput, { description: "The part." }) input: AgreementPartInput,
+    @Ctx() ctx: HubContext<Loaders>,
+  ): Promise<AgreementParticipant> {
+    const initiative = await ledBy(ctx.em, initiativeId);
+    if (input.role === ParticipantRole.LEAD) throw HubError.badInput("role", "an initiative has one lead: the partner that created it");
+    const data = {
+      initiative,
+      partnerId: checkId("partnerId", input.partnerId),
+      role: input.role,
+      tasks: checkSet("tasks", input.tasks.map((t, i) => checkText(`tasks[${i}]`, t, 3, 300)), 1, 20),
+      responsibilities: checkText("responsibilities", input.responsibilities, 3, 2000),
+      cashContribution: "0.00",
+      inKindContribution: "0.00",
+    };
+    return createOwned(ctx, { entity: AgreementParticipant, type: "AgreementParticipant", audited: PART_FIELDS, ownerPartnerId: initiative.leadPartnerId, data });
+  }
+
+  @Mutation(() => AgreementParticipant, { description: "A participating partner confirms its own part and its individual contribution; `version` must be the version read." })
+  confirmAgreementPart(
+    @Arg("id", () => ID, { description: "The agreement part." }) id: string,
+    @Arg("version", () => Int, { description: "The version the confirmation is based on." }) version: number,
+    @Arg("input", () => AgreementConfirmation, { description: "The contribution." }) input: AgreementConfirmation,
+    @Ctx() ctx: HubContext<Loaders>,
+  ) {
+    const fields = {
+      cashContribution: checkAmount("cashContribution", input.cashContribution),
+      inKindContribution: checkAmount("inKindContribution", input.inKindContribution),
+      inKindDescription: optionalText("inKindDescription", input.inKindDescription, 2000),
+      confirmedOn: today(),
+    };
+    return updateOwned(ctx, { entity: AgreementParticipant, type: "AgreementParticipant", audited: PART_FIELDS, id: checkId("id", id), version, owner: (p) => p.partnerId, fields });
+  }
+
+  @Mutation(() => Indicator, { description: "The lead adds an output or result indicator to its initiative." })
+  async addIndicator(
+    @Arg("initiativeId", () => ID, { description: "The initiative." }) initiativeId: string,
+    @Arg("name", { description: "Name, 3 to 300 characters." }) name: string,
+    @Arg("kind", () => IndicatorKind, { description: "Output or result." }) kind: IndicatorKind,
+    @Arg("unit", { description: "Unit, 1 to 40 characters." }) unit: string,
+    @Arg("baseline", { description: "Baseline, a decimal string." }) baseline: string,
+    @Arg("target", { description: "Target, a decimal string." }) target: string,
+    @Arg("code", () => String, { nullable: true, description: "Common indicator code, e.g. EECO02." }) code: string | null,
+    @Ctx() ctx: HubContext<Loaders>,
+  ): Promise<Indicator> {
+    const initiative = await ledBy(ctx.em, initiativeId);
+    const data = {
+      initiative, code: optionalText("code", code, 20), name: checkText("name", name, 3, 300), kind, unit: checkText("unit", unit, 1, 40),
+      baseline: checkAmount("baseline", baseline, 1e9), target: checkAmount("target", target, 1e9), bySex: false,
+    };
+    return createOwned(ctx, { entity: Indicator, type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target"], ownerPartnerId: initiative.leadPartnerId, data });
+  }
+
+  @Mutation(() => IndicatorMeasurement, { description: "The lead records a measured value of one of its indicators; one per date." })
+  async recordMeasurement(
+    @Arg("indicatorId", () => ID, { description: "The indicator." }) indicatorId: string,
+    @Arg("measuredOn", () => DateScalar, { description: "End of the period measured." }) measuredOn: string,
+    @Arg("value", { description: "Value, a decimal string." }) value: string,
+    @Ctx() ctx: HubContext<Loaders>,
+  ): Promise<IndicatorMeasurement> {
+    const indicator = await ctx.em.findOne(Indicator, { id: checkId("indicatorId", indicatorId) }, { populate: ["initiative"] });
+    if (!indicator || !indicator.initiative) throw HubError.notFound("Indicator", indicatorId);
+    const data = { indicator, measuredOn, value: checkAmount("value", value, 1e9) };
+    return createOwned(ctx, { entity: IndicatorMeasurement, type: "IndicatorMeasurement", audited: ["measuredOn", "value"], ownerPartnerId: indicator.initiative.leadPartnerId, data });
+  }
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTNERS } from "@bdp/kit";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/** Issues, votes, consultations and initiatives with executive agreements (issue #3). */
+let hub: TestHub;
+const lead = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+const member = DEMO_PARTNERS.find((p) => p.key === "ngo-fundacja-mlodzi-w-pracy")!;
+let tokens: Record<"lead" | "member" | "analyst" | "coordinator", string>;
+const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.map((e) => e.extensions?.code);
+const outcome = (r: { body: { errors?: { extensions?: Record<string, unknown> }[] } }) => (r.body.errors ? String(r.body.errors[0]!.extensions!.code) : "OK");
+
+beforeAll(async () => {
+  hub = await startTestHub("e2e_labour");
+  tokens = {
+    lead: hub.token({ sub: "anna", role: "partner", partnerId: lead.id }),
+    member: hub.token({ sub: "marta", role: "partner", partnerId: member.id }),
+    analyst: hub.token({ sub: "ewa", role: "analyst" }),
+    coordinator: hub.token({ sub: "koordynator", role: "coordinator" }),
+  };
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe("issues and votes", () => {
+  let issueId: string;
+
+  it("a partner proposes an issue; anonymous gets UNAUTHENTICATED; bad TERYT is refused", async () => {
+    const propose = `mutation($input: IssueProposalInput!) { proposeIssue(input: $input) { id status raisedBy { id } } }`;
+    const input = { title: "Brak miejsc stażowych w gminach wiejskich", area: "YOUTH_LABOUR_MARKET_ENTRY", affectedGroups: ["UNDER_30"], municipalityCodes: ["2401042", "2401052"] };
+    expect(codes((await hub.query(propose, { input })).body)).toEqual(["UNAUTHENTICATED"]);
+    expect((await hub.query(propose, { input: { ...input, municipalityCodes: ["2401"] } }, { token: tokens.lead })).body.errors![0]!.extensions!.code).toBe("BAD_USER_INPUT");
+    const { body } = await hub.query(propose, { input }, { token: tokens.lead });
+    expect(body.data.proposeIssue).toMatchObject({ status: "PROPOSED", raisedBy: { id: lead.id } });
+    issueId = body.data.proposeIssue.id;
+  });
+
+  it("only the coordinator moves it on the agenda", async () => {
+    const set = `mutation($id: ID!) { setIssueStatus(id: $id, version: 1, status: ACCEPTED, reason: "Przyjęte na posiedzeniu partnerstwa.") { status version } }`;
+    expect(codes((await hub.query(set, { id: issueId }, { token: tokens.lead })).body)).toEqual(["FORBIDDEN"]);
+    expect((await hub.query(set, { id: issueId }, { token: tokens.coordinator })).body.data.setIssueStatus).toEqual({ status: "ACCEPTED", version: 2 });
+  });
+
+  it("each partner has one vote per issue, which it may change; priority is 1 to 5", async () => {
+    const vote = `mutation($id: ID!, $p: Int!) { castPriorityVote(issueId: $id, priority: $p) { priority } }`;
+    expect(codes((await hub.query(vote, { id: issueId, p: 6 }, { token: tokens.lead })).body)).toEqual(["BAD_USER_INPUT"]);
+    await hub.query(vote, { id: issueId, p: 5 }, { token: tokens.lead });
+    await hub.query(vote, { id: issueId, p: 3 }, { token: tokens.lead });
+    await hub.query(vote, { id: issueId, p: 4 }, { token: tokens.member });
+    const { body } = await hub.query(`query($id: ID!) { labourMarketIssue(id: $id) { priority { votes average } } }`, { id: issueId });
+    expect(body.data.labourMarketIssue.priority).toEqual({ votes: 2, average: 3.5 });
+  });
+});
+
+describe("consultations", () => {
+  it("the coordinator opens one, partners take positions once, the coordinator closes it with the outcome", async () => {
+    const open = `mutation($input: ConsultationInput!) { openConsultation(input: $input) { id status version } }`;
+    const input = { subject: "Podział zadań w programie staży 2027", organiserId: lead.id, opensOn: "2020-01-01", closesOn: "2099-01-01" };
+    expect(codes((await hub.query(open, { input }, { token: tokens.lead })).body)).toEqual(["FORBIDDEN"]);
+    const { body } = await hub.query(open, { input }, { token: tokens.coordinator });
+    const id = body.data.openConsultation.id;
+    const position = `mutation($id: ID!) { submitConsultationPosition(consultationId: $id, stance: SUPPORT_WITH_AMENDMENTS, statement: "Popieramy, z udziałem gmin wiejskich.") { stance partner { id } } }`;
+    expect((await hub.query(position, { id }, { token: tokens.member })).body.data.submitConsultationPosition).toEqual({ stance: "SUPPORT_WITH_AMENDMENTS", partner: { id: member.id } });
+    expect(codes((await hub.query(position, { id }, { token: tokens.member })).body)).toEqual(["CONFLICT"]);
+    const close = `mutation($id: ID!) { closeConsultation(id: $id, version: 1, outcome: "Przyjęto z poprawką dotyczącą gmin wiejskich.") { status outcome } }`;
+    expect((await hub.query(close, { id }, { token: tokens.coordinator })).body.data.closeConsultation.status).toBe("CLOSED");
+    expect(codes((await hub.query(position, { id }, { token: tokens.lead })).body)).toEqual(["CONFLICT"]);
+  });
+});
+
+describe("initiatives and executive agreements", () => {
+  let initiativeId: string;
+  let partId: string;
+
+  it("a partner starts an initiative as its lead; invalid money is refused and nothing is written", async () => {
+    const create = `mutation($input: InitiativeInput!) { createInitiative(input: $input) { id leadPartner { id } agreement { role partner { id } } } }`;
+    const input = { title: "Staże w gminach wiejskich 2027", missionAreas: ["YOUTH_LABOUR_MARKET_ENTRY"], municipalityCodes: ["2401042"], startsOn: "2027-01-01", endsOn: "2027-12-31", fundingSource: "LABOUR_FUND", totalBudget: "250000.00" };
+    const count = async () => (await hub.query(`query($p: [ID!]) { initiatives(filter: { partnerIds: $p }) { totalCount } }`, { p: [lead.id] })).body.data.initiatives.totalCount;
+    const before = await count();
+    expect(codes((await hub.query(create, { input: { ...input, totalBudget: "-5.00" } }, { token: tokens.lead })).body)).toEqual(["BAD_USER_INPUT"]);
+    expect(await count()).toBe(before);
+    const { body } = await hub.query(create, { input }, { token: tokens.lead });
+    expect(body.data.createInitiative.agreement).toEqual([{ role: "LEAD", partner: { id: lead.id } }]);
+    initiativeId = body.data.createInitiative.id;
+    expect(await count()).toBe(before + 1);
+  });
+
+  it("the lead proposes a partner's part; only that partner confirms it, with its own contribution", async () => {
+    const propose = `mutation($i: ID!, $input: AgreementPartInput!) { proposeAgreementPart(initiativeId: $i, input: $input) { id version confirmedOn } }`;
+    const input = { partnerId: member.id, role: "PARTNER", tasks: ["rekrutacja uczestników", "mentoring"], responsibilities: "Rekrutacja i wsparcie stażystów." };
+    expect(codes((await hub.query(propose, { i: initiativeId, input }, { token: tokens.member })).body)).toEqual(["FORBIDDEN"]);
+    const { body } = await hub.query(propose, { i: initiativeId, input }, { token: tokens.lead });
+    expect(body.data.proposeAgreementPart).toMatchObject({ version: 1, confirmedOn: null });
+    partId = body.data.proposeAgreementPart.id;
+    const confirm = `mutation($id: ID!, $v: Int!, $c: Money!) { confirmAgreementPart(id: $id, version: $v, input: { cashContribution: $c, inKindContribution: "12000.00", inKindDescription: "sala i mentorzy" }) { version cashContribution confirmedOn } }`;
+    expect(codes((await hub.query(confirm, { id: partId, v: 1, c: "5000.00" }, { token: tokens.lead })).body)).toEqual(["FORBIDDEN"]);
+    expect(codes((await hub.query(confirm, { id: partId, v: 1, c: "5000.123" }, { token: tokens.member })).body)).toEqual(["BAD_USER_INPUT"]);
+    const results = await Promise.all(["5000.00", "7000.00"].map((c) => hub.query(confirm, { id: partId, v: 1, c }, { token: tokens.member })));
+    expect(results.map(outcome).sort()).toEqual(["CONFLICT", "OK"]);
+    const read = await hub.query(`query($id: ID!) { initiative(id: $id) { cashContributionTotal inKindContributionTotal } }`, { id: initiativeId });
+    expect(read.body.data.initiative.inKindContributionTotal).toBe("12000.00");
+    expect(["5000.00", "7000.00"]).toContain(read.body.data.initiative.cashContributionTotal);
+  });
+
+  it("the lead measures its indicators; progress follows", async () => {
+    const add = `mutation($i: ID!) { addIndicator(initiativeId: $i, name: "Liczba stażystów", kind: OUTPUT, unit: "osoby", baseline: "0", target: "40", code: "EECO01") { id } }`;
+    expect(codes((await hub.query(add, { i: initiativeId }, { token: tokens.member })).body)).toEqual(["FORBIDDEN"]);
+    const id = (await hub.query(add, { i: initiativeId }, { token: tokens.lead })).body.data.addIndicator.id;
+    await hub.query(`mutation($id: ID!) { recordMeasurement(indicatorId: $id, measuredOn: "2027-03-31", value: "10") { value } }`, { id }, { token: tokens.lead });
+    const dup = await hub.query(`mutation($id: ID!) { recordMeasurement(indicatorId: $id, measuredOn: "2027-03-31", value: "12") { value } }`, { id }, { token: tokens.lead });
+    expect(codes(dup.body)).toEqual(["CONFLICT"]);
+    const { body } = await hub.query(`query($id: ID!) { initiative(id: $id) { indicators { progress { latestValue shareOfTarget } } } }`, { id: initiativeId });
+    expect(body.data.initiative.indicators[0].progress).toEqual({ latestValue: "10.00", shareOfTarget: 0.25 });
+  });
+
+  it("the audit trail of the lead and the member show their own writes", async () => {
+    const trail = `{ labourMarketAuditTrail(first: 100) { nodes { entityType action ownerPartnerId } } }`;
+    const member_ = (await hub.query(trail, {}, { token: tokens.member })).body.data.labourMarketAuditTrail.nodes;
+    expect(member_.every((n: { ownerPartnerId: string }) => n.ownerPartnerId === member.id)).toBe(true);
+    expect(member_.some((n: { entityType: string; action: string }) => n.entityType === "AgreementParticipant" && n.action === "UPDATE")).toBe(true);
+  });
+});
