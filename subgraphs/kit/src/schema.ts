@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 import { DateScalar, DateTimeScalar, MoneyScalar } from "./scalars.js";
+import { hubAuthChecker } from "./auth/authorize.js";
 
 /** The Federation 2 spec version and the directives our SDL may use. */
 export const FEDERATION_LINK =
@@ -38,6 +39,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     ],
     validate: false,
     emitSchemaFile: false,
+    authChecker: hubAuthChecker,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(built)}`;
   const resolvers = createResolversMap(built) as Record<string, Record<string, unknown>>;

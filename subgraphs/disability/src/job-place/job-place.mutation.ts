@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, createOwned, updateOwned, type HubContext } from "@bdp/kit";
 import { DisabilityJobPlace } from "./job-place.entity.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
@@ -47,6 +47,7 @@ const FIELDS = ["occupationCode", "municipalityCode", "createdOn", "fullTimeEqui
 
 @Resolver(() => DisabilityJobPlace)
 export class DisabilityJobPlaceMutations {
+  @Authorized("partner")
   @Mutation(() => DisabilityJobPlace, { description: "Records a job place the caller's partner (the employer) created for a person with disabilities." })
   async createDisabilityJobPlace(@Arg("input", () => DisabilityJobPlaceInput, { description: "The job place." }) input: DisabilityJobPlaceInput, @Ctx() ctx: HubContext<Loaders>) {
     const employerId = callerPartnerId(ctx);
@@ -65,6 +66,7 @@ export class DisabilityJobPlaceMutations {
     return createOwned(ctx, { entity: DisabilityJobPlace, type: "DisabilityJobPlace", audited: FIELDS, ownerPartnerId: employerId, data });
   }
 
+  @Authorized("partner")
   @Mutation(() => DisabilityJobPlace, { description: "Changes a job place of the caller's partner; `version` must be the version read." })
   updateDisabilityJobPlace(
     @Arg("id", () => ID, { description: "Job place id." }) id: string,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
 import { LockMode } from "@mikro-orm/core";
 import {
   AgeBand, DateScalar, FundingSource, HubError, Sex, callerPartnerId, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, createOwned,
@@ -99,6 +99,7 @@ async function inProgress(em: HubContext["em"], programmeId: string): Promise<nu
 
 @Resolver(() => ActivationProgramme)
 export class ActivationProgrammeMutations {
+  @Authorized("partner")
   @Mutation(() => ActivationProgramme, { description: "Registers an activation programme run by the caller's partner." })
   createActivationProgramme(@Arg("input", () => ActivationProgrammeInput, { description: "The programme." }) input: ActivationProgrammeInput, @Ctx() ctx: HubContext<Loaders>) {
     const operatorId = callerPartnerId(ctx);
@@ -118,6 +119,7 @@ export class ActivationProgrammeMutations {
     return createOwned(ctx, { entity: ActivationProgramme, type: "ActivationProgramme", audited: PROGRAMME_FIELDS, ownerPartnerId: operatorId, data });
   }
 
+  @Authorized("partner")
   @Mutation(() => ActivationProgramme, { description: "Changes a programme of the caller's partner; `version` must be the version read." })
   updateActivationProgramme(
     @Arg("id", () => ID, { description: "Programme id." }) id: string,
@@ -143,6 +145,7 @@ export class ActivationProgrammeMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => ActivationParticipant, { description: "Adds a pseudonymous participant to a programme of the caller's partner." })
   async addActivationParticipant(
     @Arg("programmeId", () => ID, { description: "The programme." }) programmeId: string,
@@ -174,6 +177,7 @@ export class ActivationProgrammeMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => ActivationParticipant, { description: "Records a participant's outcome; `version` must be the version read." })
   updateActivationParticipant(
     @Arg("id", () => ID, { description: "Participant id." }) id: string,
@@ -193,6 +197,7 @@ export class ActivationProgrammeMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => ID, { description: "Deletes a participant on the data subject's request; aggregates no longer count them. Returns the id." })
   deleteActivationParticipant(@Arg("id", () => ID, { description: "Participant id." }) id: string, @Ctx() ctx: HubContext<Loaders>) {
     return deleteOwned(ctx, { entity: ActivationParticipant, type: "ActivationParticipant", audited: PARTICIPANT_FIELDS, personal: true, id: checkId("id", id), populate: ["programme"], owner: (p) => p.programme.operatorId });

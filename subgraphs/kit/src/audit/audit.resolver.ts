@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import { ConnectionType, PageArgs, paginate } from "../pagination.js";
 import { checkId } from "../ids.js";
@@ -16,6 +16,7 @@ export const AuditEntryConnection = ConnectionType(AuditEntry, "AuditEntry", "au
 export function auditTrailResolver(queryName: string, subgraphLabel: string) {
   @Resolver()
   class AuditTrailResolver {
+    @Authorized("partner", "coordinator")
     @Query(() => AuditEntryConnection, { name: queryName, description: `Audit trail of the ${subgraphLabel}: the caller's own records (a partner) or all (the coordinator), newest first.` })
     async trail(
       @Ctx() ctx: HubContext,

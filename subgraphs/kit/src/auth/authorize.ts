@@ -34,3 +34,17 @@ export function requireCoordinator(ctx: Pick<HubContext, "identity">): void {
 export function isHolder(ctx: Pick<HubContext, "identity">, partnerId: string): boolean {
   return ctx.identity.kind === "partner" && ctx.identity.partnerId === partnerId;
 }
+
+/**
+ * type-graphql's auth checker: `@Authorized()` needs a signed-in caller,
+ * `@Authorized("partner")` a partner's user, `@Authorized("coordinator")` the
+ * coordinator. It runs before the resolver, so authentication and role come
+ * before validation and before any lookup; ownership is checked in the
+ * resolver (requirePartner).
+ */
+// An arrow function: type-graphql would instantiate a `function` as an auth-checker class.
+export const hubAuthChecker = ({ context }: { context: Pick<HubContext, "identity"> }, roles: string[]): boolean => {
+  const identity = requireSignedIn(context);
+  if (roles.length === 0 || roles.includes(identity.kind)) return true;
+  throw new HubError("FORBIDDEN", `This needs the ${roles.join(" or ")} role`, { roles });
+};

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, DateScalar, HubError, audit, callerPartnerId, checkId, checkOrder, checkText, checkVersion, optionalText, requireCoordinator, writeTransaction,
   type HubContext,
@@ -30,6 +30,7 @@ export class ConsultationInput {
 
 @Resolver(() => Consultation)
 export class ConsultationMutations {
+  @Authorized("coordinator")
   @Mutation(() => Consultation, { description: "The coordinator opens a consultation (OPEN when it opens today or earlier, else PLANNED)." })
   async openConsultation(@Arg("input", () => ConsultationInput, { description: "The consultation." }) input: ConsultationInput, @Ctx() ctx: HubContext<Loaders>): Promise<Consultation> {
     requireCoordinator(ctx);
@@ -49,6 +50,7 @@ export class ConsultationMutations {
     });
   }
 
+  @Authorized("coordinator")
   @Mutation(() => Consultation, { description: "The coordinator closes a consultation and records its outcome with the reasons." })
   async closeConsultation(
     @Arg("id", () => ID, { description: "Consultation id." }) id: string,
@@ -72,6 +74,7 @@ export class ConsultationMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => ConsultationPosition, { description: "Submits the caller's partner's position in an open consultation; one per partner." })
   async submitConsultationPosition(
     @Arg("consultationId", () => ID, { description: "Consultation id." }) consultationId: string,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, DateScalar, FundingSource, HubError, MissionArea, MoneyScalar, audit, callerPartnerId, writeTransaction, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText,
   createOwned, optionalText, updateOwned, type HubContext,
@@ -76,6 +76,7 @@ async function ledBy(em: HubContext["em"], initiativeId: string): Promise<Initia
 
 @Resolver(() => Initiative)
 export class InitiativeMutations {
+  @Authorized("partner")
   @Mutation(() => Initiative, { description: "Starts an initiative led by the caller's partner; its own part in the agreement is created as LEAD." })
   async createInitiative(@Arg("input", () => InitiativeInput, { description: "The initiative." }) input: InitiativeInput, @Ctx() ctx: HubContext<Loaders>): Promise<Initiative> {
     const leadPartnerId = callerPartnerId(ctx);
@@ -106,6 +107,7 @@ export class InitiativeMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => AgreementParticipant, { description: "The lead proposes a partner's part (role, tasks, responsibilities); the partner then confirms it with its contribution." })
   async proposeAgreementPart(
     @Arg("initiativeId", () => ID, { description: "The initiative." }) initiativeId: string,
@@ -126,6 +128,7 @@ export class InitiativeMutations {
     return createOwned(ctx, { entity: AgreementParticipant, type: "AgreementParticipant", audited: PART_FIELDS, ownerPartnerId: initiative.leadPartnerId, data });
   }
 
+  @Authorized("partner")
   @Mutation(() => AgreementParticipant, { description: "A participating partner confirms its own part and its individual contribution; `version` must be the version read." })
   confirmAgreementPart(
     @Arg("id", () => ID, { description: "The agreement part." }) id: string,
@@ -142,6 +145,7 @@ export class InitiativeMutations {
     return updateOwned(ctx, { entity: AgreementParticipant, type: "AgreementParticipant", audited: PART_FIELDS, id: checkId("id", id), version, owner: (p) => p.partnerId, fields });
   }
 
+  @Authorized("partner")
   @Mutation(() => Indicator, { description: "The lead adds an output or result indicator to its initiative." })
   async addIndicator(
     @Arg("initiativeId", () => ID, { description: "The initiative." }) initiativeId: string,
@@ -161,6 +165,7 @@ export class InitiativeMutations {
     return createOwned(ctx, { entity: Indicator, type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target"], ownerPartnerId: initiative.leadPartnerId, data });
   }
 
+  @Authorized("partner")
   @Mutation(() => IndicatorMeasurement, { description: "The lead records a measured value of one of its indicators; one per date." })
   async recordMeasurement(
     @Arg("indicatorId", () => ID, { description: "The indicator." }) indicatorId: string,

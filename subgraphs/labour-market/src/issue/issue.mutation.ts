@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, HubError, MissionArea, TargetGroup, audit, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkText, checkVersion, createOwned,
   optionalText, requireCoordinator, writeTransaction, type HubContext,
@@ -28,6 +28,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => LabourMarketIssue)
 export class LabourMarketIssueMutations {
+  @Authorized("partner")
   @Mutation(() => LabourMarketIssue, { description: "Proposes an issue; the caller's partner is recorded as having raised it." })
   proposeIssue(@Arg("input", () => IssueProposalInput, { description: "The proposal." }) input: IssueProposalInput, @Ctx() ctx: HubContext<Loaders>) {
     const raisedById = callerPartnerId(ctx);
@@ -44,6 +45,7 @@ export class LabourMarketIssueMutations {
     return createOwned(ctx, { entity: LabourMarketIssue, type: "LabourMarketIssue", audited: ["title", "area", "affectedGroups", "municipalityCodes", "status"], ownerPartnerId: raisedById, data });
   }
 
+  @Authorized("coordinator")
   @Mutation(() => LabourMarketIssue, { description: "The coordinator moves an issue on the agenda (accepts, resolves, drops it), with a reason." })
   async setIssueStatus(
     @Arg("id", () => ID, { description: "Issue id." }) id: string,
@@ -67,6 +69,7 @@ export class LabourMarketIssueMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => PriorityVote, { description: "Casts or changes the caller's partner's priority vote on an issue (1 low – 5 most urgent)." })
   async castPriorityVote(
     @Arg("issueId", () => ID, { description: "Issue id." }) issueId: string,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, HubError, MissionArea, Sector, audit, checkEmail, checkGmina, checkId, checkSet, checkText, checkVersion, parseKrs, parseNip, parseRegon,
   requireCoordinator, writeTransaction, type HubContext,
@@ -70,6 +70,7 @@ export class AccessionApplicationMutations {
     });
   }
 
+  @Authorized("coordinator")
   @Mutation(() => AccessionApplication, { description: "The coordinator's decision on an application, with its reason. Approval creates the partner (`partnerId`)." })
   async decideApplication(
     @Arg("id", () => ID, { description: "Application id." }) id: string,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, HubError, MissionArea, audit, checkEmail, checkGmina, checkId, checkSet, checkText, checkVersion, diff, optionalText, requirePartner,
   writeTransaction, type HubContext,
@@ -82,6 +82,7 @@ const snap = (p: Partner) => Object.fromEntries(PROFILE.map((f) => [f, p[f]]));
 
 @Resolver(() => Partner)
 export class PartnerMutations {
+  @Authorized("partner")
   @Mutation(() => Partner, { description: "Changes the caller's own partner profile; `version` must be the version read, else CONFLICT." })
   async updatePartnerProfile(
     @Arg("id", () => ID, { description: "Partner id (the caller's)." }) id: string,
@@ -127,6 +128,7 @@ export class PartnerMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => Representative, { description: "Adds a person acting for the caller's partner." })
   async addRepresentative(
     @Arg("partnerId", () => ID, { description: "Partner id (the caller's)." }) partnerId: string,
@@ -152,6 +154,7 @@ export class PartnerMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => ID, { description: "Removes a person acting for the caller's partner; returns the id." })
   async removeRepresentative(@Arg("id", () => ID, { description: "Representative id." }) id: string, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
     const representativeId = checkId("id", id);

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
@@ -31,6 +31,7 @@ async function ownedEdition(tx: EntityManager, ctx: HubContext, id: string): Pro
 
 @Resolver(() => TrainingEdition)
 export class TrainingEditionMutations {
+  @Authorized("partner")
   @Mutation(() => TrainingEdition, { description: "Adds an edition to a programme of the caller's partner." })
   async createTrainingEdition(
     @Arg("programmeId", () => ID, { description: "The programme." }) programmeId: string,
@@ -58,6 +59,7 @@ export class TrainingEditionMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => TrainingEdition, { description: "Changes an edition; capacity never below the seats taken; `version` must be the version read." })
   async updateTrainingEdition(
     @Arg("id", () => ID, { description: "Edition id." }) id: string,
@@ -89,6 +91,7 @@ export class TrainingEditionMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => Enrolment, { description: "Enrols a pseudonymous participant in an edition of the caller's partner; CONFLICT when no seat is left." })
   async enrolParticipant(
     @Arg("editionId", () => ID, { description: "The edition." }) editionId: string,
@@ -113,6 +116,7 @@ export class TrainingEditionMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => Enrolment, { description: "Records an enrolment's status and outcomes; `version` must be the version read." })
   async updateEnrolment(
     @Arg("id", () => ID, { description: "Enrolment id." }) id: string,
@@ -137,6 +141,7 @@ export class TrainingEditionMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => ID, { description: "Deletes an enrolment on the data subject's request; counts and aggregates no longer include it. Returns the id." })
   async deleteEnrolment(@Arg("id", () => ID, { description: "Enrolment id." }) id: string, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
     const enrolmentId = checkId("id", id);

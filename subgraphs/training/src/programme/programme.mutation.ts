@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, HubError, audit, callerPartnerId, checkAmount, checkId, checkInt, checkSet, checkText, checkVersion, diff, optionalText, requirePartner,
   writeTransaction, type HubContext,
@@ -35,6 +35,7 @@ const snapshot = (p: TrainingProgramme) => Object.fromEntries(AUDITED.map((f) =>
 
 @Resolver(() => TrainingProgramme)
 export class TrainingProgrammeMutations {
+  @Authorized("partner")
   @Mutation(() => TrainingProgramme, { description: "Publishes a new training programme of the caller's partner (its provider)." })
   async createTrainingProgramme(@Arg("input", () => TrainingProgrammeInput, { description: "The programme." }) input: TrainingProgrammeInput, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingProgramme> {
     const providerId = callerPartnerId(ctx);
@@ -48,6 +49,7 @@ export class TrainingProgrammeMutations {
     });
   }
 
+  @Authorized("partner")
   @Mutation(() => TrainingProgramme, { description: "Changes a programme of the caller's partner; `version` must be the version read, else CONFLICT." })
   async updateTrainingProgramme(
     @Arg("id", () => ID, { description: "Programme id." }) id: string,
