@@ -53,6 +53,23 @@ describe("issues and votes", () => {
   });
 });
 
+describe("strategies", () => {
+  it("the coordinator records a strategy with goals linked to issues; invalid goals write nothing", async () => {
+    const record = `mutation($input: StrategyInput!) { recordStrategy(input: $input) { id title goals { ordinal title issue { id } } } }`;
+    const issues = (await hub.query(`{ labourMarketIssues(first: 1) { nodes { id } } }`)).body.data.labourMarketIssues.nodes;
+    const input = { title: "Strategia rozwoju Gminy Psary 2026–2035", level: "MUNICIPAL", territoryCode: "2401062", adoptedById: lead.id, periodStart: 2026, periodEnd: 2035, adoptedOn: "2025-12-18", goals: [{ title: "Aktywizacja młodzieży", issueId: issues[0].id }, { title: "Nowe tereny inwestycyjne" }] };
+    const count = async () => (await hub.query(`{ strategies { totalCount } }`)).body.data.strategies.totalCount;
+    const before = await count();
+    expect(codes((await hub.query(record, { input }, { token: tokens.lead })).body)).toEqual(["FORBIDDEN"]);
+    const bad = await hub.query(record, { input: { ...input, goals: [{ title: "Cel", issueId: "00000000-0000-4000-8000-000000000000" }] } }, { token: tokens.coordinator });
+    expect(bad.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "goals[0].issueId" });
+    expect(await count()).toBe(before);
+    const { body } = await hub.query(record, { input }, { token: tokens.coordinator });
+    expect(body.data.recordStrategy.goals).toEqual([{ ordinal: 1, title: "Aktywizacja młodzieży", issue: { id: issues[0].id } }, { ordinal: 2, title: "Nowe tereny inwestycyjne", issue: null }]);
+    expect(await count()).toBe(before + 1);
+  });
+});
+
 describe("consultations", () => {
   it("the coordinator opens one, partners take positions once, the coordinator closes it with the outcome", async () => {
     const open = `mutation($input: ConsultationInput!) { openConsultation(input: $input) { id status version } }`;

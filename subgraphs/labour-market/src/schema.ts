@@ -2,6 +2,7 @@ import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubConte
 import { LabourMarketIssueMutations } from "./issue/issue.mutation.js";
 import { ConsultationMutations } from "./consultation/consultation.mutation.js";
 import { InitiativeMutations } from "./initiative/initiative.mutation.js";
+import { StrategyMutations } from "./strategy/strategy.mutation.js";
 import { LabourMarketIssueResolver, PriorityVoteResolver } from "./issue/issue.resolver.js";
 import { StrategyGoalResolver, StrategyResolver } from "./strategy/strategy.resolver.js";
 import { ConsultationPositionResolver, ConsultationResolver } from "./consultation/consultation.resolver.js";
@@ -17,7 +18,7 @@ export function buildSchema() {
     resolvers: [
       LabourMarketIssueResolver, PriorityVoteResolver, StrategyResolver, StrategyGoalResolver, ConsultationResolver, ConsultationPositionResolver,
       InitiativeResolver, AgreementParticipantResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver,
-      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
+      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, StrategyMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
     ],
     referenceResolvers: {
       ...referenceStubs,

@@ -1,0 +1,87 @@
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
+import {
+  AuditAction, DateScalar, HubError, audit, checkId, checkInt, checkSet, checkTeryt, checkText, optionalText, writeTransaction, type HubContext,
+} from "@bdp/kit";
+import { Strategy, StrategyGoal, StrategyLevel } from "./strategy.entity.js";
+import { LabourMarketIssue } from "../issue/issue.entity.js";
+import type { Loaders } from "../loaders.js";
+
+@InputType({ description: "A goal of a strategy." })
+export class StrategyGoalInput {
+  @Field({ description: "The goal, 3 to 300 characters." })
+  title!: string;
+
+  @Field(() => String, { nullable: true, description: "What achieving it means, at most 5,000 characters." })
+  description?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The labour-market issue it addresses." })
+  issueId?: string | null;
+}
+
+@InputType({ description: "A local development strategy the partnership analyses, with its goals in order." })
+export class StrategyInput {
+  @Field({ description: "Title, 5 to 300 characters." })
+  title!: string;
+
+  @Field(() => StrategyLevel, { description: "Whose strategy it is." })
+  level!: StrategyLevel;
+
+  @Field({ description: "TERYT code of the unit it covers." })
+  territoryCode!: string;
+
+  @Field(() => ID, { description: "The partner (local government) that adopted it." })
+  adoptedById!: string;
+
+  @Field(() => Int, { description: "First year covered." })
+  periodStart!: number;
+
+  @Field(() => Int, { description: "Last year covered." })
+  periodEnd!: number;
+
+  @Field(() => DateScalar, { description: "When it was adopted." })
+  adoptedOn!: string;
+
+  @Field(() => String, { nullable: true, description: "Where the document is published (http or https)." })
+  documentUrl?: string | null;
+
+  @Field(() => [StrategyGoalInput], { description: "1 to 30 goals, in order." })
+  goals!: StrategyGoalInput[];
+}
+
+@Resolver(() => Strategy)
+export class StrategyMutations {
+  @Authorized("coordinator")
+  @Mutation(() => Strategy, { description: "The coordinator records a strategy and its goals, linked to the issues they address." })
+  async recordStrategy(@Arg("input", () => StrategyInput, { description: "The strategy." }) input: StrategyInput, @Ctx() ctx: HubContext<Loaders>): Promise<Strategy> {
+    const periodStart = checkInt("periodStart", input.periodStart, 1990, 2100);
+    const periodEnd = checkInt("periodEnd", input.periodEnd, periodStart, 2100);
+    const documentUrl = optionalText("documentUrl", input.documentUrl, 500);
+    if (documentUrl && !/^https?:\/\/\S+$/.test(documentUrl)) throw HubError.badInput("documentUrl", "must be an http(s) address");
+    const goals = checkSet("goals", input.goals, 1, 30).map((g, i) => ({
+      title: checkText(`goals[${i}].title`, g.title, 3, 300),
+      description: optionalText(`goals[${i}].description`, g.description, 5000),
+      issueId: g.issueId ? checkId(`goals[${i}].issueId`, g.issueId) : null,
+    }));
+    const data = {
+      title: checkText("title", input.title, 5, 300),
+      level: input.level,
+      territoryCode: checkTeryt("territoryCode", input.territoryCode),
+      adoptedById: checkId("adoptedById", input.adoptedById),
+      periodStart,
+      periodEnd,
+      adoptedOn: input.adoptedOn,
+      documentUrl,
+    };
+    return writeTransaction(ctx.em, async (tx) => {
+      const strategy = tx.create(Strategy, data);
+      for (const [i, goal] of goals.entries()) {
+        const issue = goal.issueId ? await tx.findOne(LabourMarketIssue, { id: goal.issueId }) : null;
+        if (goal.issueId && !issue) throw HubError.badInput(`goals[${i}].issueId`, "no such issue");
+        tx.create(StrategyGoal, { strategy, ordinal: i + 1, title: goal.title, description: goal.description, issue });
+      }
+      await tx.flush();
+      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Strategy", entityId: strategy.id, ownerPartnerId: data.adoptedById, changes: { title: [null, data.title], goals: [null, goals.length] } });
+      return strategy;
+    });
+  }
+}
