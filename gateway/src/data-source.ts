@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { HubError, IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit";
 import type { GatewayContext } from "./context.js";
+import type { GatewayMetrics } from "./metrics.js";
 
 /**
  * Node's fetch, except that a subgraph's HTTP 400 carrying GraphQL errors
@@ -34,6 +35,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     readonly name: string,
     url: string,
     signingKey: string,
+    private readonly metrics?: GatewayMetrics,
   ) {
     // Signs the exact body sent, with the identity willSendRequest put in the headers.
     const signedFetch = async (target: string, init: RequestInit & { headers: Record<string, string> }) => {
@@ -50,13 +52,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const started = performance.now();
     try {
       return await super.process(options);
     } catch (error) {
+      this.metrics?.subgraphFailures.inc({ subgraph: this.name });
       if (error instanceof HubError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       // A refused connection, a reset or a non-GraphQL answer: name the subgraph, hide the rest.
       throw new HubError("SUBGRAPH_UNAVAILABLE", `Subgraph "${this.name}" did not answer`, { subgraph: this.name, reason: reason.slice(0, 200) });
+    } finally {
+      this.metrics?.subgraphLatency.observe((performance.now() - started) / 1000, { subgraph: this.name });
     }
   }
 }

@@ -13,6 +13,8 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
 import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
+import { limitsFromEnv } from "./limits/query-limits.js";
+import { rateLimitFromEnv } from "./limits/rate-limit.js";
 import { startGateway } from "./server.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
@@ -104,6 +106,9 @@ try {
     log: createLogger("gateway"),
     signingKey,
     jwt: jwtConfigFromEnv(),
+    limits: limitsFromEnv(),
+    rateLimit: rateLimitFromEnv(),
+    introspection: process.env.INTROSPECTION !== "false",
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(

@@ -1,5 +1,7 @@
 import { closeOnSignals, createLogger } from "@bdp/kit";
 import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
+import { limitsFromEnv } from "./limits/query-limits.js";
+import { rateLimitFromEnv } from "./limits/rate-limit.js";
 import { startGateway } from "./server.js";
 import { readSupergraph, subgraphUrlsFromEnv } from "./supergraph.js";
 
@@ -21,5 +23,8 @@ const gateway = await startGateway({
   log,
   signingKey,
   jwt,
+  limits: limitsFromEnv(),
+  rateLimit: rateLimitFromEnv(),
+  introspection: process.env.INTROSPECTION !== "false",
 });
 closeOnSignals(gateway, log);

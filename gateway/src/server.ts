@@ -3,6 +3,9 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createLogger, handleGraphQL, listen, maskError, requestIdOf, sendJson, type HttpService, type Identity, type Logger } from "@bdp/kit";
 import { verifyToken, type JwtConfig } from "./auth/jwt.js";
+import { DEFAULT_LIMITS, checkTokens, queryLimitsPlugin, type QueryLimits } from "./limits/query-limits.js";
+import { RateLimiter, type RateLimit } from "./limits/rate-limit.js";
+import { GatewayMetrics } from "./metrics.js";
 import { supergraphSubgraphs } from "./supergraph.js";
 import { SubgraphDataSource } from "./data-source.js";
 import type { GatewayContext } from "./context.js";
@@ -22,11 +25,18 @@ export interface GatewayOptions {
   signingKey: string;
   /** How bearer tokens are verified. */
   jwt: JwtConfig;
+  /** Query limits (depth, aliases, tokens, cost). */
+  limits?: QueryLimits;
+  /** Requests per identity. */
+  rateLimit?: RateLimit;
+  /** Whether the schema may be introspected (default true: front-end teams explore it). */
+  introspection?: boolean;
 }
 
 export interface RunningGateway extends HttpService {
   graphqlUrl: string;
   subgraphUrls: Record<string, string>;
+  metrics: GatewayMetrics;
 }
 
 /** No Authorization header: anonymous; a bearer token: verified, or refused. */
@@ -40,23 +50,31 @@ function identify(header: string | undefined, config: JwtConfig): { ok: true; id
 /** The Apollo gateway on Apollo Server, over node:http, with health, CORS and an offline explorer. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? createLogger("gateway");
+  const metrics = new GatewayMetrics();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limiter = new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 });
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url!, options.signingKey),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url!, options.signingKey, metrics),
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
+    introspection: options.introspection ?? true,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin<GatewayContext>(limits),
       {
         async requestDidStart({ contextValue }) {
           const started = performance.now();
           return {
             async willSendResponse({ operationName, errors }) {
+              const codes = errors?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")) ?? [];
+              metrics.requests.inc({ outcome: codes[0] ?? "ok" });
+              for (const code of codes) metrics.errors.inc({ code });
+              metrics.latency.observe((performance.now() - started) / 1000);
               log.info("graphql", {
                 requestId: contextValue.requestId,
                 operation: operationName ?? undefined,
@@ -92,6 +110,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (req, res) => applyCors(req, res, corsOrigins),
       (req, res, url) => {
         if (req.method !== "GET") return false;
+        if (url.pathname === "/metrics") {
+          res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+          res.end(metrics.text());
+          return true;
+        }
         if (url.pathname === "/") {
           res.writeHead(302, { location: "/explorer/" });
           res.end();
@@ -105,10 +128,33 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const caller = identify(req.headers.authorization, options.jwt);
         if (!caller.ok) {
           log.warn("token refused", { requestId, reason: caller.reason });
+          metrics.refused.inc({ reason: "token" });
           sendJson(res, 401, { errors: [{ message: `Invalid bearer token: ${caller.reason}`, extensions: { code: "UNAUTHENTICATED" } }] }, { "www-authenticate": 'Bearer error="invalid_token"' });
           return true;
         }
-        await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), { extraHeaders: { "x-request-id": requestId } });
+        const who = caller.identity.kind === "anonymous" ? `ip:${req.socket.remoteAddress}` : `user:${caller.identity.userId}`;
+        const wait = limiter.take(who);
+        if (wait > 0) {
+          metrics.refused.inc({ reason: "rate" });
+          sendJson(res, 429, { errors: [{ message: `Too many requests: retry in ${wait} s`, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, { "retry-after": String(wait) });
+          return true;
+        }
+        await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
+          extraHeaders: { "x-request-id": requestId },
+          // the document's size in tokens is checked before it is parsed
+          authenticate: (raw) => {
+            let query: unknown;
+            try {
+              query = req.method === "POST" ? (JSON.parse(raw) as { query?: unknown })?.query : new URLSearchParams(raw).get("query");
+            } catch {
+              query = undefined;
+            }
+            const refusal = checkTokens(query, limits);
+            if (!refusal) return { ok: true, identity: caller.identity };
+            metrics.refused.inc({ reason: "tokens" });
+            return { ok: false, status: 400, code: String(refusal.extensions.code), message: refusal.message };
+          },
+        });
         return true;
       },
     ],
@@ -117,5 +163,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   log.info("gateway ready", { url: `${service.url}/graphql`, explorer: `${service.url}/explorer/`, subgraphs: urls });
-  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls };
+  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics };
 }

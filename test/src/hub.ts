@@ -1,5 +1,5 @@
 import { newSigningKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
-import { readSupergraph, signDevToken, startGateway, type RunningGateway } from "@bdp/gateway";
+import { readSupergraph, signDevToken, startGateway, type GatewayOptions, type RunningGateway } from "@bdp/gateway";
 import { definition as partners } from "@bdp/partners";
 import { definition as labourMarket } from "@bdp/labour-market";
 import { definition as training } from "@bdp/training";
@@ -30,7 +30,7 @@ export interface TestHub {
  * databases and the gateway serving the committed supergraph, each on its
  * own port 0, talking real HTTP.
  */
-export async function startTestHub(label: string): Promise<TestHub> {
+export async function startTestHub(label: string, gatewayOptions: Partial<GatewayOptions> = {}): Promise<TestHub> {
   const { target, drop } = freshTarget(label);
   const subgraphs: Record<string, RunningSubgraph> = {};
   const signingKey = newSigningKey();
@@ -42,6 +42,9 @@ export async function startTestHub(label: string): Promise<TestHub> {
     port: 0,
     signingKey,
     jwt: { secret: TEST_JWT_SECRET },
+    // tests send bursts: a limit they do not hit unless they mean to
+    rateLimit: { perMinute: 100_000, burst: 10_000 },
+    ...gatewayOptions,
   });
   return {
     gateway,

@@ -14,6 +14,13 @@ export const ErrorCodes = {
   GRAPHQL_PARSE_FAILED: "The document is not valid GraphQL syntax.",
   GRAPHQL_VALIDATION_FAILED: "The document does not match the schema.",
   SUBGRAPH_UNAVAILABLE: "A subgraph behind the gateway did not answer.",
+  BAD_REQUEST: "The HTTP request is malformed (e.g. a body that is not JSON).",
+  REQUEST_TOO_LARGE: "The request body is over the size limit.",
+  QUERY_TOO_LONG: "The document has more tokens than the limit.",
+  QUERY_TOO_DEEP: "Fields are nested deeper than the limit.",
+  TOO_MANY_ALIASES: "The operation uses more aliases than the limit.",
+  QUERY_TOO_COMPLEX: "The estimated cost (fields × page sizes) is over the limit.",
+  RATE_LIMITED: "Too many requests from this caller; retry after `extensions.retryAfterSeconds`.",
   INTERNAL_SERVER_ERROR: "An unexpected failure; details are in the server log under the request id.",
 } as const;
 
@@ -38,7 +45,6 @@ export class HubError extends GraphQLError {
 /** Codes that graphql-js, Apollo Server and our own code raise on purpose. */
 const PUBLIC_CODES = new Set<string>([
   ...Object.keys(ErrorCodes),
-  "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",

@@ -13,15 +13,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // stop collecting; the caller answers 413 and then closes the connection
+        req.off("data", onData);
+        req.pause();
         reject(new BodyTooLargeError(`request body over ${limit} bytes`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
@@ -64,7 +67,8 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
       text = await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: "REQUEST_TOO_LARGE" } }] });
+        res.once("finish", () => req.destroy());
+        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: "REQUEST_TOO_LARGE" } }] }, { connection: "close" });
         return;
       }
       throw error;

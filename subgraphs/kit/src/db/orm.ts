@@ -62,6 +62,8 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      // the subgraph logs the migrations it applied itself, as JSON
+      silent: true,
       // the subgraph owns its database: the migrations table needs no prefix
       tableName: "mikro_orm_migrations",
     },

@@ -1,0 +1,150 @@
+import {
+  GraphQLError, Kind, Lexer, Source, TokenKind, getNamedType, isInterfaceType, isListType, isNonNullType, isObjectType,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema,
+  type OperationDefinitionNode, type SelectionSetNode,
+} from "graphql";
+import type { ApolloServerPlugin } from "@apollo/server";
+
+/**
+ * Query limits at the gateway (issue #7): every refusal has its own code and
+ * says which limit and by how much. Checked before any subgraph is asked.
+ */
+export interface QueryLimits {
+  /** Deepest field nesting. */
+  maxDepth: number;
+  /** Aliased fields in one operation. */
+  maxAliases: number;
+  /** Lexical tokens in the document (checked before parsing). */
+  maxTokens: number;
+  /** Estimated cost: each field costs 1, times the page sizes of the lists above it. */
+  maxCost: number;
+}
+
+export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxCost: 250_000 };
+
+export function limitsFromEnv(): QueryLimits {
+  const n = (name: string, fallback: number) => {
+    const value = Number(process.env[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    maxDepth: n("LIMIT_MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
+    maxAliases: n("LIMIT_MAX_ALIASES", DEFAULT_LIMITS.maxAliases),
+    maxTokens: n("LIMIT_MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
+    maxCost: n("LIMIT_MAX_COST", DEFAULT_LIMITS.maxCost),
+  };
+}
+
+function refuse(code: string, what: string, limit: number, actual: number): GraphQLError {
+  return new GraphQLError(`${what}: ${actual} is over the limit of ${limit} (by ${actual - limit})`, {
+    extensions: { code, limit, actual, http: { status: 400 } },
+  });
+}
+
+/** Counts tokens without building an AST; stops one past the limit. */
+export function countTokens(query: string, stopAfter: number): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) if (++count > stopAfter) break;
+  } catch {
+    // a lexing error is reported by the parser, with its own code
+  }
+  return count;
+}
+
+/** Assumed length of a list field without a `first` argument (a partner's programmes, a gmina's editions). */
+export const ASSUMED_LIST_LENGTH = 10;
+
+/**
+ * How many items a field returns per parent: its `first` (literal, variable
+ * or the schema's default) for paginated fields, the assumed length for
+ * other lists, 1 otherwise.
+ */
+function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | null | undefined, variables: Record<string, unknown>): number {
+  // a connection's nodes and edges are the page its `first` already counted
+  if (!definition || parent?.name.endsWith("Connection")) return 1;
+  const firstArg = definition.args.find((a) => a.name === "first");
+  if (firstArg) {
+    const given = field.arguments?.find((a) => a.name.value === "first");
+    if (given?.value.kind === Kind.INT) return Number(given.value.value);
+    if (given?.value.kind === Kind.VARIABLE && typeof variables[given.value.name.value] === "number") return variables[given.value.name.value] as number;
+    return typeof firstArg.defaultValue === "number" ? firstArg.defaultValue : 20;
+  }
+  let type: GraphQLOutputType = definition.type;
+  if (isNonNullType(type)) type = type.ofType;
+  return isListType(type) ? ASSUMED_LIST_LENGTH : 1;
+}
+
+export interface Measure {
+  depth: number;
+  aliases: number;
+  cost: number;
+}
+
+/**
+ * Depth, aliases and cost of one operation, fragments expanded. Cost: each
+ * field costs 1 for every item its parents fan out to, so a page of 100
+ * partners with 10 programmes each costs about a thousand per programme field.
+ */
+export function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): Measure {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
+  let aliases = 0;
+  const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, depth: number, multiplier: number, seen: Set<string>): { depth: number; cost: number } => {
+    let deepest = depth;
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.alias) aliases++;
+        const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        cost += multiplier;
+        if (selection.selectionSet) {
+          const inner = walk(selection.selectionSet, definition ? getNamedType(definition.type) : undefined, depth + 1, multiplier * Math.max(1, fanOut(selection, definition, parent, variables)), seen);
+          deepest = Math.max(deepest, inner.depth);
+          cost += inner.cost;
+        }
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const typed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        const inner = walk(selection.selectionSet, typed, depth, multiplier, seen);
+        deepest = Math.max(deepest, inner.depth);
+        cost += inner.cost;
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) continue;
+        const inner = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), depth, multiplier, new Set([...seen, fragment.name.value]));
+        deepest = Math.max(deepest, inner.depth);
+        cost += inner.cost;
+      }
+    }
+    return { depth: deepest, cost };
+  };
+  const { depth, cost } = walk(operation.selectionSet, root, 0, 1, new Set());
+  return { depth, aliases, cost };
+}
+
+/** Refusal for a document with too many tokens, before it is parsed (the HTTP layer calls it). */
+export function checkTokens(query: unknown, limits: QueryLimits): GraphQLError | null {
+  if (typeof query !== "string") return null;
+  const tokens = countTokens(query, limits.maxTokens);
+  return tokens > limits.maxTokens ? refuse("QUERY_TOO_LONG", "Tokens in the document", limits.maxTokens, tokens) : null;
+}
+
+/** The plugin: depth, aliases and cost once the operation is known, before any subgraph is asked. */
+export function queryLimitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request: req }) {
+          if (!operation) return;
+          const m = measure(schema, document, operation, (req.variables ?? {}) as Record<string, unknown>);
+          if (m.depth > limits.maxDepth) throw refuse("QUERY_TOO_DEEP", "Depth of the query", limits.maxDepth, m.depth);
+          if (m.aliases > limits.maxAliases) throw refuse("TOO_MANY_ALIASES", "Aliases in the query", limits.maxAliases, m.aliases);
+          if (m.cost > limits.maxCost) throw refuse("QUERY_TOO_COMPLEX", "Estimated cost of the query (fields × page sizes)", limits.maxCost, m.cost);
+        },
+      };
+    },
+  };
+}
