@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { HubError, IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics.js";
+import { CircuitBreaker } from "./limits/circuit-breaker.js";
 
 /**
  * Node's fetch, except that a subgraph's HTTP 400 carrying GraphQL errors
@@ -36,12 +37,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     signingKey: string,
     private readonly metrics?: GatewayMetrics,
+    private readonly resilience: { timeoutMs: number; breaker: CircuitBreaker } = { timeoutMs: 10_000, breaker: new CircuitBreaker({ threshold: 5, cooldownMs: 5_000 }) },
   ) {
-    // Signs the exact body sent, with the identity willSendRequest put in the headers.
+    // Signs the exact body sent, with the identity willSendRequest put in the headers;
+    // gives up after the subgraph's timeout.
     const signedFetch = async (target: string, init: RequestInit & { headers: Record<string, string> }) => {
       const identity = init.headers[IDENTITY_HEADER] ?? encodeIdentity({ kind: "anonymous" });
       const headers = { ...init.headers, ...signRequest(signingKey, identity, String(init.body ?? "")) };
-      return subgraphFetch(target, { ...init, headers });
+      return subgraphFetch(target, { ...init, headers, signal: AbortSignal.timeout(resilience.timeoutMs) });
     };
     super({ url, fetcher: signedFetch as never });
   }
@@ -53,12 +56,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const started = performance.now();
+    const { breaker } = this.resilience;
+    if (!breaker.allow()) {
+      this.metrics?.subgraphFailures.inc({ subgraph: this.name, reason: "circuit-open" });
+      throw new HubError("SUBGRAPH_UNAVAILABLE", `Subgraph "${this.name}" is failing; not asked for a few seconds`, { subgraph: this.name, reason: "circuit open" });
+    }
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      breaker.success();
+      return response;
     } catch (error) {
-      this.metrics?.subgraphFailures.inc({ subgraph: this.name });
+      breaker.failure();
+      this.metrics?.subgraphFailures.inc({ subgraph: this.name, reason: error instanceof Error && error.name === "TimeoutError" ? "timeout" : "error" });
       if (error instanceof HubError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${this.resilience.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
       // A refused connection, a reset or a non-GraphQL answer: name the subgraph, hide the rest.
       throw new HubError("SUBGRAPH_UNAVAILABLE", `Subgraph "${this.name}" did not answer`, { subgraph: this.name, reason: reason.slice(0, 200) });
     } finally {

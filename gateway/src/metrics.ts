@@ -58,7 +58,16 @@ export class GatewayMetrics {
   readonly subgraphFailures = new Counter("bdp_gateway_subgraph_failures_total", "Subgraph fetches that failed, by subgraph.");
   readonly refused = new Counter("bdp_gateway_refused_total", "Requests refused before execution, by reason.");
 
+  /** Set by the gateway: each subgraph's circuit state. */
+  breakerStates: () => Record<string, string> = () => ({});
+
   text(): string {
-    return `${[this.requests, this.errors, this.latency, this.subgraphLatency, this.subgraphFailures, this.refused].map((m) => m.text()).join("\n")}\n`;
+    const states = Object.entries(this.breakerStates());
+    const gauge = [
+      "# HELP bdp_gateway_circuit_open Whether a subgraph's circuit breaker is open (1) or half-open (0.5) or closed (0).",
+      "# TYPE bdp_gateway_circuit_open gauge",
+      ...states.map(([name, state]) => `bdp_gateway_circuit_open{subgraph="${name}"} ${state === "open" ? 1 : state === "half-open" ? 0.5 : 0}`),
+    ].join("\n");
+    return `${gauge}\n${[this.requests, this.errors, this.latency, this.subgraphLatency, this.subgraphFailures, this.refused].map((m) => m.text()).join("\n")}\n`;
   }
 }

@@ -6,6 +6,13 @@ import { verifyToken, type JwtConfig } from "./auth/jwt.js";
 import { DEFAULT_LIMITS, checkTokens, queryLimitsPlugin, type QueryLimits } from "./limits/query-limits.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limit.js";
 import { GatewayMetrics } from "./metrics.js";
+import { CircuitBreaker } from "./limits/circuit-breaker.js";
+
+/** SUBGRAPH_TIMEOUT_MS (10 s), BREAKER_THRESHOLD (5 failures in a row), BREAKER_COOLDOWN_MS (5 s). */
+export function resilienceFromEnv() {
+  const n = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
+  return { timeoutMs: n("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: n("BREAKER_THRESHOLD", 5), breakerCooldownMs: n("BREAKER_COOLDOWN_MS", 5_000) };
+}
 import { supergraphSubgraphs } from "./supergraph.js";
 import { SubgraphDataSource } from "./data-source.js";
 import type { GatewayContext } from "./context.js";
@@ -31,6 +38,8 @@ export interface GatewayOptions {
   rateLimit?: RateLimit;
   /** Whether the schema may be introspected (default true: front-end teams explore it). */
   introspection?: boolean;
+  /** Per-subgraph timeout and circuit breaker. */
+  resilience?: { timeoutMs: number; breakerThreshold: number; breakerCooldownMs: number };
 }
 
 export interface RunningGateway extends HttpService {
@@ -51,12 +60,19 @@ function identify(header: string | undefined, config: JwtConfig): { ok: true; id
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? createLogger("gateway");
   const metrics = new GatewayMetrics();
+  const resilience = options.resilience ?? resilienceFromEnv();
+  const breakers: Record<string, CircuitBreaker> = {};
+  metrics.breakerStates = () => Object.fromEntries(Object.entries(breakers).map(([name, b]) => [name, b.state]));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const limiter = new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 });
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url!, options.signingKey, metrics),
+    buildService: ({ name, url }) => {
+      const breaker = new CircuitBreaker({ threshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs });
+      breakers[name] = breaker;
+      return new SubgraphDataSource(name, urls[name] ?? url!, options.signingKey, metrics, { timeoutMs: resilience.timeoutMs, breaker });
+    },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
   const apollo = new ApolloServer<GatewayContext>({
