@@ -188,6 +188,22 @@ describe("nobody gets past the gateway", () => {
     expect((await post(signRequest(hub.signingKey, identity, body))).status).toBe(200);
   });
 
+  it("even with the gateway's signature, an analyst reaches no enrolment through the entity path (_entities)", async () => {
+    const edition = (await hub.query(`{ trainingEditions(first: 1, filter: { statuses: [COMPLETED] }) { nodes { programme { id } } } }`)).body.data.trainingEditions.nodes[0];
+    const entities = JSON.stringify({
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on TrainingProgramme { editions { enrolments { participantRef } } } } }`,
+      variables: { r: [{ __typename: "TrainingProgramme", id: edition.programme.id }] },
+    });
+    const response = await fetch(hub.subgraphs.training!.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...signRequest(hub.signingKey, { kind: "analyst", userId: "ewa" }, entities) },
+      body: entities,
+    });
+    const result = (await response.json()) as any;
+    expect(new Set(result.errors.map((e: any) => e.extensions.code))).toEqual(new Set(["FORBIDDEN"]));
+    expect(JSON.stringify(result.data)).not.toContain("participantRef");
+  });
+
   it("the gateway refuses a forged, an expired and an unsigned (alg none) token", async () => {
     const now = Math.floor(Date.now() / 1000);
     const forged = signDevToken({ sub: "x", role: "coordinator", exp: now + 600 }, "wrong-secret");
