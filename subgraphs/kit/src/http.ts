@@ -117,8 +117,12 @@ export interface HttpService {
   server: Server;
   url: string;
   port: number;
-  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then runs `onClose`. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish (up to `graceMs`), then
+   * runs `onClose`. With `drainMs`, it first reports not-ready and keeps
+   * serving that long, so requests already on their way are read, not reset.
+   */
+  close(drainMs?: number): Promise<void>;
 }
 
 /**
@@ -170,13 +174,17 @@ export async function listen(options: {
     server,
     port,
     url: `http://${host}:${port}`,
-    close() {
+    close(drainMs = 0) {
       closed ??= (async () => {
         closing = true;
+        if (drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
         const done = new Promise<void>((resolve) => server.close(() => resolve()));
+        // keep-alive connections become idle as their last response goes out: close them then
+        const sweeper = setInterval(() => server.closeIdleConnections(), 50);
         server.closeIdleConnections();
         const timer = setTimeout(() => server.closeAllConnections(), options.graceMs ?? 10_000);
         await done;
+        clearInterval(sweeper);
         clearTimeout(timer);
         await options.onClose?.();
       })();
@@ -185,14 +193,15 @@ export async function listen(options: {
   };
 }
 
-/** SIGTERM / SIGINT: close gracefully once, then exit. */
-export function closeOnSignals(service: { close(): Promise<void> }, log: Logger): void {
+/** SIGTERM / SIGINT: close gracefully once (draining SHUTDOWN_DRAIN_MS, default 500), then exit. */
+export function closeOnSignals(service: { close(drainMs?: number): Promise<void> }, log: Logger): void {
+  const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS ?? 500);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info("stopping", { signal });
-    service.close().then(
+    service.close(drainMs).then(
       () => process.exit(0),
       (error) => {
         log.error("stop failed", { error });

@@ -36,7 +36,7 @@ export interface RunningSubgraph {
   graphqlUrl: string;
   db: OrmHandle;
   service: HttpService;
-  close(): Promise<void>;
+  close(drainMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -148,7 +148,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     graphqlUrl: `${service.url}/graphql`,
     db,
     service,
-    close: () => service.close(),
+    close: (drainMs?: number) => service.close(drainMs),
   };
 }
 
