@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
  * The kind of test shows in its file name: *.unit.test.ts (no database),
  * *.db.test.ts (a fresh database per file: PostgreSQL when DATABASE_URL is
  * set, PGlite otherwise), *.e2e.test.ts (real HTTP between gateway and
- * subgraphs).
+ * subgraphs), *.load.test.ts (faults and load: bounded in time, printing their
+ * figures; in `pnpm test`, not in `pnpm test:e2e`).
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const conditions = ["source", "node"];
@@ -37,6 +38,18 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "e2e", include: ["test/e2e/**/*.e2e.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 180_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: "load",
+          include: ["test/load/**/*.load.test.ts"],
+          exclude: ["**/node_modules/**"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // the memory check calls gc() before it reads the heap
+          execArgv: ["--expose-gc"],
+        },
       },
     ],
   },

@@ -1,4 +1,4 @@
-import { newSigningKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { newSigningKey, startSubgraph, type DatabaseTarget, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
 import { readSupergraph, signDevToken, startGateway, type GatewayOptions, type RunningGateway } from "@bdp/gateway";
 import { definition as partners } from "@bdp/partners";
 import { definition as labourMarket } from "@bdp/labour-market";
@@ -30,8 +30,14 @@ export interface TestHub {
  * databases and the gateway serving the committed supergraph, each on its
  * own port 0, talking real HTTP.
  */
-export async function startTestHub(label: string, gatewayOptions: Partial<GatewayOptions> = {}): Promise<TestHub> {
-  const { target, drop } = freshTarget(label);
+export async function startTestHub(
+  label: string,
+  gatewayOptions: Partial<GatewayOptions> = {},
+  options: { target?: DatabaseTarget } = {},
+): Promise<TestHub> {
+  const fresh = freshTarget(label);
+  // A test that brings its own database server drops nothing of ours.
+  const { target, drop } = options.target ? { target: options.target, drop: async () => {} } : fresh;
   const subgraphs: Record<string, RunningSubgraph> = {};
   const signingKey = newSigningKey();
   // One at a time: PGlite instances start faster than when they compete.

@@ -14,6 +14,8 @@ export const ErrorCodes = {
   GRAPHQL_PARSE_FAILED: "The document is not valid GraphQL syntax.",
   GRAPHQL_VALIDATION_FAILED: "The document does not match the schema.",
   SUBGRAPH_UNAVAILABLE: "A subgraph behind the gateway did not answer.",
+  DATABASE_UNAVAILABLE:
+    "A subgraph could not reach its database (restarting, or down); retry later. A write that failed this way was not acknowledged: read before you repeat it.",
   BAD_REQUEST: "The HTTP request is malformed (e.g. a body that is not JSON).",
   REQUEST_TOO_LARGE: "The request body is over the size limit.",
   QUERY_TOO_LONG: "The document has more tokens than the limit.",
@@ -73,10 +75,33 @@ export function maskError(
     return { ...formatted, extensions };
   }
   onMasked(original);
+  if (isDatabaseUnavailable(original)) {
+    return {
+      message: "The database is not reachable right now; retry later",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "DATABASE_UNAVAILABLE" },
+    };
+  }
   return {
     message: "Internal server error",
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: "INTERNAL_SERVER_ERROR" },
   };
+}
+
+/** PostgreSQL SQLSTATEs of a server going away or not yet back: class 08 (connection), 57P01–57P03 (shutdown, starting up). */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[123])/;
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|Connection ended unexpectedly|connection error and is not queryable|Transaction query already complete|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down)/i;
+
+/** Whether an error (or its cause) says the database could not be reached, rather than that the query was wrong. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const sqlState = (error as { code?: unknown }).code;
+  if (error.name === "ConnectionException") return true;
+  if (typeof sqlState === "string" && UNAVAILABLE_SQLSTATE.test(sqlState)) return true;
+  if (UNAVAILABLE_MESSAGE.test(error.message)) return true;
+  return isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1);
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { HubError, maskError } from "./errors.js";
+import { HubError, isDatabaseUnavailable, maskError } from "./errors.js";
 
 describe("error masking", () => {
   it("passes errors thrown on purpose with their code and extensions", () => {
@@ -16,6 +16,18 @@ describe("error masking", () => {
     const out = maskError({ message: original.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, wrapped, (e) => seen.push(e));
     expect(out).toEqual({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" }, locations: undefined, path: undefined });
     expect(seen).toEqual([original]);
+  });
+
+  it("tells a database that cannot be reached (PostgreSQL restarting) from a failed query: DATABASE_UNAVAILABLE", () => {
+    const shutdown = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+    const refused = new Error("connect failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) });
+    const ended = new Error("Connection terminated unexpectedly");
+    for (const original of [shutdown, refused, ended]) {
+      const out = maskError({ message: original.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, new GraphQLError(original.message, { originalError: original }));
+      expect([original.message, out.extensions?.code]).toEqual([original.message, "DATABASE_UNAVAILABLE"]);
+      expect(out.message).not.toContain("5432");
+    }
+    expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
   });
 
   it("masks an unknown code too", () => {

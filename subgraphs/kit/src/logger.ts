@@ -34,6 +34,19 @@ export function createLogger(service: string, base: Record<string, unknown> = {}
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    return { name: value.name, message: redactSql(value.message), code: typeof code === "string" ? code : undefined, stack: value.stack && redactSql(value.stack) };
+  }
   return value;
+}
+
+/**
+ * The driver puts the failed statement, with its values, in front of its
+ * message (`insert into … values ('…') - connection terminated`). Values may
+ * be personal data (issue #3: never in logs): keep the statement's verb only.
+ */
+const STATEMENT_PREFIX = /^(\w+: )?(select|insert into|update|delete from|with|begin|commit|rollback|savepoint|release savepoint|set)\b[^\n]* - /gim;
+export function redactSql(text: string): string {
+  return text.replace(STATEMENT_PREFIX, (_, name: string | undefined, verb: string) => `${name ?? ""}${verb.toLowerCase()} <statement redacted> - `);
 }

@@ -1,0 +1,77 @@
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A PostgreSQL server of the test's own, so that a fault test may restart it
+ * without disturbing the server every other test file shares. Uses the
+ * machine's PostgreSQL binaries (`/usr/lib/postgresql/<n>/bin`); PostgreSQL
+ * refuses to run as root, so as root it runs as the `postgres` user.
+ */
+export interface PrivatePostgres {
+  /** `postgres://postgres@127.0.0.1:<port>/bdp`: a base URL for `DatabaseTarget`. */
+  url: string;
+  port: number;
+  /**
+   * `pg_ctl restart -m fast`: every connection is cut; the server is back when
+   * the promise settles. Asynchronous, so the services under test keep running.
+   */
+  restart(): Promise<void>;
+  stop(): void;
+}
+
+/** Where the PostgreSQL server binaries are, or undefined when the machine has none. */
+export function postgresBinaries(): string | undefined {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, "bin", "pg_ctl")))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(root, versions[0], "bin") : undefined;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const bin = postgresBinaries();
+  if (!bin) throw new Error("no PostgreSQL binaries under /usr/lib/postgresql");
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), "bdp-pg-"));
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"]).toString());
+    const gid = Number(execFileSync("id", ["-g", "postgres"]).toString());
+    chownSync(dir, uid, gid);
+  }
+  const command = (tool: string, args: string[]): [string, string[]] =>
+    asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, tool), ...args]] : [join(bin, tool), args];
+  const run = (tool: string, args: string[]) => execFileSync(...command(tool, args), { stdio: ["ignore", "ignore", "pipe"], cwd: dir });
+  const data = join(dir, "data");
+  run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
+  const ctlArgs = (...args: string[]) => ["-D", data, "-l", join(dir, "log"), "-w", "-t", "60", ...args];
+  run("pg_ctl", ctlArgs("-o", options, "start"));
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/bdp`,
+    port,
+    async restart() {
+      await promisify(execFile)(...command("pg_ctl", ctlArgs("-m", "fast", "-o", options, "restart")), { cwd: dir });
+    },
+    stop() {
+      try {
+        run("pg_ctl", ctlArgs("-m", "immediate", "stop"));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
