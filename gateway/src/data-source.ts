@@ -3,6 +3,7 @@ import { HubError, IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
+import { injectTraceContext } from "./tracing.js";
 
 /**
  * Node's fetch, except that a subgraph's HTTP 400 carrying GraphQL errors
@@ -52,6 +53,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): void {
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
     request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(context?.identity ?? { kind: "anonymous" }));
+    if (request.http) injectTraceContext(request.http.headers);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {

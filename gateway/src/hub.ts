@@ -13,8 +13,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
 import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
-import { limitsFromEnv } from "./limits/query-limits.js";
-import { rateLimitFromEnv } from "./limits/rate-limit.js";
+import { gatewayOptionsFromEnv } from "./env.js";
 import { startGateway } from "./server.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
@@ -97,19 +96,7 @@ try {
       return [name, result.url] as const;
     }),
   );
-  const gateway = await startGateway({
-    supergraphSdl,
-    subgraphUrls: Object.fromEntries(running),
-    port: Number(process.env.GATEWAY_PORT ?? 4000),
-    host: process.env.HOST ?? "127.0.0.1",
-    corsOrigins: (process.env.CORS_ORIGINS ?? "*").split(",").map((s) => s.trim()).filter(Boolean),
-    log: createLogger("gateway"),
-    signingKey,
-    jwt: jwtConfigFromEnv(),
-    limits: limitsFromEnv(),
-    rateLimit: rateLimitFromEnv(),
-    introspection: process.env.INTROSPECTION !== "false",
-  });
+  const gateway = await startGateway({ ...gatewayOptionsFromEnv(createLogger("gateway")), supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [

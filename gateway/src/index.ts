@@ -2,3 +2,4 @@ export * from "./server.js";
 export * from "./supergraph.js";
 export * from "./data-source.js";
 export * from "./auth/jwt.js";
+export * from "./tracing.js";

@@ -41,6 +41,13 @@ export function requestIdOf(req: IncomingMessage): string {
   return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
 }
 
+/** The trace id of a W3C `traceparent` header (the gateway sends one when tracing is on), for the logs. */
+export function traceIdOf(req: IncomingMessage): string | undefined {
+  const header = req.headers.traceparent;
+  const m = typeof header === "string" ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}$/.exec(header) : null;
+  return m?.[1];
+}
+
 /**
  * Runs one HTTP request through Apollo Server (no Express): GraphQL over
  * HTTP, GET and POST. A body that is too large gets 413 before parsing;

@@ -8,7 +8,7 @@ import type { HubContext, Identity } from "./context.js";
 import { verifyRequest } from "./auth/signature.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
-import { closeOnSignals, handleGraphQL, listen, requestIdOf, type HttpService } from "./http.js";
+import { closeOnSignals, handleGraphQL, listen, requestIdOf, traceIdOf, type HttpService } from "./http.js";
 import { createLogger, type Logger } from "./logger.js";
 import { migrate, openOrm, type DatabaseTarget, type OrmHandle } from "./db/orm.js";
 import type { FederatedSchema } from "./schema.js";
@@ -121,7 +121,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
             loaders: definition.createLoaders(em),
             requestId,
             identity: identity ?? { kind: "anonymous" },
-            log: log.child({ requestId }),
+            log: log.child({ requestId, traceId: traceIdOf(req) }),
             req,
           };
         }, {
