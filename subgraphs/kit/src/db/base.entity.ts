@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { Entity, OptionalProps, PrimaryKey, Property } from "@mikro-orm/core";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { newId } from "../ids.js";
 
 /**
@@ -21,7 +21,7 @@ export abstract class HubRecord<Optional extends string = never> {
   id: string = newId();
 
   @Property({ version: true })
-  @Field({ description: "Version of the record, raised by every change; updates must name the version they read." })
+  @Field(() => Int, { description: "Version of the record, raised by every change; updates must name the version they read." })
   version!: number;
 
   @Property({ type: "timestamptz" })
