@@ -13,6 +13,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { migrate, openOrm, type DatabaseTarget, type OrmHandle } from "./db/orm.js";
 import type { FederatedSchema } from "./schema.js";
 import { runSeedOnce, type SeedResult } from "./db/seed.js";
+import type { DemoPartner } from "./demo/partners.js";
 
 /** What a subgraph (or a plugin) is: everything the kit needs to run it. */
 export interface SubgraphDefinition<Loaders = unknown> {
@@ -27,6 +28,12 @@ export interface SubgraphDefinition<Loaders = unknown> {
   createLoaders(em: EntityManager): Loaders;
   /** Demo data; must be deterministic (stable ids) so all subgraphs agree. */
   seed?(em: EntityManager): Promise<SeedResult>;
+  /**
+   * Benchmark data (issue #6): the rows this subgraph keeps for generated
+   * partners, by the demo seed's rules. Called once per batch of partners;
+   * `batch` keeps generated ids apart. Deterministic, like the seed.
+   */
+  generate?(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult>;
 }
 
 export interface RunningSubgraph {
@@ -104,6 +111,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   });
   await apollo.start();
 
+  let graphqlRequests = 0;
   const service = await listen({
     port: options.port ?? definition.defaultPort,
     host: options.host,
@@ -111,7 +119,22 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     ready: async () => ({ ok: await db.orm.isConnected() }),
     routes: [
       async (req, res, url) => {
+        if (url.pathname === "/metrics") {
+          // Prometheus text; the benchmark divides the SQL statements by the requests between two reads.
+          const text = [
+            "# HELP bdp_subgraph_graphql_requests_total GraphQL requests received.",
+            "# TYPE bdp_subgraph_graphql_requests_total counter",
+            `bdp_subgraph_graphql_requests_total{subgraph="${definition.name}"} ${graphqlRequests}`,
+            "# HELP bdp_subgraph_sql_statements_total SQL statements sent to the database.",
+            "# TYPE bdp_subgraph_sql_statements_total counter",
+            `bdp_subgraph_sql_statements_total{subgraph="${definition.name}"} ${db.sql.total}`,
+            "",
+          ].join("\n");
+          res.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(text);
+          return true;
+        }
         if (url.pathname !== "/graphql" && url.pathname !== "/") return false;
+        graphqlRequests++;
         const requestId = requestIdOf(req);
         await handleGraphQL(apollo, req, res, async (identity: Identity | undefined) => {
           db.sql.begin(requestId);
