@@ -5,7 +5,7 @@ import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
-import { seed } from "./seed.js";
+import { generate, seed } from "./seed.js";
 
 /** Activation of persons with disabilities: programmes, pseudonymous participants, job places. */
 export const definition: SubgraphDefinition<Loaders> = {
@@ -16,4 +16,5 @@ export const definition: SubgraphDefinition<Loaders> = {
   buildSchema,
   createLoaders,
   seed,
+  generate,
 };

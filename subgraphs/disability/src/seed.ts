@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, addDays, demoPartnersWithRole, stableId, type SeedResult } from "@bdp/kit";
+import { AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, addDays, DEMO_PARTNERS, partnersWithRole, stableId, type DemoPartner, type SeedResult } from "@bdp/kit";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
@@ -18,15 +18,24 @@ const CAUSES = Object.keys(CAUSE_CODES);
 const OCCUPATIONS = ["432103", "962902", "911205", "522301", "411004", "741103", "512001", "932911"];
 
 export async function seed(em: EntityManager): Promise<SeedResult> {
-  const rnd = new Random("disability-seed");
+  return { counts: seedPartners(em, DEMO_PARTNERS, new Random("disability-seed"), true) };
+}
+
+/** Benchmark data (issue #6): the generated partners' programmes, participants and job places, by the same rules. */
+export async function generate(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult> {
+  return { counts: seedPartners(em, partners, new Random(`disability-generated:${batch}`), false) };
+}
+
+/** Activation programmes of the operators among `partners`, and job places of the employers. */
+function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: Random, demo: boolean): Record<string, number> {
   const counts = { activation_programme: 0, activation_participant: 0, disability_job_place: 0 };
   const programmes: ActivationProgramme[] = [];
-  demoPartnersWithRole("activationOperator").forEach((operator, o) => {
+  partnersWithRole(partners, "activationOperator").forEach((operator, o) => {
     const n = operator.sector === "LABOUR_OFFICE" ? 3 : rnd.int(1, 2);
     for (let i = 0; i < n; i++) {
       const [name, instrument, fundingSource, capacity] = PROGRAMMES[(o * 2 + i * 3) % PROGRAMMES.length]!;
       // the first operator's second programme starts next year
-      const startsOn = o === 0 && i === 1 ? addDays(DEMO_TODAY, 60) : addDays("2019-03-01", rnd.int(0, 2200));
+      const startsOn = demo && o === 0 && i === 1 ? addDays(DEMO_TODAY, 60) : addDays("2019-03-01", rnd.int(0, 2200));
       const openEnded = instrument === Instrument.SHELTERED_ENTERPRISE || instrument === Instrument.OCCUPATIONAL_THERAPY_WORKSHOP;
       const endsOn = openEnded ? null : addDays(startsOn, rnd.int(300, 900));
       const programme = em.create(ActivationProgramme, {
@@ -70,10 +79,10 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       }
     }
   });
-  demoPartnersWithRole("employer").forEach((employer, e) => {
+  partnersWithRole(partners, "employer").forEach((employer, e) => {
     const n = rnd.int(0, 4);
     for (let i = 0; i < n; i++) {
-      const from = rnd.chance(0.5) ? rnd.pick(programmes) : null;
+      const from = rnd.chance(0.5) && programmes.length ? rnd.pick(programmes) : null;
       em.create(DisabilityJobPlace, {
         id: stableId(`job-place:${employer.key}:${i}`),
         employerId: employer.id,
@@ -90,5 +99,5 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     }
     void e;
   });
-  return { counts };
+  return counts;
 }

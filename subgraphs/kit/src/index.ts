@@ -29,3 +29,4 @@ export * from "./db/owned.js";
 export * from "./audit/audit.entity.js";
 export * from "./audit/audit.js";
 export * from "./audit/audit.resolver.js";
+export * from "./demo/scale.js";

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { DEMO_PARTNERS, MissionArea, Random, Sector, stableId, territorialUnit, type SeedResult } from "@bdp/kit";
+import { DEMO_PARTNERS, MissionArea, Random, Sector, stableId, territorialUnit, type DemoPartner, type SeedResult } from "@bdp/kit";
 import { Partner, PartnerStatus } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication, ApplicationStatus } from "./application/application.entity.js";
@@ -16,15 +16,15 @@ function surname(last: string, female: boolean): string {
   return female ? last.replace(/ski$/, "ska").replace(/cki$/, "cka") : last;
 }
 
-export async function seed(em: EntityManager): Promise<SeedResult> {
-  const rnd = new Random("partners-seed");
+/** Partners and their representatives, by the demo's rules; returns the representatives written. */
+function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: Random): number {
   const person = () => {
     const first = rnd.pick(FIRST);
     const female = first.endsWith("a");
     return `${first} ${surname(rnd.pick(LAST), female)}`;
   };
   let representatives = 0;
-  for (const demo of DEMO_PARTNERS) {
+  for (const demo of partners) {
     const city = territorialUnit(demo.municipalityCode)!.name;
     const domain = `${demo.key.replace(/^(biz|ngo|edu|other|person)-/, "").slice(0, 24)}.example.pl`;
     const partner = em.create(Partner, {
@@ -63,6 +63,19 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       representatives++;
     }
   }
+
+  return representatives;
+}
+
+/** Benchmark partners (issue #6), by the same rules. */
+export async function generate(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult> {
+  const representatives = seedPartners(em, partners, new Random(`partners-generated:${batch}`));
+  return { counts: { partner: partners.length, representative: representatives } };
+}
+
+export async function seed(em: EntityManager): Promise<SeedResult> {
+  const rnd = new Random("partners-seed");
+  const representatives = seedPartners(em, DEMO_PARTNERS, rnd);
 
   const applicants: [string, Sector, string, ApplicationStatus, string | null][] = [
     ["Fundacja Nowe Horyzonty Zagłębia", Sector.NGO, "2465011", ApplicationStatus.SUBMITTED, null],

@@ -5,7 +5,7 @@ import { Enrolment } from "./enrolment/enrolment.entity.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
-import { seed } from "./seed.js";
+import { generate, seed } from "./seed.js";
 
 /** Training programmes, their editions, pseudonymous enrolments and outcomes. */
 export const definition: SubgraphDefinition<Loaders> = {
@@ -16,4 +16,5 @@ export const definition: SubgraphDefinition<Loaders> = {
   buildSchema,
   createLoaders,
   seed,
+  generate,
 };

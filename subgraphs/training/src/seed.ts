@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, SupportForm, TargetGroup, addDays, demoPartnersWithRole, stableId, type SeedResult,
+  AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, SupportForm, TargetGroup, addDays, demoPartnersWithRole, partnersWithRole, stableId, type DemoPartner, type SeedResult,
 } from "@bdp/kit";
 import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
 import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
@@ -37,9 +37,21 @@ const FORMS_BY_FUNDING: [SupportForm, FundingSource][] = [
 const AGE_BANDS = Object.values(AgeBand);
 
 export async function seed(em: EntityManager): Promise<SeedResult> {
-  const rnd = new Random("training-seed");
+  return { counts: seedProviders(em, demoPartnersWithRole("trainingProvider"), new Random("training-seed"), { demo: true, enrolmentIdPrefix: "" }) };
+}
+
+/** Benchmark data (issue #6): the generated partners' programmes, by the same rules. */
+export async function generate(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult> {
+  return { counts: seedProviders(em, partnersWithRole(partners, "trainingProvider"), new Random(`training-generated:${batch}`), { demo: false, enrolmentIdPrefix: `${batch}:` }) };
+}
+
+/**
+ * Programmes, editions and enrolments of these providers. In the demo
+ * (`demo`), the first provider's editions are pinned around "today" so every
+ * status shows.
+ */
+function seedProviders(em: EntityManager, providers: readonly DemoPartner[], rnd: Random, options: { demo: boolean; enrolmentIdPrefix: string }): Record<string, number> {
   const counts = { training_programme: 0, training_edition: 0, enrolment: 0 };
-  const providers = demoPartnersWithRole("trainingProvider");
   let participantNo = 0;
   providers.forEach((provider, p) => {
     const n = provider.sector === "LABOUR_OFFICE" ? 6 : rnd.int(1, 2);
@@ -62,12 +74,12 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       });
       counts.training_programme++;
       if (programme.status === ProgrammeStatus.DRAFT) continue;
-      const editions = p === 0 ? 2 + rnd.int(0, 2) : rnd.int(1, 4);
+      const editions = options.demo && p === 0 ? 2 + rnd.int(0, 2) : rnd.int(1, 4);
       for (let e = 0; e < editions; e++) {
         // up to spring 2027: some editions are planned or recruiting
         let startsOn = addDays("2019-01-07", rnd.int(0, 3050));
         // the first provider always has one edition running, one recruiting and one planned
-        const pinned = p === 0 ? ({ "0:0": -7, "0:1": 20, "1:0": 120 } as Record<string, number>)[`${i}:${e}`] : undefined;
+        const pinned = options.demo && p === 0 ? ({ "0:0": -7, "0:1": 20, "1:0": 120 } as Record<string, number>)[`${i}:${e}`] : undefined;
         if (pinned !== undefined) startsOn = addDays(DEMO_TODAY, pinned);
         const endsOn = addDays(startsOn, Math.ceil(hours / 6) + rnd.int(0, 10));
         const capacity = rnd.int(8, 20);
@@ -93,7 +105,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
           const cancelled = status === EditionStatus.RECRUITING && rnd.chance(0.15);
           const certified = completed && (certificate !== null ? rnd.chance(0.9) : false);
           em.create(Enrolment, {
-            id: stableId(`enrolment:${participantNo}`),
+            id: stableId(`enrolment:${options.enrolmentIdPrefix}${participantNo}`),
             edition,
             participantRef: `${provider.key.slice(0, 8).toUpperCase()}/${startsOn.slice(0, 4)}/${String(participantNo).padStart(5, "0")}`,
             sex: rnd.chance(0.55) ? Sex.FEMALE : Sex.MALE,
@@ -110,5 +122,5 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       }
     }
   });
-  return { counts };
+  return counts;
 }

@@ -1,6 +1,7 @@
 import { stableId } from "../ids.js";
 import { MissionArea as M, Sector } from "../vocabulary.js";
 import { Random } from "./random.js";
+import { partnersWithRole } from "./scale.js";
 
 /**
  * The demo partners every subgraph's seed refers to. Public bodies carry
@@ -110,5 +111,5 @@ function build(): DemoPartner[] {
 export const DEMO_PARTNERS: readonly DemoPartner[] = build();
 
 export function demoPartnersWithRole(role: DemoRole): DemoPartner[] {
-  return DEMO_PARTNERS.filter((p) => p.roles.includes(role) && p.withdrewOn === null);
+  return partnersWithRole(DEMO_PARTNERS, role);
 }

@@ -61,3 +61,15 @@ describe("demo data identifiers", () => {
     expect(new Set(nips).size).toBe(nips.length);
   });
 });
+
+describe("generated benchmark partners", () => {
+  it("carry valid, distinct identifiers", async () => {
+    const { generatedPartners } = await import("../demo/scale.js");
+    const partners = generatedPartners(0, 5000);
+    const nips = partners.flatMap((p) => (p.nip ? [p.nip] : []));
+    expect(nips.every((n) => parseNip(n).ok)).toBe(true);
+    expect(new Set(nips).size).toBe(nips.length);
+    expect(partners.every((p) => p.regon === null || parseRegon(p.regon).ok)).toBe(true);
+    expect(generatedPartners(1234, 1)[0]).toEqual(partners[1234]);
+  });
+});
