@@ -82,3 +82,18 @@ describe("SQL statements per request", () => {
     }
   });
 });
+
+describe("a page without totalCount", () => {
+  // regression (issue #6): every list counted its whole filter on every page, the one cost that grows with the table
+  it("sends no count: one statement fewer than the same page with totalCount", async () => {
+    const statements = async (query: string) => {
+      const before = hub.subgraphs.partners!.db.sql.total;
+      const { body } = await hub.query(query);
+      expect(body.errors).toBeUndefined();
+      return hub.subgraphs.partners!.db.sql.total - before;
+    };
+    const page = await statements(`{ partners(first: 10) { nodes { name } pageInfo { hasNextPage endCursor } } }`);
+    const counted = await statements(`{ partners(first: 10) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`);
+    expect([page, counted]).toEqual([1, 2]);
+  });
+});

@@ -36,7 +36,12 @@ export interface Connection<T> {
   nodes: T[];
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /**
+   * Counted only when a client asks for it (a getter the field's resolver
+   * reads): counting is the one part of a page whose cost grows with the
+   * table (issue #6), so a page alone stays flat.
+   */
+  readonly totalCount: number | Promise<number>;
 }
 
 /**
@@ -120,13 +125,16 @@ export async function paginate<E extends object>(
   const { first, after } = checkPage(page.first, page.after);
   const order = { ...orderBy, id: (orderBy as Record<string, string>).id ?? "asc" } as QueryOrderMap<E>;
   if (after !== undefined) checkCursor(after, Object.keys(order).length);
-  const cursor = await em.findByCursor(entity, where, { first, after, orderBy: order, includeCount: true });
+  const cursor = await em.findByCursor(entity, where, { first, after, orderBy: order, includeCount: false });
   const nodes = cursor.items;
   const edges = nodes.map((node) => ({ cursor: cursor.from(node), node }));
+  let count: Promise<number> | undefined;
   return {
     nodes,
     edges,
-    totalCount: cursor.totalCount ?? 0,
+    get totalCount() {
+      return (count ??= em.count(entity, where));
+    },
     pageInfo: {
       hasNextPage: cursor.hasNextPage ?? false,
       hasPreviousPage: cursor.hasPrevPage ?? false,
