@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTNERS } from "@bdp/kit";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/**
+ * Identical reads in flight at once share one subgraph request (issue #6),
+ * but never across callers, and never for writes.
+ */
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub("e2e_dedup");
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+async function subgraphRequests(name: string): Promise<number> {
+  const text = await (await fetch(`${hub.subgraphs[name]!.url}/metrics`)).text();
+  return Number(/bdp_subgraph_graphql_requests_total\{[^}]*\} (\d+)/.exec(text)![1]);
+}
+
+describe("in-flight deduplication", () => {
+  it("20 identical reads at once reach the subgraph fewer times, and each gets the whole answer", async () => {
+    const query = `{ partners(first: 30) { totalCount nodes { id name sector } } }`;
+    const alone = await hub.query(query);
+    const before = await subgraphRequests("partners");
+    const answers = await Promise.all(Array.from({ length: 20 }, () => hub.query(query)));
+    const sent = (await subgraphRequests("partners")) - before;
+    console.log("20 identical reads, partners subgraph requests:", sent);
+    expect(sent).toBeLessThan(20);
+    for (const answer of answers) expect(answer.body).toEqual(alone.body);
+  });
+
+  it("is never shared between callers: the holder sees its enrolments, anonymous callers get FORBIDDEN, at the same moment", async () => {
+    const holder = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+    const list = await hub.query(`query($p: [ID!]) { trainingProgrammes(first: 5, filter: { providerIds: $p }) { nodes { editions { id seatsTaken } } } }`, { p: [holder.id] });
+    const edition = list.body.data.trainingProgrammes.nodes.flatMap((n: { editions: { id: string; seatsTaken: number }[] }) => n.editions).find((e: { seatsTaken: number }) => e.seatsTaken > 0);
+    const token = hub.token({ sub: "anna", role: "partner", partnerId: holder.id });
+    const query = `query($id: ID!) { trainingEdition(id: $id) { enrolments { participantRef } } }`;
+    const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => hub.query(query, { id: edition.id }, i % 2 ? { token } : {})));
+    answers.forEach((answer, i) => {
+      if (i % 2) expect(answer.body.data.trainingEdition.enrolments.length).toBeGreaterThanOrEqual(edition.seatsTaken);
+      else expect(answer.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    });
+  });
+
+  it("never merges writes: five identical applications at once make five applications", async () => {
+    const apply = `mutation($input: AccessionApplicationInput!) { applyToJoin(input: $input) { id } }`;
+    const input = {
+      organisationName: "Fundacja Pięciu Wniosków",
+      sector: "NGO",
+      nip: "8567346215",
+      municipalityCode: "2401011",
+      contactEmail: "biuro@piec-wnioskow.example.pl",
+      missionAreas: ["COOPERATION"],
+      statement: "Składamy wniosek o przystąpienie do porozumienia, aby wspierać aktywizację zawodową.",
+    };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => hub.query(apply, { input })));
+    const ids = answers.map((a) => a.body.data?.applyToJoin?.id);
+    expect(new Set(ids).size).toBe(5);
+  });
+});
