@@ -44,7 +44,7 @@ async function fuzz(url: string, rounds: number, seed: string, sign: boolean): P
     const headers: Record<string, string> = { "apollo-require-preflight": "true" };
     if (contentType) headers["content-type"] = contentType;
     if (sign) Object.assign(headers, signRequest(hub.signingKey, { kind: "anonymous" }, typeof body === "string" ? body : Buffer.from(body).toString("utf8")));
-    const response = await fetch(url, { method: "POST", headers, body });
+    const response = await fetch(url, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
     const text = await response.text();
     const label = `case ${i % 12} #${i}`;
     expect(response.status, `${label}: ${text.slice(0, 200)}`).toBeLessThan(500);

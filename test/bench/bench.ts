@@ -1,0 +1,379 @@
+/**
+ * `pnpm bench` (issue #6): our gateway beside Hive Gateway, serving the same
+ * supergraph against the same subgraphs on the same PostgreSQL data, one
+ * after the other in one run, plus the subgraph called directly. Prints one
+ * markdown table and writes it to `bench-results/`.
+ *
+ *   pnpm bench [--partners 100000] [--small 1000] [--seconds 10] [--warmup 3] [--connections 20]
+ *
+ * Traffic stays on 127.0.0.1. Each measurement is bounded by `--seconds`;
+ * the datasets are generated once (`pnpm generate`) and reused.
+ */
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { IDENTITY_HEADER, encodeIdentity, newSigningKey, signRequest } from "@bdp/kit";
+import { generateDataset } from "./generate.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SUPERGRAPH_PATH = `${ROOT}schema/supergraph.graphql`;
+const SUBGRAPHS = ["partners", "labour-market", "training", "disability"];
+const RUNNER = ["--conditions=source", "--import", "@swc-node/register/esm-register"];
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} takes a number`);
+  return value;
+}
+const PARTNERS = option("partners", 100_000);
+const SMALL = option("small", 1000);
+const SECONDS = option("seconds", 10);
+const WARMUP = option("warmup", 3);
+const CONNECTIONS = option("connections", 20);
+const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bdp";
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The operations measured: what partners, analysts and front-end teams ask most. */
+const OPERATIONS = {
+  "single-subgraph list": `query List($first: Int, $after: String) { partners(first: $first, after: $after, filter: { sectors: [BUSINESS, NGO] }) { totalCount pageInfo { hasNextPage endCursor } nodes { id name sector status nip municipalityCode accededOn } } }`,
+  "partner overview (4 subgraphs, 3 levels)": `query Overview($first: Int, $after: String) { partners(first: $first, after: $after) { nodes { id name sector municipality { name parent { name } } trainingProgrammes { title costPerParticipant editions { startsOn seatsLeft } } activationProgrammes { name instrument participantSummary { total { value suppressed } } } initiatives { title } } } }`,
+  "analyst aggregate": `query Aggregate($first: Int, $after: String) { activationProgrammes(first: $first, after: $after) { totalCount nodes { name instrument participantSummary { total { value suppressed } byDegree { degree count { value suppressed } } byOutcome { outcome count { value suppressed } } } } } }`,
+} as const;
+/** Which list each operation pages through (for the cursors of "every request different"). */
+const LIST_OF: Record<OperationName, { field: string; filter?: string }> = {
+  "single-subgraph list": { field: "partners", filter: "filter: { sectors: [BUSINESS, NGO] }" },
+  "partner overview (4 subgraphs, 3 levels)": { field: "partners" },
+  "analyst aggregate": { field: "activationProgrammes" },
+};
+/**
+ * Two kinds of traffic: every client asking for the same first page (as
+ * public gateway benchmarks do; identical reads in flight may share a
+ * subgraph request), and every request a different page of 20 (200 pages in
+ * turn, as people paging through a list), where sharing rarely helps.
+ */
+type Traffic = "same request" | "every request different";
+const TRAFFIC: Traffic[] = ["same request", "every request different"];
+const PAGES = 200;
+const bodyOf = (query: string, after: string | null) => JSON.stringify({ query, variables: after ? { first: 20, after } : { first: 20 } });
+type OperationName = keyof typeof OPERATIONS;
+/** The list's page without its count: what must stay flat as the table grows. */
+const PAGE_ONLY = OPERATIONS["single-subgraph list"].replace("totalCount ", "");
+const LIST_BODY = bodyOf(OPERATIONS["single-subgraph list"], null);
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function waitFor(url: string, seconds = 60): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+interface Service {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  graphqlUrl: string;
+}
+
+async function startSubgraph(name: string, baseUrl: string, signingKey: string): Promise<Service> {
+  const port = await freePort();
+  const dir = `${ROOT}subgraphs/${name}`;
+  const child = fork(`${dir}/src/main.ts`, [], {
+    cwd: dir,
+    execArgv: RUNNER,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: baseUrl, SEED: "false", LOG_LEVEL: "warn", HUB_SIGNING_KEY: signingKey, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: String(port) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health/ready`);
+  return { name, child, url, graphqlUrl: `${url}/graphql` };
+}
+
+async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], signingKey: string): Promise<Service> {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: "production",
+    LOG_LEVEL: "warn",
+    HUB_SIGNING_KEY: signingKey,
+    SUPERGRAPH_PATH,
+    GATEWAY_PORT: String(port),
+    PORT: String(port),
+    // the load comes from one address: no rate limit in the way
+    RATE_LIMIT_PER_MINUTE: "100000000",
+    RATE_LIMIT_BURST: "100000000",
+  };
+  for (const s of subgraphs) env[`${s.name.toUpperCase().replace(/-/g, "_")}_URL`] = s.graphqlUrl;
+  const [cwd, script] = kind === "ours" ? [`${ROOT}gateway`, "src/main.ts"] : [`${ROOT}test`, "bench/hive-gateway.ts"];
+  const child = spawn(process.execPath, [...RUNNER, script], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(kind === "ours" ? `${url}/health/ready` : `${url}/readiness`);
+  return { name: kind === "ours" ? "our gateway" : "Hive Gateway", child, url, graphqlUrl: `${url}/graphql` };
+}
+
+async function stop(service: Service): Promise<void> {
+  if (service.child.exitCode !== null) return;
+  const exited = new Promise((r) => service.child.once("exit", r));
+  service.child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (service.child.exitCode === null) service.child.kill("SIGKILL");
+}
+
+/** CPU seconds a process has used (user + system), from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Resets a process's peak resident memory (Linux `clear_refs` 5), so each run reports its own peak. */
+function resetPeak(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+  } catch {
+    /* not permitted: the peak then covers the process's life */
+  }
+}
+
+function peakMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+async function sqlTotal(subgraphs: Service[]): Promise<number> {
+  let total = 0;
+  for (const s of subgraphs) {
+    const text = await (await fetch(`${s.url}/metrics`)).text();
+    total += Number(/bdp_subgraph_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
+  }
+  return total;
+}
+
+/** Headers a subgraph accepts when called directly: signed as the gateway would, valid for 30 s. */
+function directHeaders(signingKey: string, body: string): Record<string, string> {
+  const identity = encodeIdentity({ kind: "anonymous" });
+  return { "content-type": "application/json", [IDENTITY_HEADER]: identity, ...signRequest(signingKey, identity, body) };
+}
+
+interface Row {
+  operation: string;
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  cpuMsPerRequest: number | null;
+  peakMb: number | null;
+  sqlPerRequest: number;
+  subgraphCallsPerRequest: number;
+}
+
+/** One request body with its headers: autocannon sends them in turn. */
+interface Variant {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+async function subgraphCalls(subgraphs: Service[]): Promise<number> {
+  let total = 0;
+  for (const s of subgraphs) {
+    const text = await (await fetch(`${s.url}/metrics`)).text();
+    total += Number(/bdp_subgraph_graphql_requests_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
+  }
+  return total;
+}
+
+async function measure(operation: string, target: Service, variants: Variant[], subgraphs: Service[], process?: ChildProcess): Promise<Row> {
+  let next = 0;
+  const run = (seconds: number) =>
+    autocannon({
+      url: target.graphqlUrl,
+      method: "POST",
+      headers: json,
+      ...variants[0]!,
+      connections: CONNECTIONS,
+      duration: seconds,
+      pipelining: 1,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const variant = variants[next++ % variants.length]!;
+            return { ...request, body: variant.body, headers: variant.headers ?? json };
+          },
+        },
+      ],
+    });
+  if (WARMUP > 0) await run(WARMUP);
+  const pid = process?.pid;
+  if (pid) resetPeak(pid);
+  const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const sqlBefore = await sqlTotal(subgraphs);
+  const callsBefore = await subgraphCalls(subgraphs);
+  const result = await run(SECONDS);
+  const sqlAfter = await sqlTotal(subgraphs);
+  const callsAfter = await subgraphCalls(subgraphs);
+  const requests = result.requests.total;
+  const row: Row = {
+    operation,
+    target: target.name,
+    rps: Math.round(result.requests.average * 10) / 10,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: pid ? Math.round(((cpuSeconds(pid) - cpuBefore) * 1000 * 100) / Math.max(1, requests)) / 100 : null,
+    peakMb: pid ? peakMb(pid) : null,
+    // the metrics reads themselves take no SQL and are not GraphQL requests
+    sqlPerRequest: Math.round(((sqlAfter - sqlBefore) / Math.max(1, requests)) * 100) / 100,
+    subgraphCallsPerRequest: Math.round(((callsAfter - callsBefore) / Math.max(1, requests)) * 100) / 100,
+  };
+  say(`  ${operation} via ${target.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${row.sqlPerRequest} SQL/request`);
+  return row;
+}
+
+/** JSON with keys sorted, so that two answers compare by content. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v));
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<{ data?: unknown; errors?: unknown }> {
+  return (await (await fetch(url, { method: "POST", body, headers })).json()) as never;
+}
+
+const json = { "content-type": "application/json" };
+const markdownRow = (cells: (string | number | null)[]) => `| ${cells.map((c) => (c === null ? "—" : String(c))).join(" | ")} |`;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  say(`datasets: ${SMALL.toLocaleString("en")} and ${PARTNERS.toLocaleString("en")} partners on ${new URL(SERVER_URL).host}`);
+  const small = await generateDataset(SERVER_URL, SMALL, (l) => say(`  ${l}`));
+  const large = await generateDataset(SERVER_URL, PARTNERS, (l) => say(`  ${l}`));
+  const signingKey = newSigningKey();
+  const rows: Row[] = [];
+  const notes: string[] = [];
+
+  const gatewayVariants = (query: string, pages: readonly (string | null)[]): Variant[] => pages.map((after) => ({ body: bodyOf(query, after) }));
+  // signatures are valid 30 s: made just before each measurement
+  const directVariants = (query: string, pages: readonly (string | null)[]): Variant[] =>
+    pages.map((after) => {
+      const body = bodyOf(query, after);
+      return { body, headers: directHeaders(signingKey, body) };
+    });
+
+  // 1. the same list page on the small and the large dataset, from the subgraph directly:
+  //    the page alone (keyset pagination on an index) and the page with its totalCount (a count of every match)
+  const pageQueries = { "list page": PAGE_ONLY, "list page + totalCount": OPERATIONS["single-subgraph list"] };
+  const pageAt: Record<string, Row[]> = {};
+  for (const [label, dataset] of [[`${SMALL.toLocaleString("en")} partners`, small], [`${PARTNERS.toLocaleString("en")} partners`, large]] as const) {
+    say(`list page at ${label}`);
+    const partners = await startSubgraph("partners", dataset.baseUrl, signingKey);
+    try {
+      for (const [what, query] of Object.entries(pageQueries)) {
+        const row = await measure(`${what} at ${label}`, { ...partners, name: "partners subgraph, direct" }, directVariants(query, [null]), [partners]);
+        (pageAt[what] ??= []).push(row);
+        rows.push(row);
+      }
+    } finally {
+      await stop(partners);
+    }
+  }
+
+  // 2. both gateways over the four subgraphs on the large dataset
+  say(`starting the subgraphs on ${PARTNERS.toLocaleString("en")} partners`);
+  const subgraphs = await Promise.all(SUBGRAPHS.map((name) => startSubgraph(name, large.baseUrl, signingKey)));
+  const ours = await startGatewayProcess("ours", subgraphs, signingKey);
+  const hive = await startGatewayProcess("hive", subgraphs, signingKey);
+  try {
+    // the pages each operation's "every request different" traffic asks for
+    const pagesOf = {} as Record<OperationName, Record<Traffic, (string | null)[]>>;
+    for (const [name, { field, filter }] of Object.entries(LIST_OF) as [OperationName, { field: string; filter?: string }][]) {
+      const cursors: (string | null)[] = [null];
+      while (cursors.length < PAGES) {
+        const page = (await post(ours.graphqlUrl, JSON.stringify({ query: `query($after: String) { ${field}(first: 20, after: $after${filter ? `, ${filter}` : ""}) { pageInfo { endCursor hasNextPage } } }`, variables: { after: cursors.at(-1) } }), json)) as { data: Record<string, { pageInfo: { endCursor: string; hasNextPage: boolean } }> };
+        const { endCursor, hasNextPage } = page.data[field]!.pageInfo;
+        if (!hasNextPage) break;
+        cursors.push(endCursor);
+      }
+      pagesOf[name] = { "same request": [null], "every request different": cursors };
+    }
+    // first: both gateways give the same answers, for every page asked for
+    for (const [name, query] of Object.entries(OPERATIONS) as [OperationName, string][]) {
+      for (const { body } of gatewayVariants(query, pagesOf[name]["every request different"])) {
+        const [a, b] = [await post(ours.graphqlUrl, body, json), await post(hive.graphqlUrl, body, json)];
+        if (a.errors || b.errors || canonical(a.data) !== canonical(b.data)) {
+          say(`responses differ for "${name}" (${body.slice(-20)}):\n  ours: ${canonical(a).slice(0, 400)}\n  hive: ${canonical(b).slice(0, 400)}`);
+          process.exitCode = 1;
+          return;
+        }
+      }
+    }
+    const direct = await post(subgraphs[0]!.graphqlUrl, LIST_BODY, directHeaders(signingKey, LIST_BODY));
+    const viaGateway = await post(ours.graphqlUrl, LIST_BODY, json);
+    if (canonical(direct.data) !== canonical(viaGateway.data)) throw new Error("the list differs between the subgraph and the gateway");
+    notes.push("Both gateways returned the same data for every operation and variant, and the list matched the subgraph's own answer.");
+
+    // the gateways take turns on the 2 cores: one runs while the other idles
+    for (const traffic of TRAFFIC) {
+      for (const [name, query] of Object.entries(OPERATIONS) as [OperationName, string][]) {
+        const operation = `${name}, ${traffic}`;
+        const pages = pagesOf[name][traffic];
+        say(operation);
+        rows.push(await measure(operation, ours, gatewayVariants(query, pages), subgraphs, ours.child));
+        rows.push(await measure(operation, hive, gatewayVariants(query, pages), subgraphs, hive.child));
+        if (name === "single-subgraph list") rows.push(await measure(operation, { ...subgraphs[0]!, name: "partners subgraph, direct" }, directVariants(query, pages), subgraphs));
+      }
+    }
+  } finally {
+    await stop(ours);
+    await stop(hive);
+    await Promise.all(subgraphs.map(stop));
+  }
+
+  // the table, with ratios against the peer (Hive Gateway), or against the direct call
+  const lines = [
+    `### bdp-hub benchmark — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `Node ${process.version}, ${(await import("node:os")).cpus().length} cores; ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${SECONDS} s per row; data: ${PARTNERS.toLocaleString("en")} generated partners with their programmes, enrolments and participants (${Object.entries(large.counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ") || "generated earlier"}).`,
+    "",
+    markdownRow(["operation", "target", "req/s", "p50 ms", "p99 ms", "errors", "gateway CPU ms/req", "gateway peak MB", "subgraph calls/req", "SQL/req", "ratio"]),
+    markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+  ];
+  const peerOf = (row: Row) => rows.find((r) => r.operation === row.operation && r.target === "Hive Gateway");
+  for (const row of rows) {
+    const peer = peerOf(row);
+    let ratio: string | null = null;
+    if (row.target === "our gateway" && peer) ratio = `${(row.rps / peer.rps).toFixed(2)}× Hive`;
+    if (row.target === "partners subgraph, direct" && row.operation.startsWith("single-subgraph list")) {
+      const oursRow = rows.find((r) => r.operation === row.operation && r.target === "our gateway")!;
+      ratio = `gateway ${(oursRow.rps / row.rps).toFixed(2)}× direct`;
+    }
+    lines.push(markdownRow([row.operation, row.target, row.rps, row.p50, row.p99, row.errors, row.cpuMsPerRequest, row.peakMb, row.subgraphCallsPerRequest, row.sqlPerRequest, ratio]));
+  }
+  lines.push("", ...notes.map((n) => `- ${n}`));
+  for (const [what, [smallPage, largePage]] of Object.entries(pageAt)) {
+    lines.push(`- ${what}, p50 at ${PARTNERS.toLocaleString("en")} partners / at ${SMALL.toLocaleString("en")}: ${(largePage!.p50 / Math.max(smallPage!.p50, 1)).toFixed(2)}×, throughput ${(largePage!.rps / smallPage!.rps).toFixed(2)}× (SQL per request ${smallPage!.sqlPerRequest} and ${largePage!.sqlPerRequest}).`);
+  }
+  lines.push(`- Run took ${Math.round((performance.now() - started) / 1000)} s.`);
+  const table = lines.join("\n");
+  process.stdout.write(`${table}\n`);
+  mkdirSync(`${ROOT}bench-results`, { recursive: true });
+  const file = `${ROOT}bench-results/bench-${new Date().toISOString().replace(/[:.]/g, "-")}.md`;
+  writeFileSync(file, `${table}\n`);
+  say(`written to ${file}`);
+}
+
+await main();

@@ -1,0 +1,41 @@
+/**
+ * The peer in the benchmark (issue #6): Hive Gateway's runtime serving the
+ * same supergraph against the same subgraphs, on node:http. Our subgraphs
+ * answer only signed requests, so a fetch hook signs each subgraph request
+ * the way our gateway does (an anonymous identity): both gateways do the same
+ * work per subgraph call.
+ *
+ *   SUPERGRAPH_PATH=… PARTNERS_URL=… (one per subgraph) HUB_SIGNING_KEY=… PORT=… node … hive-gateway.ts
+ */
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit";
+
+const signingKey = process.env.HUB_SIGNING_KEY!;
+let supergraph = readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");
+// point each subgraph at its `<NAME>_URL`
+supergraph = supergraph.replace(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g, (whole, name: string) => {
+  const url = process.env[`${name.toUpperCase().replace(/-/g, "_")}_URL`];
+  return url ? `@join__graph(name: "${name}", url: "${url}")` : whole;
+});
+const anonymous = encodeIdentity({ kind: "anonymous" });
+
+const gateway = createGatewayRuntime({
+  supergraph,
+  logging: "error",
+  plugins: () => [
+    {
+      onFetch({ options, setOptions }) {
+        const headers = { ...(options.headers ?? {}), [IDENTITY_HEADER]: anonymous, ...signRequest(signingKey, anonymous, String(options.body ?? "")) };
+        setOptions({ ...options, headers });
+      },
+    },
+  ],
+});
+const server = createServer(gateway);
+server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
+  const address = server.address() as { port: number };
+  process.stdout.write(`${JSON.stringify({ msg: "hive gateway ready", url: `http://127.0.0.1:${address.port}/graphql` })}\n`);
+});
+process.once("SIGTERM", () => server.close(() => process.exit(0)));
