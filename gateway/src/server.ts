@@ -13,7 +13,9 @@ export function resilienceFromEnv() {
   const n = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
   return { timeoutMs: n("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: n("BREAKER_THRESHOLD", 5), breakerCooldownMs: n("BREAKER_COOLDOWN_MS", 5_000) };
 }
-import { supergraphSubgraphs } from "./supergraph.js";
+import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
+import { PluginManager, readCoreSubgraphs } from "./plugins/manager.js";
+import { pluginAdminRoute } from "./plugins/admin.js";
 import { SubgraphDataSource } from "./data-source.js";
 import type { GatewayContext } from "./context.js";
 import { serveExplorer } from "./explorer.js";
@@ -40,12 +42,21 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Per-subgraph timeout and circuit breaker. */
   resilience?: { timeoutMs: number; breakerThreshold: number; breakerCooldownMs: number };
+  /**
+   * Where the committed supergraph is: the core subgraphs' SDL files sit
+   * beside it (`subgraphs/<name>.graphql`) for composing plugins in.
+   */
+  supergraphPath?: string;
+  /** Plugins (issue #4): on when the supergraph has the offers catalogue, which keeps the registry. */
+  plugins?: boolean;
 }
 
 export interface RunningGateway extends HttpService {
   graphqlUrl: string;
   subgraphUrls: Record<string, string>;
   metrics: GatewayMetrics;
+  /** The plugins in the graph, when the hub takes plugins. */
+  plugins?: PluginManager;
 }
 
 /** No Authorization header: anonymous; a bearer token: verified, or refused. */
@@ -66,12 +77,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = options.limits ?? DEFAULT_LIMITS;
   const limiter = new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 });
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
+  const plugins =
+    (options.plugins ?? true) && urls.offers
+      ? new PluginManager({
+          core: readCoreSubgraphs(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, urls),
+          initialSupergraph: options.supergraphSdl,
+          registryUrl: new URL(urls.offers).origin,
+          partnersUrl: urls.partners!,
+          signingKey: options.signingKey,
+          log,
+        })
+      : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: plugins ? plugins.hook : options.supergraphSdl,
     buildService: ({ name, url }) => {
+      // a plugin's breaker is its own: a dead plugin fails fast without slowing the core
       const breaker = new CircuitBreaker({ threshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs });
       breakers[name] = breaker;
-      return new SubgraphDataSource(name, urls[name] ?? url!, options.signingKey, metrics, { timeoutMs: resilience.timeoutMs, breaker });
+      const key = plugins?.signingKeyFor(name) ?? options.signingKey;
+      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker });
     },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
@@ -106,6 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
+  if (plugins) void plugins.load();
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({
@@ -138,6 +163,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
         return serveExplorer(url.pathname, res);
       },
+      ...(plugins ? [pluginAdminRoute(plugins, (header) => identify(header, options.jwt), log)] : []),
       async (req, res, url) => {
         if (url.pathname !== "/graphql") return false;
         const requestId = requestIdOf(req);
@@ -179,5 +205,5 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   log.info("gateway ready", { url: `${service.url}/graphql`, explorer: `${service.url}/explorer/`, subgraphs: urls });
-  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics };
+  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics, plugins };
 }

@@ -6,6 +6,7 @@ export const CORE_SUBGRAPHS: { name: string; load: () => Promise<SubgraphDefinit
   { name: "labour-market", load: async () => (await import("@bdp/labour-market")).definition },
   { name: "training", load: async () => (await import("@bdp/training")).definition },
   { name: "disability", load: async () => (await import("@bdp/disability")).definition },
+  { name: "offers", load: async () => (await import("@bdp/offers")).definition },
 ];
 
 export function defaultSubgraphUrl(definition: SubgraphDefinition<unknown>): string {

@@ -4,11 +4,12 @@ import { definition as partners } from "@bdp/partners";
 import { definition as labourMarket } from "@bdp/labour-market";
 import { definition as training } from "@bdp/training";
 import { definition as disability } from "@bdp/disability";
+import { definition as offers } from "@bdp/offers";
 import { freshTarget } from "./databases.js";
 
 export const TEST_JWT_SECRET = "test-secret";
 
-export const CORE: SubgraphDefinition<any>[] = [partners, labourMarket, training, disability];
+export const CORE: SubgraphDefinition<any>[] = [partners, labourMarket, training, disability, offers];
 
 export interface TestHub {
   gateway: RunningGateway;

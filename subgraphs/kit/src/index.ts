@@ -30,3 +30,5 @@ export * from "./audit/audit.entity.js";
 export * from "./audit/audit.js";
 export * from "./audit/audit.resolver.js";
 export * from "./demo/scale.js";
+export * from "./plugin/plugin.js";
+export * from "./plugin/admission.js";

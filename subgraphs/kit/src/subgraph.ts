@@ -8,7 +8,7 @@ import type { HubContext, Identity } from "./context.js";
 import { verifyRequest } from "./auth/signature.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
-import { closeOnSignals, handleGraphQL, listen, requestIdOf, traceIdOf, type HttpService } from "./http.js";
+import { closeOnSignals, handleGraphQL, listen, requestIdOf, traceIdOf, type HttpService, type Route } from "./http.js";
 import { createLogger, type Logger } from "./logger.js";
 import { migrate, openOrm, type DatabaseTarget, type OrmHandle } from "./db/orm.js";
 import type { FederatedSchema } from "./schema.js";
@@ -34,6 +34,10 @@ export interface SubgraphDefinition<Loaders = unknown> {
    * `batch` keeps generated ids apart. Deterministic, like the seed.
    */
   generate?(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult>;
+  /** HTTP routes served next to GraphQL (a plugin's manifest and offer feed, the catalogue's internal API). */
+  routes?(db: OrmHandle, service: { signingKey: string; log: Logger }): Route[];
+  /** Background work while the subgraph runs (the catalogue's refresh); returns how to stop it. */
+  background?(db: OrmHandle, log: Logger): () => Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -112,6 +116,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await apollo.start();
 
   let graphqlRequests = 0;
+  const stopBackground = definition.background?.(db, log);
   const service = await listen({
     port: options.port ?? definition.defaultPort,
     host: options.host,
@@ -158,8 +163,10 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         });
         return true;
       },
+      ...(definition.routes?.(db, { signingKey: options.signingKey, log }) ?? []),
     ],
     onClose: async () => {
+      await stopBackground?.();
       await apollo.stop();
       await db.orm.close(true);
     },

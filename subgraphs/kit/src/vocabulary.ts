@@ -185,3 +185,25 @@ registerEnumType(Sector, {
     INDIVIDUAL: { description: "A private person who shares the mission." },
   },
 });
+
+/** What a partner's offer is (the hub's offers catalogue; schema.org JobPosting and EducationalOccupationalProgram). */
+export enum OfferKind {
+  JOB = "JOB",
+  TRAINEESHIP = "TRAINEESHIP",
+  TRAINING_PLACE = "TRAINING_PLACE",
+  SERVICE = "SERVICE",
+  EVENT = "EVENT",
+  VOLUNTEERING = "VOLUNTEERING",
+}
+registerEnumType(OfferKind, {
+  name: "OfferKind",
+  description: "What an offer is.",
+  valuesConfig: {
+    JOB: { description: "A job (oferta pracy)." },
+    TRAINEESHIP: { description: "A traineeship (staż) or apprenticeship." },
+    TRAINING_PLACE: { description: "A place on a course or training." },
+    SERVICE: { description: "A service: counselling, job club, coaching, support." },
+    EVENT: { description: "An event: job fair, open day, workshop." },
+    VOLUNTEERING: { description: "A volunteering opportunity (wolontariat)." },
+  },
+});

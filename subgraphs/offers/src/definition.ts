@@ -1,0 +1,38 @@
+import type { SubgraphDefinition } from "@bdp/kit";
+import { CatalogueOffer } from "./offer/offer.entity.js";
+import { PluginRegistration } from "./plugin/plugin.entity.js";
+import { refreshAll, registryRoutes } from "./plugin/registry.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+import { buildSchema } from "./schema.js";
+import { migrations } from "./migrations/index.js";
+
+/** How often the catalogue reads every plugin's offers (OFFERS_REFRESH_MS, default a minute). */
+const REFRESH_MS = Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(process.env.OFFERS_REFRESH_MS) : 60_000;
+
+/**
+ * The offers catalogue (issue #4): one list of every plugin's offers in a
+ * uniform shape, and the registry of admitted plugins. Plugins feed it; it
+ * lists their offers with filters and cursors, and a plugin that is down
+ * keeps its offers listed with the time they were last read.
+ */
+export const definition: SubgraphDefinition<Loaders> = {
+  name: "offers",
+  defaultPort: 4005,
+  entities: [CatalogueOffer, PluginRegistration],
+  migrations,
+  buildSchema,
+  createLoaders,
+  routes: (db, { signingKey, log }) => registryRoutes(db, signingKey, log),
+  background(db, log) {
+    let running = Promise.resolve();
+    const timer = setInterval(() => {
+      running = running.then(() => refreshAll(db.orm.em.fork() as never, log)).catch((error: unknown) => log.error("offer refresh failed", { error }));
+    }, REFRESH_MS);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
+  },
+};
+

@@ -1,0 +1,2 @@
+export { definition } from "./definition.js";
+export { buildSchema } from "./schema.js";

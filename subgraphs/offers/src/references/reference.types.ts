@@ -1,0 +1,4 @@
+import { referenceTypes } from "@bdp/kit";
+
+/** This subgraph's own stubs of the register's entities (see kit `referenceTypes`). */
+export const { PartnerRef, TerritorialUnitRef } = referenceTypes();
