@@ -29,11 +29,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["{subgraphs,gateway,schema,test}/**/*.unit.test.ts"], exclude: ["**/node_modules/**"] },
+        test: { name: "unit", include: ["{subgraphs,plugins,gateway,schema,test}/**/*.unit.test.ts"], exclude: ["**/node_modules/**"] },
       },
       {
         extends: true,
-        test: { name: "db", include: ["{subgraphs,gateway,schema,test}/**/*.db.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: "db", include: ["{subgraphs,plugins,gateway,schema,test}/**/*.db.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 120_000 },
       },
       {
         extends: true,

@@ -95,7 +95,7 @@ describe("a plugin that goes down", () => {
         expect(offer.refreshedAt).toBeTruthy();
         expect(offer.template).toBeNull();
       }
-      expect(body.errors.map((e: any) => [e.extensions.code, e.extensions.subgraph])).toContainEqual(["SUBGRAPH_UNAVAILABLE", "template"]);
+      expect(body.errors!.map((e: any) => [e.extensions.code, e.extensions.subgraph])).toContainEqual(["SUBGRAPH_UNAVAILABLE", "template"]);
     } finally {
       plugin = await startSubgraph(template, { target: pluginTarget.target, port: Number(new URL(url).port), seed: true, signingKey: pluginSigningKey(hub.signingKey, manifest.slug) });
     }
@@ -169,6 +169,6 @@ describe("removing a plugin", () => {
     const { body } = await hub.query(`{ offers(first: 5) { totalCount } plugins { slug } }`);
     expect(body.data).toEqual({ offers: { totalCount: 0 }, plugins: [] });
     const gone = await hub.query(OFFERS);
-    expect(gone.body.errors[0].extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(gone.body.errors![0]!.extensions!.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 });

@@ -36,7 +36,7 @@ describe("architecture", () => {
     expect(Object.keys(gateway.dependencies).filter((n) => n.startsWith("@bdp/"))).toEqual(["@bdp/kit"]);
   });
 
-  it("no subgraph source imports another subgraph's files", () => {
+  it("no subgraph or plugin source imports another one's files", () => {
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -45,7 +45,7 @@ describe("architecture", () => {
         else if (entry.name.endsWith(".ts") && /from "\.\.\/\.\.\/(?!kit\/)|from "@bdp\/(?!kit")/.test(readFileSync(path, "utf8"))) offenders.push(path);
       }
     };
-    for (const p of subgraphs) walk(`${ROOT}${p.dir}/src`);
+    for (const p of [...subgraphs, ...plugins]) walk(`${ROOT}${p.dir}/src`);
     expect(offenders).toEqual([]);
   });
 });

@@ -1,0 +1,149 @@
+/**
+ * `pnpm plugin <command>`: write, check and register plugins (issue #4; the
+ * guide is plugins/README.md).
+ *
+ *   pnpm plugin new <slug> --partner <key or id> [--name "…"] [--port 4103]   a working plugin from plugins/template
+ *   pnpm plugin check <url>            the hub's admission checks, changing nothing
+ *   pnpm plugin register <url>         admit a running plugin into the running hub
+ *   pnpm plugin update <slug> [url]    read it again (new schema, version or address)
+ *   pnpm plugin remove <slug>          take it out of the graph
+ *   pnpm plugin list                   the plugins in the graph
+ *   pnpm plugin key <slug>             the key its requests are signed with (from HUB_SIGNING_KEY)
+ *
+ * HUB_URL (default http://127.0.0.1:4000) is the gateway; BDP_TOKEN a
+ * coordinator's token, else a development one is made with AUTH_JWT_SECRET
+ * (or the development secret).
+ */
+import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEMO_PARTNERS, SLUG_PATTERN, namespaceOf, pluginSigningKey } from "@bdp/kit";
+import { DEV_SECRET, signDevToken } from "../auth/jwt.js";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const PLUGINS = join(ROOT, "plugins");
+const HUB = (process.env.HUB_URL ?? "http://127.0.0.1:4000").replace(/\/$/, "");
+const [command, ...rest] = process.argv.slice(2);
+
+function flag(name: string): string | undefined {
+  const i = rest.indexOf(`--${name}`);
+  return i >= 0 ? rest.splice(i, 2)[1] : undefined;
+}
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+function token(): string {
+  if (process.env.BDP_TOKEN) return process.env.BDP_TOKEN;
+  const now = Math.floor(Date.now() / 1000);
+  return signDevToken({ sub: "plugin-cli", role: "coordinator", iat: now, exp: now + 600 }, process.env.AUTH_JWT_SECRET || DEV_SECRET);
+}
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  let response: Response;
+  try {
+    response = await fetch(`${HUB}/admin/plugins${path}`, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${token()}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (error) {
+    fail(`The hub at ${HUB} does not answer (${(error as Error).message}); start it with \`pnpm start\` or set HUB_URL.`, 1);
+  }
+  return { status: response.status, body: await response.json() };
+}
+
+function report(result: { status: number; body: any }): void {
+  const errors = (result.body.errors ?? []) as { message: string; extensions: { code: string } }[];
+  if (errors.length) {
+    for (const e of errors) process.stderr.write(`✗ ${e.extensions.code}: ${e.message}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${JSON.stringify(result.body, null, 2)}\n`);
+}
+
+/** Copies plugins/template to plugins/<slug>, with the plugin's namespace in every name. */
+function newPlugin(slug: string): void {
+  if (!SLUG_PATTERN.test(slug) || slug.length > 40) fail("The slug: lowercase letters, digits and single hyphens, starting with a letter, at most 40 characters (e.g. pup-bedzin-jobs).");
+  const target = join(PLUGINS, slug);
+  if (existsSync(target)) fail(`plugins/${slug} exists already.`);
+  const partnerArg = flag("partner") ?? fail("--partner <demo key or partner id>: the partner that owns the plugin and its offers.");
+  const partner = DEMO_PARTNERS.find((p) => p.key === partnerArg || p.id === partnerArg);
+  const ownerPartnerId = partner?.id ?? partnerArg;
+  const ports = readdirSync(PLUGINS)
+    .filter((d) => existsSync(join(PLUGINS, d, "plugin.json")))
+    .map((d) => Number(new URL((JSON.parse(readFileSync(join(PLUGINS, d, "plugin.json"), "utf8")) as { url: string }).url).port));
+  const port = Number(flag("port") ?? Math.max(4100, ...ports) + 1);
+  const name = flag("name") ?? `${partner?.name ?? slug}: offers`;
+  const ns = namespaceOf(slug);
+  const snake = slug.replace(/-/g, "_");
+  const template = join(PLUGINS, "template");
+  cpSync(template, target, { recursive: true, filter: (src) => !/node_modules|[/\\]\.data|[/\\]dist/.test(src.slice(template.length)) });
+  const rewrite = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) {
+        rewrite(path);
+        continue;
+      }
+      const text = readFileSync(path, "utf8")
+        .replaceAll("@bdp/plugin-template", `@bdp/plugin-${slug}`)
+        .replaceAll("template_offer", `${snake}_offer`)
+        .replaceAll("Template", ns.type)
+        .replaceAll("template", ns.field);
+      writeFileSync(path, text);
+    }
+  };
+  rewrite(join(target, "src"));
+  const pkg = JSON.parse(readFileSync(join(target, "package.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(join(target, "package.json"), `${JSON.stringify({ ...pkg, name: `@bdp/plugin-${slug}`, description: name }, null, 2)}\n`);
+  const manifest = JSON.parse(readFileSync(join(target, "plugin.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(
+    join(target, "plugin.json"),
+    `${JSON.stringify({ ...manifest, slug, name, ownerPartnerId, url: `http://127.0.0.1:${port}/graphql`, contact: flag("contact") ?? manifest.contact, version: "0.1.0", description: name }, null, 2)}\n`,
+  );
+  process.stdout.write(
+    [
+      `plugins/${slug} is ready: namespace ${ns.field} (fields) and ${ns.type} (types), owner ${partner?.name ?? ownerPartnerId}, port ${port}.`,
+      "Next:",
+      "  pnpm install",
+      `  HUB_SIGNING_KEY=$(pnpm --silent plugin key ${slug}) pnpm --filter @bdp/plugin-${slug} start`,
+      `  pnpm plugin check http://127.0.0.1:${port}/graphql`,
+      `  pnpm plugin register http://127.0.0.1:${port}/graphql`,
+      "",
+    ].join("\n"),
+  );
+}
+
+switch (command) {
+  case "new":
+    newPlugin(rest[0] ?? fail("usage: pnpm plugin new <slug> --partner <key or id>"));
+    break;
+  case "check": {
+    const result = await call("POST", "/check", { url: rest[0] ?? fail("usage: pnpm plugin check <url>") });
+    if (result.body.ok) process.stdout.write(`✓ ${result.body.manifest.slug} passes every check (${result.body.offers} offers in its feed)\n`);
+    else report(result);
+    break;
+  }
+  case "register":
+    report(await call("POST", "", { url: rest[0] ?? fail("usage: pnpm plugin register <url>") }));
+    break;
+  case "update":
+    report(await call("PUT", `/${rest[0] ?? fail("usage: pnpm plugin update <slug> [url]")}`, rest[1] ? { url: rest[1] } : {}));
+    break;
+  case "remove":
+    report(await call("DELETE", `/${rest[0] ?? fail("usage: pnpm plugin remove <slug>")}`));
+    break;
+  case "list":
+    report(await call("GET", ""));
+    break;
+  case "key": {
+    const hubKey = process.env.HUB_SIGNING_KEY ?? fail("HUB_SIGNING_KEY is not set: the plugin's key is derived from the hub's.");
+    process.stdout.write(`${pluginSigningKey(hubKey, rest[0] ?? fail("usage: pnpm plugin key <slug>"))}\n`);
+    break;
+  }
+  default:
+    fail("usage: pnpm plugin <new|check|register|update|remove|list|key> … (see gateway/src/plugins/cli.ts)");
+}

@@ -1,0 +1,7 @@
+// Written by `pnpm migration:create`: the migrations in the order they apply.
+import type { MigrationObject } from "@mikro-orm/core";
+import { Migration20261127130115_initial as M0 } from "./migration-20261127130115-initial.js";
+
+export const migrations: MigrationObject[] = [
+  { name: "migration-20261127130115-initial", class: M0 },
+];

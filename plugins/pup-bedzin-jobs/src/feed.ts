@@ -1,0 +1,24 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { isoDay, type OfferFeedItem } from "@bdp/kit";
+import { PupBedzinJobsOffer } from "./offer/offer.entity.js";
+import { manifest } from "./manifest.js";
+
+/** The offers in the hub's uniform shape (`GET /hub/offers`): every one is the owner's. */
+export async function offerFeed(em: EntityManager): Promise<OfferFeedItem[]> {
+  const offers = await em.find(PupBedzinJobsOffer, {}, { orderBy: { validFrom: "desc", id: "asc" } });
+  return offers.map((o) => ({
+    id: o.id,
+    kind: o.kind,
+    title: o.title,
+    description: o.description,
+    partnerId: manifest.ownerPartnerId,
+    municipalityCode: o.municipalityCode,
+    targetGroups: o.targetGroups,
+    validFrom: isoDay(o.validFrom),
+    validThrough: isoDay(o.validThrough),
+    places: o.places,
+    howToApply: o.howToApply,
+    occupationCode: o.occupationCode,
+    url: null,
+  }));
+}

@@ -1,0 +1,2 @@
+export { definition } from "./definition.js";
+export { manifest } from "./manifest.js";

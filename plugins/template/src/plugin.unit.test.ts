@@ -1,0 +1,32 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checkSchema, composeWith, coreShape, type SubgraphSdl } from "@bdp/kit";
+import { definition } from "./definition.js";
+import { manifest } from "./manifest.js";
+
+/**
+ * The hub's schema checks, offline: what `pnpm plugin check` and the hub will
+ * say about this plugin, against the core subgraphs as committed.
+ */
+const SCHEMA_DIR = new URL("../../../schema/subgraphs/", import.meta.url);
+const core: SubgraphSdl[] = readdirSync(SCHEMA_DIR)
+  .filter((f) => f.endsWith(".graphql"))
+  .map((f) => ({ name: f.replace(/\.graphql$/, ""), url: `http://127.0.0.1/${f}`, sdl: readFileSync(new URL(f, SCHEMA_DIR), "utf8") }));
+
+describe(`plugin ${manifest.slug}`, () => {
+  it("has a manifest the hub accepts, and its slug is not a core subgraph's", () => {
+    expect(definition.name).toBe(manifest.slug);
+    expect(core.map((c) => c.name)).not.toContain(manifest.slug);
+  });
+
+  it("keeps its types and root fields under its namespace and touches no core field", async () => {
+    const { sdl } = await definition.buildSchema();
+    expect(checkSchema(manifest.slug, sdl, coreShape(core))).toEqual([]);
+  });
+
+  it("composes with the core subgraphs", async () => {
+    const { sdl } = await definition.buildSchema();
+    const composed = composeWith([...core, { name: manifest.slug, url: manifest.url, sdl }]);
+    expect(composed.ok ? [] : composed.violations).toEqual([]);
+  });
+});
