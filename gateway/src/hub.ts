@@ -9,9 +9,9 @@
  *   pnpm reset              wipe and exit
  */
 import { fork, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
+import { createLogger, maintenanceUrl, newSigningKey, pluginSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
 import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
 import { gatewayOptionsFromEnv } from "./env.js";
 import { startGateway } from "./server.js";
@@ -30,6 +30,7 @@ async function reset(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     for (const { name } of subgraphs) rmSync(`${ROOT}subgraphs/${name}/.data`, { recursive: true, force: true });
+    for (const { slug } of examplePlugins()) rmSync(`${ROOT}plugins/${slug}/.data`, { recursive: true, force: true });
     log.info("reset: PGlite data removed", { subgraphs: subgraphs.map((s) => s.name) });
     return;
   }
@@ -37,7 +38,7 @@ async function reset(): Promise<void> {
   const admin = new pg.Client({ connectionString: maintenanceUrl(url) });
   await admin.connect();
   try {
-    for (const { name } of subgraphs) {
+    for (const name of [...subgraphs.map((s) => s.name), ...examplePlugins().map((p) => p.slug)]) {
       const { dbName } = subgraphDatabaseUrl(url, name);
       await admin.query(`drop database if exists "${dbName}" with (force)`);
     }
@@ -47,12 +48,20 @@ async function reset(): Promise<void> {
   log.info("reset: databases dropped", { subgraphs: subgraphs.map((s) => s.name) });
 }
 
-function startChild(name: string, port: string): Promise<{ child: ChildProcess; url: string }> {
-  const dir = `${ROOT}subgraphs/${name}`;
+/** The example plugins `pnpm start` runs beside the core (every plugins/<slug> with a plugin.json, but the template). */
+function examplePlugins(): { slug: string; url: string }[] {
+  const dir = `${ROOT}plugins`;
+  return readdirSync(dir)
+    .filter((d) => d !== "template" && existsSync(`${dir}/${d}/plugin.json`))
+    .map((d) => JSON.parse(readFileSync(`${dir}/${d}/plugin.json`, "utf8")) as { slug: string; url: string });
+}
+
+function startChild(name: string, port: string, options: { dir?: string; key?: string } = {}): Promise<{ child: ChildProcess; url: string }> {
+  const dir = options.dir ?? `${ROOT}subgraphs/${name}`;
   const child = fork(`${dir}/src/main.ts`, [], {
     cwd: dir,
     execArgv: ["--conditions=source", "--import", "@swc-node/register/esm-register"],
-    env: { ...process.env, HUB_SIGNING_KEY: signingKey, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port },
+    env: { ...process.env, HUB_SIGNING_KEY: options.key ?? signingKey, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -106,7 +115,7 @@ try {
       `  Explorer:  ${gateway.url}/explorer/`,
       `  Health:    ${gateway.url}/health/live  ${gateway.url}/health/ready`,
       `  Tokens:    pnpm dev-token partner pup-bedzin | pnpm dev-token analyst | pnpm dev-token coordinator${jwtConfigFromEnv().secret === DEV_SECRET ? "  (development secret)" : ""}`,
-      ...running.map(([name, url]) => `  subgraph ${name.padEnd(14)} ${url}`),
+      ...running.map(([name, url]) => `  subgraph ${name.padEnd(18)} ${url}`),
       "Ctrl-C stops everything.",
       "",
     ].join("\n"),
@@ -117,6 +126,37 @@ try {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+
+  // The example plugins join the running hub, as any plugin would: the core answers meanwhile
+  // (starting them beside the core would slow it down on a small machine).
+  // a plugin that fails degrades only itself, never the hub
+  const pluginsStarting = Promise.all(
+    examplePlugins().map(async (example): Promise<[string, string] | null> => {
+      try {
+        const result = await startChild(example.slug, new URL(example.url).port, { dir: `${ROOT}plugins/${example.slug}`, key: pluginSigningKey(signingKey, example.slug) });
+        children.push(result.child);
+        result.child.once("exit", (code) => stopping || log.warn("plugin exited; its fields degrade, the hub goes on", { plugin: example.slug, code }));
+        return [example.slug, result.url];
+      } catch (error) {
+        log.warn("plugin did not start", { plugin: example.slug, error });
+        return null;
+      }
+    }),
+  );
+  const plugins = (await pluginsStarting).filter((p): p is [string, string] => p !== null);
+  if (gateway.plugins && plugins.length) {
+    await gateway.plugins.whenLoaded;
+    const registered = new Set(gateway.plugins.list().map((p) => p.slug));
+    for (const [slug, url] of plugins) {
+      if (registered.has(slug)) {
+        process.stdout.write(`  plugin   ${slug.padEnd(18)} ${url}  in the graph\n`);
+        continue;
+      }
+      const change = await gateway.plugins.register(url, { kind: "coordinator", userId: "hub-launcher" });
+      if (!change.ok) log.warn("example plugin refused", { plugin: slug, violations: change.violations });
+      else process.stdout.write(`  plugin   ${slug.padEnd(18)} ${url}  admitted, ${change.offers} offers\n`);
+    }
+  }
 } catch (error) {
   log.error("hub failed to start", { error });
   await stop(1);

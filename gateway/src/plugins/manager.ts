@@ -37,6 +37,9 @@ export class PluginManager {
   private current: string;
   private queue: Promise<unknown> = Promise.resolve();
   private loaded = false;
+  private markLoaded!: () => void;
+  /** Settles once the registry has been read and its plugins composed in. */
+  readonly whenLoaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
 
   constructor(
     private readonly options: {
@@ -97,6 +100,7 @@ export class PluginManager {
       }
       if (admitted.length) this.swap(this.compose());
       this.options.log.info("plugins loaded", { plugins: [...this.plugins.keys()] });
+      this.markLoaded();
       return true;
     } catch (error) {
       this.options.log.warn("plugin registry not reachable; serving the core, retrying", { reason: (error as Error).message });
