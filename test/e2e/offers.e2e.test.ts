@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTNERS, pluginSigningKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { definition as jobs, manifest as jobsManifest } from "@bdp/plugin-pup-bedzin-jobs";
+import { definition as courses, manifest as coursesManifest } from "@bdp/plugin-ckz-bedzin-courses";
+import { freshTarget } from "../src/databases.js";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/**
+ * One list of offers from every plugin (issue #4): the two example plugins'
+ * offers, filtered and paginated, each reaching its partner, its gmina and
+ * its own plugin's details. Expected figures are counted by hand from the
+ * plugins' seeds (plugins/<slug>/src/seed.ts).
+ */
+let hub: TestHub;
+const plugins: RunningSubgraph[] = [];
+const targets = [freshTarget("e2e_offers_jobs"), freshTarget("e2e_offers_courses")];
+const ckz = DEMO_PARTNERS.find((p) => p.key === "edu-centrum-ksztalcenia-zawodowego-w-bedzinie")!;
+
+beforeAll(async () => {
+  hub = await startTestHub("e2e_offers");
+  const coordinator = hub.token({ sub: "koordynator", role: "coordinator" });
+  for (const [i, [definition, slug]] of ([[jobs, jobsManifest.slug], [courses, coursesManifest.slug]] as [SubgraphDefinition<any>, string][]).entries()) {
+    const plugin = await startSubgraph(definition, { target: targets[i]!.target, port: 0, seed: true, signingKey: pluginSigningKey(hub.signingKey, slug) });
+    plugins.push(plugin);
+    const response = await fetch(`${hub.gateway.url}/admin/plugins`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ url: plugin.graphqlUrl }) });
+    expect(response.status).toBe(201);
+  }
+});
+afterAll(async () => {
+  for (const p of plugins) await p.close();
+  await targets[0]!.drop([jobsManifest.slug]);
+  await targets[1]!.drop([coursesManifest.slug]);
+  await hub?.close();
+});
+
+const titles = async (filter: Record<string, unknown>) => {
+  const { body } = await hub.query(`query($f: OfferFilter) { offers(first: 100, filter: $f) { totalCount nodes { title } } }`, { f: filter });
+  expect(body.errors).toBeUndefined();
+  expect(body.data.offers.totalCount).toBe(body.data.offers.nodes.length);
+  return body.data.offers.nodes.map((n: { title: string }) => n.title).sort();
+};
+
+describe("offers from every plugin", () => {
+  it("pages through the offers of both plugins by cursor, newest first, without gaps or repeats", async () => {
+    const seen: { id: string; validFrom: string; plugin: string }[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const { body }: { body: any } = await hub.query(
+        `query($after: String) { offers(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id validFrom plugin { slug } } } }`,
+        { after },
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data.offers.totalCount).toBe(14);
+      seen.push(...body.data.offers.nodes.map((n: any) => ({ id: n.id, validFrom: n.validFrom, plugin: n.plugin.slug })));
+      after = body.data.offers.pageInfo.hasNextPage ? body.data.offers.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(4);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(14);
+    expect(seen.map((s) => s.validFrom)).toEqual([...seen.map((s) => s.validFrom)].sort().reverse());
+    expect(new Set(seen.map((s) => s.plugin))).toEqual(new Set(["pup-bedzin-jobs", "ckz-bedzin-courses"]));
+  });
+
+  it("filters by kind, target group, gmina, partner, date and text", async () => {
+    expect(await titles({ kinds: ["JOB"] })).toEqual([
+      "Magazynier – operator wózka widłowego", "Opiekun osoby starszej – praca w domu podopiecznego", "Spawacz MAG z uprawnieniami", "Sprzedawca – kasjer w sklepie spożywczym",
+    ]);
+    expect(await titles({ targetGroups: ["OVER_50"] })).toEqual([
+      "Opiekun osoby starszej – praca w domu podopiecznego", "Podstawy obsługi komputera dla osób 50+", "Sprzedawca – kasjer w sklepie spożywczym",
+    ]);
+    expect(await titles({ municipalityCode: "2465011" })).toEqual(["Kurs języka angielskiego zawodowego w logistyce", "Spawacz MAG z uprawnieniami"]);
+    // the county takes in its gminas, Dąbrowa Górnicza is not one of them
+    expect((await titles({ municipalityCode: "2401" })).length).toBe(12);
+    expect((await titles({ partnerIds: [ckz.id] })).length).toBe(7);
+    expect((await titles({ validOn: "2027-03-13" })).length).toBe(9);
+    expect(await titles({ text: "spaw" })).toEqual(["Kurs spawania metodą TIG (141)", "Spawacz MAG z uprawnieniami"]);
+    expect(await titles({ kinds: ["TRAINING_PLACE"], validOn: "2027-03-13", municipalityCode: "2401" })).toEqual([
+      "Kurs kwalifikacyjny: technik logistyk (KKZ)", "Podstawy obsługi komputera dla osób 50+",
+    ]);
+  });
+
+  it("reaches each offer's partner, gmina and its own plugin's details", async () => {
+    const { body } = await hub.query(`{ offers(first: 100) { nodes { kind partner { name } municipality { name } plugin { slug } pupBedzinJobs { employmentType monthlySalaryFrom } ckzBedzinCourses { schedule freeOfCharge } } } }`);
+    expect(body.errors).toBeUndefined();
+    for (const offer of body.data.offers.nodes) {
+      const jobsOffer = offer.plugin.slug === "pup-bedzin-jobs";
+      expect(offer.partner.name).toBe(jobsOffer ? "Powiatowy Urząd Pracy w Będzinie" : ckz.name);
+      expect(offer.municipality.name).toBeTruthy();
+      expect(offer.pupBedzinJobs === null).toBe(!jobsOffer);
+      expect(offer.ckzBedzinCourses === null).toBe(jobsOffer);
+    }
+    const job = body.data.offers.nodes.find((o: any) => o.kind === "JOB" && o.pupBedzinJobs.monthlySalaryFrom);
+    expect(job.pupBedzinJobs.employmentType).toBe("umowa o pracę");
+  });
+
+  it("refuses a bad filter with a coded error", async () => {
+    const { body } = await hub.query(`{ offers(filter: { municipalityCode: "9999" }) { totalCount } }`);
+    expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.municipalityCode" });
+  });
+});
