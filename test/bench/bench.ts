@@ -19,7 +19,7 @@ import { generateDataset } from "./generate.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SUPERGRAPH_PATH = `${ROOT}schema/supergraph.graphql`;
-const SUBGRAPHS = ["partners", "labour-market", "training", "disability"];
+const SUBGRAPHS = ["partners", "labour-market", "training", "disability", "offers"];
 const RUNNER = ["--conditions=source", "--import", "@swc-node/register/esm-register"];
 
 function option(name: string, fallback: number): number {
@@ -40,6 +40,7 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const OPERATIONS = {
   "single-subgraph list": `query List($first: Int, $after: String) { partners(first: $first, after: $after, filter: { sectors: [BUSINESS, NGO] }) { totalCount pageInfo { hasNextPage endCursor } nodes { id name sector status nip municipalityCode accededOn } } }`,
   "partner overview (4 subgraphs, 3 levels)": `query Overview($first: Int, $after: String) { partners(first: $first, after: $after) { nodes { id name sector municipality { name parent { name } } trainingProgrammes { title costPerParticipant editions { startsOn seatsLeft } } activationProgrammes { name instrument participantSummary { total { value suppressed } } } initiatives { title } } } }`,
+  "offers search (2 subgraphs)": `query Offers($first: Int, $after: String) { offers(first: $first, after: $after, filter: { kinds: [JOB, TRAINEESHIP, TRAINING_PLACE], municipalityCode: "2401", validOn: "2026-12-01" }) { totalCount nodes { id title kind validThrough places partner { name sector } municipality { name } } } }`,
   "analyst aggregate": `query Aggregate($first: Int, $after: String) { activationProgrammes(first: $first, after: $after) { totalCount nodes { name instrument participantSummary { total { value suppressed } byDegree { degree count { value suppressed } } byOutcome { outcome count { value suppressed } } } } } }`,
 } as const;
 /** Which list each operation pages through (for the cursors of "every request different"). */
@@ -47,6 +48,7 @@ const LIST_OF: Record<OperationName, { field: string; filter?: string }> = {
   "single-subgraph list": { field: "partners", filter: "filter: { sectors: [BUSINESS, NGO] }" },
   "partner overview (4 subgraphs, 3 levels)": { field: "partners" },
   "analyst aggregate": { field: "activationProgrammes" },
+  "offers search (2 subgraphs)": { field: "offers", filter: 'filter: { kinds: [JOB, TRAINEESHIP, TRAINING_PLACE], municipalityCode: "2401", validOn: "2026-12-01" }' },
 };
 /**
  * Two kinds of traffic: every client asking for the same first page (as

@@ -152,7 +152,7 @@ describe("operations", () => {
     expect((await fetch(`${hub.gateway.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${hub.gateway.url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { disability: "ready", "labour-market": "ready", partners: "ready", training: "ready" } });
+    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { disability: "ready", "labour-market": "ready", offers: "ready", partners: "ready", training: "ready" } });
     const explorer = await fetch(`${hub.gateway.url}/explorer/`);
     expect(explorer.headers.get("content-type")).toMatch(/text\/html/);
     const html = await explorer.text();

@@ -24,7 +24,8 @@ describe.each(CORE.map((d) => [d.name, d] as const))("%s database", (name, defin
     expect(diff.trim(), "entities changed without a migration: run `pnpm --filter @bdp/<subgraph> migration:create`").toBe("");
   });
 
-  it("seeds once: a second run changes nothing", async () => {
+  // the offers catalogue has no seed of its own: its offers come from the plugins
+  it.skipIf(!definition.seed)("seeds once: a second run changes nothing", async () => {
     const first = await runSeedOnce(db.orm.em.fork(), name, definition.seed!);
     expect(first.skipped).toBe(false);
     const tables = Object.keys(first.counts);
@@ -42,7 +43,7 @@ describe.each(CORE.map((d) => [d.name, d] as const))("%s database", (name, defin
   // Every sector, target group, instrument and status appears in the demo data.
   const MUST_COVER = /^(partner\.(sector|mission_areas)|.*\.(status|target_groups|affected_groups|instrument|degree|outcome|stance|role|level|kind))$/;
 
-  it("the seed represents every sector, target group, instrument and status", async () => {
+  it.skipIf(!definition.seed)("the seed represents every sector, target group, instrument and status", async () => {
     const missing: string[] = [];
     for (const meta of Object.values(db.orm.getMetadata().getAll())) {
       if (meta.abstract || !meta.tableName) continue;

@@ -3,6 +3,7 @@ import { CatalogueOffer } from "./offer/offer.entity.js";
 import { PluginRegistration } from "./plugin/plugin.entity.js";
 import { refreshAll, registryRoutes } from "./plugin/registry.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import { generate } from "./generate.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
 
@@ -22,6 +23,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   migrations,
   buildSchema,
   createLoaders,
+  generate,
   routes: (db, { signingKey, log }) => registryRoutes(db, signingKey, log),
   background(db, log) {
     let running = Promise.resolve();

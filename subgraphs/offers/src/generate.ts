@@ -1,0 +1,49 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { GMINA_CODES, OfferKind, Random, TargetGroup, addDays, stableId, type DemoPartner, type SeedResult } from "@bdp/kit";
+import { CatalogueOffer } from "./offer/offer.entity.js";
+
+const TITLES: Record<OfferKind, string[]> = {
+  [OfferKind.JOB]: ["Magazynier", "Sprzedawca", "Kierowca kat. C", "Księgowa", "Spawacz", "Opiekun osoby starszej", "Pracownik produkcji"],
+  [OfferKind.TRAINEESHIP]: ["Staż w biurze", "Staż w magazynie", "Staż w gastronomii"],
+  [OfferKind.TRAINING_PLACE]: ["Kurs obsługi komputera", "Kurs języka angielskiego", "Kurs operatora wózka"],
+  [OfferKind.SERVICE]: ["Doradztwo zawodowe", "Klub pracy"],
+  [OfferKind.EVENT]: ["Dzień otwarty", "Giełda pracy"],
+  [OfferKind.VOLUNTEERING]: ["Wolontariat w świetlicy", "Wolontariat przy festynie"],
+};
+const KINDS = Object.values(OfferKind);
+const GROUPS = Object.values(TargetGroup);
+
+/**
+ * Benchmark data (issue #6): catalogue offers as a plugin named
+ * `bench-generated` would publish them, one for every other generated
+ * partner, so the offers search has a realistic table behind it.
+ */
+export async function generate(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult> {
+  const rnd = new Random(`offers-generated:${batch}`);
+  const now = new Date();
+  let n = 0;
+  partners.forEach((partner, i) => {
+    if (i % 2) return;
+    const kind = rnd.pick(KINDS);
+    const validFrom = addDays("2026-06-01", rnd.int(0, 400));
+    em.create(CatalogueOffer, {
+      id: stableId(`generated-offer:${partner.key}`),
+      pluginSlug: "bench-generated",
+      partnerId: partner.id,
+      kind,
+      title: `${rnd.pick(TITLES[kind])} – ${partner.name}`,
+      description: null,
+      municipalityCode: rnd.chance(0.7) ? partner.municipalityCode : rnd.pick(GMINA_CODES),
+      targetGroups: rnd.sample(GROUPS, rnd.int(1, 3)),
+      validFrom,
+      validThrough: rnd.chance(0.2) ? null : addDays(validFrom, rnd.int(7, 180)),
+      places: rnd.chance(0.3) ? null : rnd.int(1, 20),
+      howToApply: "Zgłoszenia u pracodawcy.",
+      occupationCode: null,
+      url: null,
+      refreshedAt: now,
+    });
+    n++;
+  });
+  return { counts: { offer: n } };
+}
