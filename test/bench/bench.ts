@@ -11,11 +11,11 @@
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { IDENTITY_HEADER, encodeIdentity, newSigningKey, signRequest } from "@bdp/kit";
 import { generateDataset } from "./generate.js";
+import { freePort } from "../src/ports.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SUPERGRAPH_PATH = `${ROOT}schema/supergraph.graphql`;
@@ -65,13 +65,6 @@ type OperationName = keyof typeof OPERATIONS;
 const PAGE_ONLY = OPERATIONS["single-subgraph list"].replace("totalCount ", "");
 const LIST_BODY = bodyOf(OPERATIONS["single-subgraph list"], null);
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 async function waitFor(url: string, seconds = 60): Promise<void> {
   const until = Date.now() + seconds * 1000;

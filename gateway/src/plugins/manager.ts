@@ -2,19 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SupergraphSdlHook } from "@apollo/gateway";
 import { encodeIdentity, pluginSigningKey, signRequest, type Identity, type Logger } from "@bdp/kit";
-import { admit, composeWith, type Admission, type SubgraphSdl, type Violation } from "@bdp/kit";
-
-/** A plugin as the registry keeps it. */
-export interface RegisteredPlugin {
-  slug: string;
-  name: string;
-  description?: string | null;
-  ownerPartnerId: string;
-  url: string;
-  contact: string;
-  version: string;
-  sdl: string;
-}
+import { admit, composeWith, type Admission, type RegisteredPlugin, type SubgraphSdl, type Violation } from "@bdp/kit";
 
 export type Change = { ok: true; plugin: RegisteredPlugin; offers: number; problems: string[] } | { ok: false; violations: Violation[] };
 

@@ -29,6 +29,18 @@ export interface PluginManifest {
   description?: string;
 }
 
+/** A plugin as the hub's registry keeps it (the offers catalogue stores it; the gateway composes from it). */
+export interface RegisteredPlugin {
+  slug: string;
+  name: string;
+  description?: string | null;
+  ownerPartnerId: string;
+  url: string;
+  contact: string;
+  version: string;
+  sdl: string;
+}
+
 export const SLUG_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

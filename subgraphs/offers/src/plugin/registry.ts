@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { parseOfferFeed, readBody, sendJson, verifyRequest, type Logger, type OrmHandle, type Route } from "@bdp/kit";
+import { parseOfferFeed, readBody, sendJson, verifyRequest, type Logger, type OrmHandle, type RegisteredPlugin, type Route } from "@bdp/kit";
 import { CatalogueOffer } from "../offer/offer.entity.js";
 import { PluginRegistration } from "./plugin.entity.js";
 
@@ -14,17 +14,6 @@ import { PluginRegistration } from "./plugin.entity.js";
  *   DELETE /internal/plugins/<slug>          remove it and its offers
  *   POST   /internal/plugins/<slug>/refresh  read its offers now
  */
-export interface RegistrationInput {
-  slug: string;
-  name: string;
-  description?: string | null;
-  ownerPartnerId: string;
-  url: string;
-  contact: string;
-  version: string;
-  sdl: string;
-}
-
 export interface RefreshResult {
   offers: number;
   problems: string[];
@@ -82,10 +71,10 @@ export async function refreshAll(em: EntityManager, log: Logger): Promise<void> 
   for (const { slug } of plugins) await refreshPlugin(em.fork(), slug, log);
 }
 
-function parseRegistration(body: string, slug: string): RegistrationInput | string {
-  let input: Partial<RegistrationInput>;
+function parseRegistration(body: string, slug: string): RegisteredPlugin | string {
+  let input: Partial<RegisteredPlugin>;
   try {
-    input = JSON.parse(body) as Partial<RegistrationInput>;
+    input = JSON.parse(body) as Partial<RegisteredPlugin>;
   } catch {
     return "the body is not JSON";
   }
@@ -93,7 +82,7 @@ function parseRegistration(body: string, slug: string): RegistrationInput | stri
     if (typeof input[key] !== "string" || input[key]!.length === 0) return `${key} is missing`;
   }
   if (input.slug !== slug) return "the slug in the path and in the body differ";
-  return input as RegistrationInput;
+  return input as RegisteredPlugin;
 }
 
 export function registryRoutes(db: OrmHandle, signingKey: string, log: Logger): Route[] {
