@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PARTNERS, pluginSigningKey, startSubgraph, stableId, type RunningSubgraph } from "@bdp/kit";
 import { definition as template, manifest } from "@bdp/plugin-template";
 import { freshTarget } from "../src/databases.js";
-import { startTestHub, type TestHub } from "../src/hub.js";
+import { TEST_JWT_SECRET, startTestHub, type TestHub } from "../src/hub.js";
+import { readSupergraph, startGateway } from "@bdp/gateway";
 
 /**
  * Plugins in a running hub (issue #4): admitted, queried, updated and
@@ -73,6 +74,46 @@ describe("a plugin in a running hub", () => {
     } catch (error) {
       await moved.close();
       throw error;
+    }
+  });
+
+  it("swaps the graph without failing the requests in flight", async () => {
+    let stop = false;
+    const outcomes: string[] = [];
+    // four clients keep requests in flight while the graph is swapped three times
+    const load = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (!stop) {
+          const { status, body } = await hub.query(`{ partners(first: 3) { nodes { name trainingProgrammes { title } } } offers(first: 3) { nodes { title template { schedule } } } }`);
+          outcomes.push(status === 200 && !body.errors ? "OK" : `${status} ${JSON.stringify(body.errors?.[0]?.extensions?.code)}`);
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 3; i++) expect((await admin("PUT", "/template", {})).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    stop = true;
+    await load;
+    console.log("requests during 3 swaps:", outcomes.length, "failed:", outcomes.filter((o) => o !== "OK").length);
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => o !== "OK")).toEqual([]);
+  });
+
+  it("survives a restart of the gateway: the registry keeps it", async () => {
+    const restarted = await startGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.graphqlUrl])),
+      port: 0,
+      signingKey: hub.signingKey,
+      jwt: { secret: TEST_JWT_SECRET },
+    });
+    try {
+      await restarted.plugins!.whenLoaded;
+      const { body } = await hub.query(OFFERS, {}, { url: restarted.graphqlUrl });
+      expect(body.errors).toBeUndefined();
+      expect(body.data.offers.nodes.every((o: { template: unknown }) => o.template !== null)).toBe(true);
+    } finally {
+      await restarted.close();
     }
   });
 
