@@ -78,9 +78,14 @@ function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | u
 
 export interface Measure {
   depth: number;
+  /** Depth inside `__schema` / `__type`, counted apart: tools' introspection queries nest `ofType` deeply. */
+  introspectionDepth: number;
   aliases: number;
   cost: number;
 }
+
+/** How deep an introspection query may nest: the standard one (graphql-js `getIntrospectionQuery`) reaches 14. */
+export const INTROSPECTION_MAX_DEPTH = 20;
 
 /**
  * Depth, aliases and cost of one operation, fragments expanded. Cost: each
@@ -121,8 +126,12 @@ export function measure(schema: GraphQLSchema, document: DocumentNode, operation
     }
     return { depth: deepest, cost };
   };
-  const { depth, cost } = walk(operation.selectionSet, root, 0, 1, new Set());
-  return { depth, aliases, cost };
+  // introspection at the root is measured on its own; everything else against the limits
+  const introspection = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD && s.name.value.startsWith("__"));
+  const rest = operation.selectionSet.selections.filter((s) => !introspection.includes(s));
+  const { depth, cost } = walk({ ...operation.selectionSet, selections: rest }, root, 0, 1, new Set());
+  const inner = walk({ ...operation.selectionSet, selections: introspection }, root, 0, 1, new Set());
+  return { depth, introspectionDepth: inner.depth, aliases, cost: cost + inner.cost };
 }
 
 /** Refusal for a document with too many tokens, before it is parsed (the HTTP layer calls it). */
@@ -141,6 +150,8 @@ export function queryLimitsPlugin<C extends object>(limits: QueryLimits): Apollo
           if (!operation) return;
           const m = measure(schema, document, operation, (req.variables ?? {}) as Record<string, unknown>);
           if (m.depth > limits.maxDepth) throw refuse("QUERY_TOO_DEEP", "Depth of the query", limits.maxDepth, m.depth);
+          const introspectionLimit = Math.max(limits.maxDepth, INTROSPECTION_MAX_DEPTH);
+          if (m.introspectionDepth > introspectionLimit) throw refuse("QUERY_TOO_DEEP", "Depth of the introspection query", introspectionLimit, m.introspectionDepth);
           if (m.aliases > limits.maxAliases) throw refuse("TOO_MANY_ALIASES", "Aliases in the query", limits.maxAliases, m.aliases);
           if (m.cost > limits.maxCost) throw refuse("QUERY_TOO_COMPLEX", "Estimated cost of the query (fields × page sizes)", limits.maxCost, m.cost);
         },

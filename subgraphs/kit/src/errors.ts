@@ -74,6 +74,13 @@ export function maskError(
     const { stacktrace: _drop, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   }
+  // Apollo Server's own refusals of a malformed request (a persisted query whose hash does
+  // not match, say) carry an HTTP 4xx but no code: the caller's mistake, said as it is
+  const http = (original instanceof GraphQLError ? original.extensions?.http : formatted.extensions?.http) as { status?: number } | undefined;
+  const status = http?.status;
+  if (typeof status === "number" && status >= 400 && status < 500 && original instanceof GraphQLError) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: "BAD_REQUEST" } };
+  }
   onMasked(original);
   if (isDatabaseUnavailable(original)) {
     return {

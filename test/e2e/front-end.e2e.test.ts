@@ -1,0 +1,67 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, buildSchema } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/**
+ * What front-end teams build on (issue #5): the committed public schema is
+ * the one the gateway serves, and automatic persisted queries work through
+ * the gateway (POST, and GET for caches).
+ */
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub("e2e_front_end");
+});
+afterAll(async () => {
+  await hub?.close();
+});
+
+describe("the public schema", () => {
+  it("schema/api-schema.graphql is what the gateway serves (codegen reads the file)", async () => {
+    const { body } = await hub.query(getIntrospectionQuery());
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    const served = printSchema(lexicographicSortSchema(buildClientSchema(body.data)));
+    const committed = printSchema(lexicographicSortSchema(buildSchema(readFileSync(new URL("../../schema/api-schema.graphql", import.meta.url), "utf8"))));
+    expect(served).toBe(committed);
+  });
+});
+
+describe("introspection", () => {
+  // regression (issue #5): the standard introspection query nests 14 deep, which the depth limit refused
+  it("lets tools introspect, within a depth of its own, and refuses introspection nested past it", async () => {
+    expect((await hub.query(getIntrospectionQuery())).body.errors).toBeUndefined();
+    // (graphql-js itself refuses fields-of-types nesting past 3; `ofType` chains are what tools nest)
+    const deep = `{ __type(name: "Partner") { ${"ofType { ".repeat(21)}name${" }".repeat(21)} } }`;
+    const refused = await hub.query(deep);
+    expect(refused.body.errors?.[0]?.extensions, refused.body.errors?.[0]?.message).toMatchObject({ code: "QUERY_TOO_DEEP", limit: 20, actual: 22 });
+  });
+
+});
+
+describe("automatic persisted queries", () => {
+  const query = `query TrainingTitles { trainingProgrammes(first: 3) { nodes { title } } }`;
+  const sha256Hash = createHash("sha256").update(query).digest("hex");
+  const persisted = { persistedQuery: { version: 1, sha256Hash } };
+  const post = (body: unknown) =>
+    fetch(hub.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+
+  it("asks for the document once, then answers the hash alone, by POST and by GET", async () => {
+    const unknown = await post({ extensions: persisted });
+    expect(unknown.body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const registered = await post({ query, extensions: persisted });
+    expect(registered.body.errors).toBeUndefined();
+    const byHash = await post({ extensions: persisted });
+    expect(byHash.body).toEqual(registered.body);
+    const url = `${hub.gateway.graphqlUrl}?extensions=${encodeURIComponent(JSON.stringify(persisted))}`;
+    const byGet = await fetch(url, { headers: { "apollo-require-preflight": "true" } });
+    expect(await byGet.json()).toEqual(registered.body);
+  });
+
+  it("refuses a document whose hash does not match", async () => {
+    const wrong = await post({ query: `{ partners(first: 1) { totalCount } }`, extensions: persisted });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].extensions.code).toBe("BAD_REQUEST");
+    expect(wrong.body.errors[0].message).toMatch(/sha/i);
+  });
+});
