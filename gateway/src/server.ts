@@ -16,6 +16,7 @@ export function resilienceFromEnv() {
 import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
 import { PluginManager, readCoreSubgraphs } from "./plugins/manager.js";
 import { pluginAdminRoute } from "./plugins/admin.js";
+import { exportRoute } from "./export/exports.js";
 import { SubgraphDataSource } from "./data-source.js";
 import type { GatewayContext } from "./context.js";
 import { serveExplorer } from "./explorer.js";
@@ -164,6 +165,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return serveExplorer(url.pathname, res);
       },
       ...(plugins ? [pluginAdminRoute(plugins, (header) => identify(header, options.jwt), log)] : []),
+      exportRoute(() => `${service.url}/graphql`),
       async (req, res, url) => {
         if (url.pathname !== "/graphql") return false;
         const requestId = requestIdOf(req);
