@@ -92,6 +92,8 @@ export class PluginManager {
       return true;
     } catch (error) {
       this.options.log.warn("plugin registry not reachable; serving the core, retrying", { reason: (error as Error).message });
+      // one retry pending at a time, however many callers found the registry away
+      this.stopRetrying();
       this.retryTimer = setTimeout(() => void this.load(), this.options.retryMs ?? 5000);
       this.retryTimer.unref();
       return false;
