@@ -1,2 +1,3 @@
 export * from "./compose.js";
 export * from "./subgraphs.js";
+export { codegenConfig } from "./client/codegen.js";

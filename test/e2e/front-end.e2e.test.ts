@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, buildSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestHub, type TestHub } from "../src/hub.js";
+import { print } from "graphql";
+import { MunicipalityDashboardDocument, OffersNearbyDocument, type MunicipalityDashboardQuery } from "@bdp/schema/client";
 
 /**
  * What front-end teams build on (issue #5): the committed public schema is
@@ -24,6 +26,22 @@ describe("the public schema", () => {
     const served = printSchema(lexicographicSortSchema(buildClientSchema(body.data)));
     const committed = printSchema(lexicographicSortSchema(buildSchema(readFileSync(new URL("../../schema/api-schema.graphql", import.meta.url), "utf8"))));
     expect(served).toBe(committed);
+  });
+});
+
+describe("typed operations (pnpm codegen)", () => {
+  it("the generated documents run against the gateway and answer in the shape their types say", async () => {
+    const result: { data?: MunicipalityDashboardQuery; errors?: unknown } = (await hub.query(print(MunicipalityDashboardDocument), { code: "2465011", fromYear: 2024 })).body;
+    expect(result.errors).toBeUndefined();
+    const unit = result.data!.territorialUnit!;
+    expect(unit.name).toBe("Dąbrowa Górnicza");
+    expect(unit.unemployment!.length).toBeGreaterThan(0);
+    for (const programme of unit.activationProgrammes ?? []) {
+      const { total } = programme.participantSummary;
+      expect(total.suppressed ? total.value === null : typeof total.value === "number").toBe(true);
+    }
+    const offers = (await hub.query(print(OffersNearbyDocument), { code: "2401", first: 5 })).body;
+    expect(offers.errors).toBeUndefined();
   });
 });
 

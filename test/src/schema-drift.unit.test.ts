@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, isEnumType, isInputObjectType, isObjectType, isInterfaceType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { API_SCHEMA_FILE, SUPERGRAPH_FILE, composeCore, subgraphSdlFile } from "@bdp/schema";
+import { generate } from "@graphql-codegen/cli";
+import { API_SCHEMA_FILE, SUPERGRAPH_FILE, codegenConfig, composeCore, subgraphSdlFile } from "@bdp/schema";
 
 const composition = await composeCore();
 
@@ -19,6 +20,12 @@ describe("committed schema", () => {
     expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(`${composition.supergraphSdl.trim()}\n`);
     expect(readFileSync(API_SCHEMA_FILE, "utf8")).toBe(`${composition.apiSchemaSdl.trim()}\n`);
   });
+
+  it("the typed client operations match the schema and the operations (run `pnpm codegen`)", async () => {
+    const files = (await generate(codegenConfig, false)) as { filename: string; content: string }[];
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(file.filename, "utf8"), file.filename).toBe(file.content);
+  }, 60_000);
 
   it("every type, field, argument and enum value of the public API has a description", () => {
     const schema = buildSchema(readFileSync(API_SCHEMA_FILE, "utf8"));
