@@ -4,6 +4,7 @@
  *
  *   pnpm plugin new <slug> --partner <key or id> [--name "…"] [--port 4103]   a working plugin from plugins/template
  *   pnpm plugin check <url>            the hub's admission checks, changing nothing
+ *   pnpm plugin check plugins/<slug>   the schema checks offline, against the committed core (no hub needed)
  *   pnpm plugin register <url>         admit a running plugin into the running hub
  *   pnpm plugin update <slug> [url]    read it again (new schema, version or address)
  *   pnpm plugin remove <slug>          take it out of the graph
@@ -15,9 +16,9 @@
  * (or the development secret).
  */
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { DEMO_PARTNERS, SLUG_PATTERN, namespaceOf, pluginSigningKey } from "@bdp/kit";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { DEMO_PARTNERS, SLUG_PATTERN, checkSchema, composeWith, coreShape, namespaceOf, parseManifest, pluginSigningKey, type SubgraphDefinition } from "@bdp/kit";
 import { DEV_SECRET, signDevToken } from "../auth/jwt.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -117,12 +118,42 @@ function newPlugin(slug: string): void {
   );
 }
 
+/** The checks that need no hub: manifest, namespace and core rules, size, composition with the committed core. */
+async function checkFolder(folder: string): Promise<void> {
+  const dir = resolve(process.env.INIT_CWD ?? process.cwd(), folder);
+  if (!existsSync(join(dir, "plugin.json")) || !existsSync(join(dir, "src", "definition.ts"))) fail(`${folder} is not a plugin folder (plugin.json and src/definition.ts)`);
+  const manifest = parseManifest(JSON.parse(readFileSync(join(dir, "plugin.json"), "utf8")));
+  if (!manifest.ok) {
+    for (const problem of manifest.problems) process.stderr.write(`✗ PLUGIN_MANIFEST_INVALID: ${problem}\n`);
+    process.exit(1);
+  }
+  const { definition } = (await import(pathToFileURL(join(dir, "src", "definition.ts")).href)) as { definition: SubgraphDefinition };
+  const { sdl } = await definition.buildSchema();
+  const schemaDir = join(ROOT, "schema", "subgraphs");
+  const core = readdirSync(schemaDir)
+    .filter((f) => f.endsWith(".graphql"))
+    .map((f) => ({ name: f.replace(/\.graphql$/, ""), url: `http://127.0.0.1/${f}`, sdl: readFileSync(join(schemaDir, f), "utf8") }));
+  const violations = [...(core.some((c) => c.name === manifest.value.slug) ? [{ code: "PLUGIN_SLUG_TAKEN", message: `"${manifest.value.slug}" is a core subgraph` }] : []), ...checkSchema(manifest.value.slug, sdl, coreShape(core))];
+  if (!violations.length) {
+    const composed = composeWith([...core, { name: manifest.value.slug, url: manifest.value.url, sdl }]);
+    if (!composed.ok) violations.push(...composed.violations);
+  }
+  for (const v of violations) process.stderr.write(`✗ ${v.code}: ${v.message}\n`);
+  if (violations.length) process.exit(1);
+  process.stdout.write(`✓ ${manifest.value.slug}: manifest, namespace, core fields, size and composition with the committed core pass (the feed and the owner are checked against a running hub: pnpm plugin check <url>)\n`);
+}
+
 switch (command) {
   case "new":
     newPlugin(rest[0] ?? fail("usage: pnpm plugin new <slug> --partner <key or id>"));
     break;
   case "check": {
-    const result = await call("POST", "/check", { url: rest[0] ?? fail("usage: pnpm plugin check <url>") });
+    const target = rest[0] ?? fail("usage: pnpm plugin check <url | plugin folder>");
+    if (!/^https?:\/\//.test(target)) {
+      await checkFolder(target);
+      break;
+    }
+    const result = await call("POST", "/check", { url: target });
     if (result.body.ok) process.stdout.write(`✓ ${result.body.manifest.slug} passes every check (${result.body.offers} offers in its feed)\n`);
     else report(result);
     break;
