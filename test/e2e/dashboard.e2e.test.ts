@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "vite";
+import { chromium, type Browser } from "playwright-core";
+import { startTestHub, type TestHub } from "../src/hub.js";
+
+/**
+ * The example municipality dashboard (issue #5) in a real browser: Debian's
+ * Chromium driven by playwright-core (test tools' own browser downloads do
+ * not work here). Built with Vite, served as static files, talking to a
+ * running hub; the charts must be drawn from the hub's data and suppressed
+ * cells marked. A screenshot goes to test/screenshots/.
+ */
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+if (!CHROMIUM) console.log("dashboard test skipped: no Chromium (apt-get install chromium, or set CHROMIUM_PATH)");
+
+let hub: TestHub;
+let site: Server;
+let siteUrl: string;
+let browser: Browser;
+const outDir = mkdtempSync(join(tmpdir(), "bdp-dashboard-"));
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+
+beforeAll(async () => {
+  if (!CHROMIUM) return;
+  hub = await startTestHub("e2e_dashboard");
+  await build({ configFile: `${ROOT}schema/examples/municipality-dashboard/vite.config.ts`, build: { outDir, emptyOutDir: true }, logLevel: "warn" });
+  site = createServer((req, res) => {
+    const path = join(outDir, new URL(req.url ?? "/", "http://x").pathname.replace(/\/$/, "/index.html"));
+    if (!path.startsWith(outDir) || !existsSync(path)) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+  });
+  await new Promise<void>((r) => site.listen(0, "127.0.0.1", r));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+});
+afterAll(async () => {
+  await browser?.close();
+  site?.close();
+  await hub?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe.skipIf(!CHROMIUM)("the municipality dashboard in Chromium", () => {
+  it("draws the charts from the hub's data and marks suppressed cells", async () => {
+    // a gmina with an unemployment series, training editions and at least one suppressed activation cell
+    const { body } = await hub.query(`{ territorialUnits { code kind unemployment(fromYear: 2019) { registeredUnemployed } trainingEditions { capacity seatsLeft programme { targetGroups } }
+      activationProgrammes { participantSummary { total { suppressed } byOutcome { count { suppressed } } } } } }`);
+    const suppressedCells = (u: any) => (u.activationProgrammes ?? []).reduce((n: number, p: any) => n + (p.participantSummary.total.suppressed ? 1 : 0) + p.participantSummary.byOutcome.filter((o: any) => o.count.suppressed).length, 0);
+    const unit = body.data.territorialUnits.find((u: any) => u.unemployment?.length && u.trainingEditions?.length && suppressedCells(u) > 0);
+    expect(unit, "the seed has a gmina with every kind of data").toBeTruthy();
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    await page.goto(`${siteUrl}/index.html?code=${unit.code}&gateway=${encodeURIComponent(hub.gateway.graphqlUrl)}`);
+    await page.waitForSelector("#app[data-state=ready]", { timeout: 30_000 });
+
+    const points = await page.$$eval("#unemployment circle.point", (nodes) => nodes.map((n) => Number(n.getAttribute("data-value"))));
+    expect(points).toEqual(unit.unemployment.map((p: { registeredUnemployed: number }) => p.registeredUnemployed));
+    const groups = new Set(unit.trainingEditions.flatMap((e: any) => e.programme.targetGroups));
+    expect(await page.locator("#training rect.bar-offered").count()).toBe(groups.size);
+    const offered = await page.$$eval("#training rect.bar-offered", (nodes) => nodes.reduce((s, n) => s + Number(n.getAttribute("data-value")), 0));
+    const expectedOffered = unit.trainingEditions.reduce((s: number, e: any) => s + e.capacity * e.programme.targetGroups.length, 0);
+    expect(offered).toBe(expectedOffered);
+    const marked = await page.$$eval("#activation td.suppressed", (nodes) => nodes.map((n) => n.textContent));
+    expect(marked.length).toBe(suppressedCells(unit));
+    expect(new Set(marked)).toEqual(new Set([":c"]));
+
+    mkdirSync(`${ROOT}test/screenshots`, { recursive: true });
+    await page.screenshot({ path: `${ROOT}test/screenshots/municipality-dashboard.png`, fullPage: true });
+    console.log(`dashboard for ${unit.code}: ${points.length} months, ${groups.size} target groups, ${marked.length} suppressed cells marked; screenshot in test/screenshots/`);
+  });
+});
