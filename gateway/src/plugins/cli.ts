@@ -18,7 +18,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DEMO_PARTNERS, SLUG_PATTERN, checkSchema, composeWith, coreShape, namespaceOf, parseManifest, pluginSigningKey, type SubgraphDefinition } from "@bdp/kit";
+import { DEMO_PARTNERS, SLUG_PATTERN, checkPluginOffline, namespaceOf, parseManifest, pluginSigningKey, readCoreSdls, type SubgraphDefinition } from "@bdp/kit";
 import { DEV_SECRET, signDevToken } from "../auth/jwt.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -129,15 +129,7 @@ async function checkFolder(folder: string): Promise<void> {
   }
   const { definition } = (await import(pathToFileURL(join(dir, "src", "definition.ts")).href)) as { definition: SubgraphDefinition };
   const { sdl } = await definition.buildSchema();
-  const schemaDir = join(ROOT, "schema", "subgraphs");
-  const core = readdirSync(schemaDir)
-    .filter((f) => f.endsWith(".graphql"))
-    .map((f) => ({ name: f.replace(/\.graphql$/, ""), url: `http://127.0.0.1/${f}`, sdl: readFileSync(join(schemaDir, f), "utf8") }));
-  const violations = [...(core.some((c) => c.name === manifest.value.slug) ? [{ code: "PLUGIN_SLUG_TAKEN", message: `"${manifest.value.slug}" is a core subgraph` }] : []), ...checkSchema(manifest.value.slug, sdl, coreShape(core))];
-  if (!violations.length) {
-    const composed = composeWith([...core, { name: manifest.value.slug, url: manifest.value.url, sdl }]);
-    if (!composed.ok) violations.push(...composed.violations);
-  }
+  const violations = checkPluginOffline(manifest.value, sdl, readCoreSdls(join(ROOT, "schema", "subgraphs")));
   for (const v of violations) process.stderr.write(`✗ ${v.code}: ${v.message}\n`);
   if (violations.length) process.exit(1);
   process.stdout.write(`✓ ${manifest.value.slug}: manifest, namespace, core fields, size and composition with the committed core pass (the feed and the owner are checked against a running hub: pnpm plugin check <url>)\n`);

@@ -1,14 +1,18 @@
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { SupergraphSdlHook } from "@apollo/gateway";
-import { encodeIdentity, pluginSigningKey, signRequest, type Identity, type Logger } from "@bdp/kit";
-import { admit, composeWith, type Admission, type RegisteredPlugin, type SubgraphSdl, type Violation } from "@bdp/kit";
+import {
+  admit, composeWith, encodeIdentity, pluginSigningKey, readCoreSdls, signRequest,
+  type Admission, type Identity, type Logger, type RegisteredPlugin, type SubgraphSdl, type Violation,
+} from "@bdp/kit";
 
 export type Change = { ok: true; plugin: RegisteredPlugin; offers: number; problems: string[] } | { ok: false; violations: Violation[] };
 
 /** The committed SDL of each core subgraph (`schema/subgraphs/<name>.graphql`, kept in step with the code by a test), at the URLs the gateway uses. */
 export function readCoreSubgraphs(supergraphPath: string, urls: Record<string, string>): SubgraphSdl[] {
-  return Object.entries(urls).map(([name, url]) => ({ name, url, sdl: readFileSync(join(dirname(supergraphPath), "subgraphs", `${name}.graphql`), "utf8") }));
+  const core = readCoreSdls(join(dirname(supergraphPath), "subgraphs"), (name) => urls[name]!).filter((s) => s.name in urls);
+  const missing = Object.keys(urls).filter((name) => !core.some((c) => c.name === name));
+  if (missing.length) throw new Error(`no committed SDL for ${missing.join(", ")} beside ${supergraphPath} (run \`pnpm compose\`)`);
+  return core;
 }
 
 /**
@@ -171,27 +175,25 @@ export class PluginManager {
     return run;
   }
 
-  private async registry(method: string, path: string, body: string | undefined, identity: Identity): Promise<unknown> {
-    const text = body ?? "";
-    const response = await fetch(`${this.options.registryUrl}/internal/plugins${path}`, {
+  /** A request signed as the gateway signs subgraph requests (signRequest adds the identity header). */
+  private signed(url: string, key: string, identity: Identity, method: string, body: string | undefined, timeoutMs: number): Promise<Response> {
+    return fetch(url, {
       method,
-      headers: { "content-type": "application/json", ...signRequest(this.options.signingKey, encodeIdentity(identity), text) },
-      body: method === "GET" || method === "DELETE" ? undefined : text,
-      signal: AbortSignal.timeout(15_000),
+      headers: { "content-type": "application/json", ...signRequest(key, encodeIdentity(identity), body ?? "") },
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
     });
+  }
+
+  private async registry(method: string, path: string, body: string | undefined, identity: Identity): Promise<unknown> {
+    const response = await this.signed(`${this.options.registryUrl}/internal/plugins${path}`, this.options.signingKey, identity, method, method === "GET" || method === "DELETE" ? undefined : body, 15_000);
     if (!response.ok) throw new Error(`registry ${method} ${path}: HTTP ${response.status} ${(await response.text()).slice(0, 200)}`);
     return response.json();
   }
 
   private async fetchSdl(url: string, slug: string): Promise<string> {
     const body = JSON.stringify({ query: "{ _service { sdl } }" });
-    const identity = encodeIdentity({ kind: "anonymous" });
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hub-identity": identity, ...signRequest(pluginSigningKey(this.options.signingKey, slug), identity, body) },
-      body,
-      signal: AbortSignal.timeout(5000),
-    });
+    const response = await this.signed(url, pluginSigningKey(this.options.signingKey, slug), { kind: "anonymous" }, "POST", body, 5000);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const sdl = ((await response.json()) as { data?: { _service?: { sdl?: unknown } } }).data?._service?.sdl;
     if (typeof sdl !== "string") throw new Error("no SDL in the answer to { _service { sdl } }");
@@ -200,14 +202,8 @@ export class PluginManager {
 
   private async partnerIsActive(id: string): Promise<boolean> {
     const body = JSON.stringify({ query: "query($id: ID!) { partner(id: $id) { status } }", variables: { id } });
-    const identity = encodeIdentity({ kind: "anonymous" });
     try {
-      const response = await fetch(this.options.partnersUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-hub-identity": identity, ...signRequest(this.options.signingKey, identity, body) },
-        body,
-        signal: AbortSignal.timeout(5000),
-      });
+      const response = await this.signed(this.options.partnersUrl, this.options.signingKey, { kind: "anonymous" }, "POST", body, 5000);
       const status = ((await response.json()) as { data?: { partner?: { status?: string } | null } }).data?.partner?.status;
       return status === "ACTIVE";
     } catch {

@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkSchema, composeWith, coreShape, type SubgraphSdl } from "@bdp/kit";
+import { checkSchema, composeWith, coreShape, readCoreSdls } from "@bdp/kit";
 import { definition } from "./definition.js";
 import { manifest } from "./manifest.js";
 
@@ -8,10 +7,7 @@ import { manifest } from "./manifest.js";
  * The hub's schema checks, offline: what `pnpm plugin check` and the hub will
  * say about this plugin, against the core subgraphs as committed.
  */
-const SCHEMA_DIR = new URL("../../../schema/subgraphs/", import.meta.url);
-const core: SubgraphSdl[] = readdirSync(SCHEMA_DIR)
-  .filter((f) => f.endsWith(".graphql"))
-  .map((f) => ({ name: f.replace(/\.graphql$/, ""), url: `http://127.0.0.1/${f}`, sdl: readFileSync(new URL(f, SCHEMA_DIR), "utf8") }));
+const core = readCoreSdls(new URL("../../../schema/subgraphs/", import.meta.url));
 
 describe(`plugin ${manifest.slug}`, () => {
   it("has a manifest the hub accepts, and its slug is not a core subgraph's", () => {

@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { composeServices } from "@apollo/composition";
 import {
   Kind, parse, print,
@@ -226,4 +228,29 @@ export async function admit(input: AdmissionInput): Promise<Admission> {
   const composed = composeWith([...input.core, ...input.plugins, { name: manifest.slug, url: input.url, sdl }]);
   if (!composed.ok) return { ok: false, manifest, violations: composed.violations };
   return { ok: true, candidate: { manifest, sdl, offers }, supergraphSdl: composed.supergraphSdl };
+}
+
+/** The core subgraphs' committed SDL files (`schema/subgraphs/<name>.graphql`) in a folder. */
+export function readCoreSdls(dir: string | URL, urlFor: (name: string) => string = (name) => `http://127.0.0.1/${name}`): SubgraphSdl[] {
+  const base = typeof dir === "string" ? pathToFileURL(dir.endsWith("/") ? dir : `${dir}/`) : dir;
+  return readdirSync(base)
+    .filter((f) => f.endsWith(".graphql"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.graphql$/, "");
+      return { name, url: urlFor(name), sdl: readFileSync(new URL(f, base), "utf8") };
+    });
+}
+
+/**
+ * The checks that need no hub (`pnpm plugin check <folder>`, each plugin's
+ * own test): the slug is not a core subgraph's, the schema rules hold, and
+ * it composes with the committed core. The feed and the owner need a hub.
+ */
+export function checkPluginOffline(manifest: PluginManifest, sdl: string, core: SubgraphSdl[]): Violation[] {
+  if (core.some((c) => c.name === manifest.slug)) return [{ code: "PLUGIN_SLUG_TAKEN", message: `"${manifest.slug}" is a core subgraph` }];
+  const violations = checkSchema(manifest.slug, sdl, coreShape(core));
+  if (violations.length) return violations;
+  const composed = composeWith([...core, { name: manifest.slug, url: manifest.url, sdl }]);
+  return composed.ok ? [] : composed.violations;
 }
