@@ -150,13 +150,15 @@ function peakMb(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
 }
 
-async function sqlTotal(subgraphs: Service[]): Promise<number> {
-  let total = 0;
+/** The subgraphs' counters, summed: SQL statements and GraphQL requests (one read of each `/metrics`). */
+async function subgraphCounters(subgraphs: Service[]): Promise<{ sql: number; calls: number }> {
+  const totals = { sql: 0, calls: 0 };
   for (const s of subgraphs) {
     const text = await (await fetch(`${s.url}/metrics`)).text();
-    total += Number(/bdp_subgraph_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
+    totals.sql += Number(/bdp_subgraph_sql_statements_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
+    totals.calls += Number(/bdp_subgraph_graphql_requests_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
   }
-  return total;
+  return totals;
 }
 
 /** Headers a subgraph accepts when called directly: signed as the gateway would, valid for 30 s. */
@@ -184,15 +186,6 @@ interface Variant {
   headers?: Record<string, string>;
 }
 
-async function subgraphCalls(subgraphs: Service[]): Promise<number> {
-  let total = 0;
-  for (const s of subgraphs) {
-    const text = await (await fetch(`${s.url}/metrics`)).text();
-    total += Number(/bdp_subgraph_graphql_requests_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
-  }
-  return total;
-}
-
 async function measure(operation: string, target: Service, variants: Variant[], subgraphs: Service[], process?: ChildProcess): Promise<Row> {
   let next = 0;
   const run = (seconds: number) =>
@@ -217,11 +210,9 @@ async function measure(operation: string, target: Service, variants: Variant[], 
   const pid = process?.pid;
   if (pid) resetPeak(pid);
   const cpuBefore = pid ? cpuSeconds(pid) : 0;
-  const sqlBefore = await sqlTotal(subgraphs);
-  const callsBefore = await subgraphCalls(subgraphs);
+  const before = await subgraphCounters(subgraphs);
   const result = await run(SECONDS);
-  const sqlAfter = await sqlTotal(subgraphs);
-  const callsAfter = await subgraphCalls(subgraphs);
+  const after = await subgraphCounters(subgraphs);
   const requests = result.requests.total;
   const row: Row = {
     operation,
@@ -233,8 +224,8 @@ async function measure(operation: string, target: Service, variants: Variant[], 
     cpuMsPerRequest: pid ? Math.round(((cpuSeconds(pid) - cpuBefore) * 1000 * 100) / Math.max(1, requests)) / 100 : null,
     peakMb: pid ? peakMb(pid) : null,
     // the metrics reads themselves take no SQL and are not GraphQL requests
-    sqlPerRequest: Math.round(((sqlAfter - sqlBefore) / Math.max(1, requests)) * 100) / 100,
-    subgraphCallsPerRequest: Math.round(((callsAfter - callsBefore) / Math.max(1, requests)) * 100) / 100,
+    sqlPerRequest: Math.round(((after.sql - before.sql) / Math.max(1, requests)) * 100) / 100,
+    subgraphCallsPerRequest: Math.round(((after.calls - before.calls) / Math.max(1, requests)) * 100) / 100,
   };
   say(`  ${operation} via ${target.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${row.sqlPerRequest} SQL/request`);
   return row;
