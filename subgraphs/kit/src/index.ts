@@ -32,3 +32,4 @@ export * from "./audit/audit.resolver.js";
 export * from "./demo/scale.js";
 export * from "./plugin/plugin.js";
 export * from "./plugin/admission.js";
+export * from "./analytics/index.js";

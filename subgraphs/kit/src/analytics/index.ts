@@ -1,0 +1,5 @@
+export * from "./period.js";
+export * from "./series.js";
+export * from "./protect.js";
+export * from "./table.js";
+export * from "./statistic.js";

@@ -1,0 +1,84 @@
+import "reflect-metadata";
+import { ArgsType, Field, Int, registerEnumType } from "type-graphql";
+import { HubError } from "../errors.js";
+
+export enum PeriodGrain {
+  MONTH = "MONTH",
+  QUARTER = "QUARTER",
+  YEAR = "YEAR",
+}
+registerEnumType(PeriodGrain, {
+  name: "PeriodGrain",
+  description: "The length of each period of a statistic's time series.",
+  valuesConfig: {
+    MONTH: { description: "Calendar months: keys like 2025-03." },
+    QUARTER: { description: "Calendar quarters: keys like 2025-Q1." },
+    YEAR: { description: "Calendar years: keys like 2025." },
+  },
+});
+
+@ArgsType()
+export class PeriodArgs {
+  @Field(() => PeriodGrain, { defaultValue: PeriodGrain.YEAR, description: "Length of each period. Counts of people are published by YEAR only." })
+  grain: PeriodGrain = PeriodGrain.YEAR;
+
+  @Field(() => Int, { description: "First calendar year of the series (2000–2100)." })
+  fromYear!: number;
+
+  @Field(() => Int, { description: "Last calendar year of the series, at most 10 years after `fromYear`." })
+  toYear!: number;
+}
+
+/** One period of a series: a chart's x-axis tick. */
+export interface Period {
+  key: string;
+  /** First day, YYYY-MM-DD. */
+  start: string;
+  /** Last day, YYYY-MM-DD. */
+  end: string;
+  year: number;
+}
+
+export const MAX_YEARS = 10;
+
+const monthsPer: Record<PeriodGrain, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
+
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+/** The periods of a validated range, oldest first. */
+export function periodsOf(args: PeriodArgs, { yearlyOnly = false } = {}): Period[] {
+  const { grain, fromYear, toYear } = args;
+  for (const [field, year] of [["fromYear", fromYear], ["toYear", toYear]] as const) {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw HubError.badInput(field, "must be a year between 2000 and 2100", { min: 2000, max: 2100 });
+  }
+  if (toYear < fromYear) throw HubError.badInput("toYear", "must not be before fromYear");
+  if (toYear - fromYear + 1 > MAX_YEARS) throw HubError.badInput("toYear", `a series spans at most ${MAX_YEARS} years`, { max: MAX_YEARS });
+  if (yearlyOnly && grain !== PeriodGrain.YEAR) {
+    throw HubError.badInput("grain", "counts of people are published by YEAR only: one fixed yearly table is what keeps differencing from revealing a suppressed cell");
+  }
+  const step = monthsPer[grain];
+  const out: Period[] = [];
+  for (let y = fromYear; y <= toYear; y++) {
+    for (let m = 1; m <= 12; m += step) {
+      const key = grain === PeriodGrain.YEAR ? String(y) : grain === PeriodGrain.QUARTER ? `${y}-Q${(m + 2) / 3}` : `${y}-${String(m).padStart(2, "0")}`;
+      const endMonth = m + step - 1;
+      out.push({ key, start: iso(y, m, 1), end: iso(y, endMonth, lastDay(y, endMonth)), year: y });
+    }
+  }
+  return out;
+}
+
+/** The PostgreSQL `date_trunc` field for a grain. */
+export function truncOf(grain: PeriodGrain): "month" | "quarter" | "year" {
+  return grain === PeriodGrain.MONTH ? "month" : grain === PeriodGrain.QUARTER ? "quarter" : "year";
+}
+
+/** The key of the period a date (YYYY-MM-DD) falls in. */
+export function periodKeyOf(grain: PeriodGrain, date: string): string {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  if (grain === PeriodGrain.YEAR) return y;
+  if (grain === PeriodGrain.QUARTER) return `${y}-Q${Math.ceil(m / 3)}`;
+  return `${y}-${String(m).padStart(2, "0")}`;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { determinedCells, determinedColumns, protectTable, type Relation } from "./protect.js";
+import { protectPeopleTable, STATISTIC_UNITS } from "./table.js";
+import { Random } from "../demo/random.js";
+
+describe("determinedColumns", () => {
+  it("finds an unknown pinned down by a combination of equations", () => {
+    // a + b = 5, b + c = 7, a + c = 6 → every unknown is determined
+    expect(determinedColumns([[1, 1, 0], [0, 1, 1], [1, 0, 1]], 3)).toEqual([0, 1, 2]);
+    // a + b = 5, c + d = 7 → none is
+    expect(determinedColumns([[1, 1, 0, 0], [0, 0, 1, 1]], 4)).toEqual([]);
+    // a + b = 5, b = 2 → both
+    expect(determinedColumns([[1, 1], [0, 1]], 2)).toEqual([0, 1]);
+  });
+});
+
+describe("protectTable", () => {
+  it("hides a second cell when a breakdown has one small cell", () => {
+    const cells = new Map([["t", 41], ["a", 2], ["b", 9], ["c", 30]]);
+    const hidden = protectTable({ cells, relations: [{ total: "t", parts: ["a", "b", "c"] }], threshold: 5 });
+    expect([...hidden].sort()).toEqual(["a", "b"]);
+  });
+
+  it("hides more while the hidden parts add up to less than the threshold", () => {
+    const cells = new Map([["t", 28], ["a", 1], ["b", 1], ["c", 6], ["d", 20]]);
+    const hidden = protectTable({ cells, relations: [{ total: "t", parts: ["a", "b", "c", "d"] }], threshold: 5 });
+    expect([...hidden].sort()).toEqual(["a", "b", "c"]);
+  });
+
+  it("never hides a public cell, and hides the total instead when the rest is public", () => {
+    const cells = new Map([["t", 12], ["known", 10], ["small", 2]]);
+    const hidden = protectTable({ cells, relations: [{ total: "t", parts: ["known", "small"] }], threshold: 5, publicCells: new Set(["known"]) });
+    expect([...hidden].sort()).toEqual(["small", "t"]);
+  });
+
+  it("leaves no hidden cell determined by the relations together, on random two-way tables", () => {
+    const rng = new Random(7);
+    const random = () => rng.next();
+    for (let round = 0; round < 200; round++) {
+      const rows = 2 + Math.floor(random() * 4);
+      const cols = 2 + Math.floor(random() * 4);
+      const cells = new Map<string, number>();
+      const relations: Relation[] = [];
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) cells.set(`${r},${c}`, random() < 0.3 ? Math.floor(random() * 5) : Math.floor(random() * 40));
+      for (let r = 0; r < rows; r++) {
+        cells.set(`${r},*`, [...Array(cols).keys()].reduce((s, c) => s + cells.get(`${r},${c}`)!, 0));
+        relations.push({ total: `${r},*`, parts: [...Array(cols).keys()].map((c) => `${r},${c}`) });
+      }
+      for (const c of [...Array(cols).keys(), "*"]) {
+        cells.set(`*,${c}`, [...Array(rows).keys()].reduce((s, r) => s + cells.get(`${r},${c}`)!, 0));
+        relations.push({ total: `*,${c}`, parts: [...Array(rows).keys()].map((r) => `${r},${c}`) });
+      }
+      const hidden = protectTable({ cells, relations, threshold: 5 });
+      for (const [id, n] of cells) if (n > 0 && n < 5) expect(hidden.has(id)).toBe(true);
+      expect(determinedCells(cells, relations, hidden)).toEqual([]);
+    }
+  });
+});
+
+describe("protectPeopleTable", () => {
+  it("covers every statistic unit and keeps a small gmina from being worked out of its county", () => {
+    const rows = [
+      { year: 2025, code: "2401011", dimension: "TOTAL", category: "TOTAL", count: 20 },
+      { year: 2025, code: "2401011", dimension: "Sex", category: "FEMALE", count: 12 },
+      { year: 2025, code: "2401011", dimension: "Sex", category: "MALE", count: 8 },
+      { year: 2025, code: "2401021", dimension: "TOTAL", category: "TOTAL", count: 3 },
+      { year: 2025, code: "2401021", dimension: "Sex", category: "FEMALE", count: 3 },
+      // a town part counts in its gmina
+      { year: 2025, code: "2401074", dimension: "TOTAL", category: "TOTAL", count: 9 },
+      { year: 2025, code: "2401074", dimension: "Sex", category: "MALE", count: 9 },
+    ];
+    const table = protectPeopleTable(rows, { dimensions: [{ name: "Sex", categories: ["FEMALE", "MALE"], partition: true }] }, 5);
+    expect(new Set([...table.keys()].map((k) => k.split("|")[0]))).toEqual(new Set(STATISTIC_UNITS));
+    expect(table.get("2401|TOTAL|TOTAL")).toEqual({ count: 32, hidden: false });
+    expect(table.get("2401073|TOTAL|TOTAL")!.count).toBe(9);
+    expect(table.get("2401021|TOTAL|TOTAL")!.hidden).toBe(true);
+    // 32 − 20 − 9 would give Czeladź's 3: so one of the two others is hidden too
+    expect(table.get("2401011|TOTAL|TOTAL")!.hidden || table.get("2401073|TOTAL|TOTAL")!.hidden).toBe(true);
+  });
+});

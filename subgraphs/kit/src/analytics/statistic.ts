@@ -1,0 +1,75 @@
+import { disclosureThreshold } from "../disclosure.js";
+import { periodKeyOf, periodsOf, type PeriodArgs, type Period } from "./period.js";
+import { buildSeries, TOTAL, type StatisticSeries } from "./series.js";
+import { isStatisticUnit, once, plainCell, protectPeopleTable, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
+
+/**
+ * A statistic that is not a count of people (partners, places, offers, job
+ * places): published as counted, at any grain. `query` returns gmina-level
+ * rows whose `period` is the first day of the period (date_trunc).
+ */
+export interface PlainStatistic {
+  statistic: string;
+  measure: string;
+  dimension: string | null;
+  categories: readonly string[];
+  /** A count at a point in time (partners, open offers): no sum over periods. */
+  stock: boolean;
+  query(periods: readonly Period[], args: PeriodArgs): Promise<CountRow[]>;
+}
+
+/** The statistic for one unit; null for a unit statistics are not published for. */
+export async function plainSeries(ctx: object, unitCode: string, args: PeriodArgs, stat: PlainStatistic): Promise<StatisticSeries | null> {
+  const periods = periodsOf(args);
+  if (!isStatisticUnit(unitCode)) return null;
+  const cells = await once(ctx, `${stat.statistic}|${args.grain}|${args.fromYear}|${args.toYear}`, async () => {
+    const rows = await stat.query(periods, args);
+    return rollUp(rows.map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) })));
+  });
+  return buildSeries({
+    ...stat,
+    unitCode,
+    grain: args.grain,
+    periods,
+    disclosureControlled: false,
+    cell: (category, period) => plainCell(cells, unitCode, period.key, category),
+  });
+}
+
+/**
+ * A count of people: one table per year over every unit and dimension,
+ * protected as a whole (table.ts), published by YEAR only.
+ */
+export interface PeopleStatistic {
+  statistic: string;
+  measure: string;
+  table: PeopleTableSpec;
+  query(fromYear: number, toYear: number): Promise<PeopleRow[]>;
+}
+
+export async function peopleSeries(ctx: object, unitCode: string, args: PeriodArgs, stat: PeopleStatistic, dimension: string | null): Promise<StatisticSeries | null> {
+  const periods = periodsOf(args, { yearlyOnly: true });
+  if (!isStatisticUnit(unitCode)) return null;
+  const dim = dimension === null ? null : stat.table.dimensions.find((d) => d.name === dimension);
+  if (dimension !== null && !dim) throw new Error(`${stat.statistic} has no dimension ${dimension}`);
+  const tables = await once(ctx, `${stat.statistic}|${args.fromYear}|${args.toYear}`, async () => {
+    const rows = await stat.query(args.fromYear, args.toYear);
+    const threshold = disclosureThreshold();
+    return new Map(periods.map((p) => [p.year, protectPeopleTable(rows.filter((r) => r.year === p.year), stat.table, threshold)]));
+  });
+  return buildSeries({
+    statistic: stat.statistic,
+    measure: stat.measure,
+    unitCode,
+    grain: args.grain,
+    dimension,
+    categories: dim?.categories ?? [],
+    periods,
+    stock: false,
+    disclosureControlled: true,
+    cell: (category, period) => {
+      const key = category === TOTAL ? `${unitCode}|${TOTAL}|${TOTAL}` : `${unitCode}|${dimension}|${category}`;
+      return tables.get(period.year)!.get(key)!;
+    },
+  });
+}

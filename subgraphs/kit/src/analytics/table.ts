@@ -1,0 +1,146 @@
+import { GMINA_CODES, TERRITORY, territorialUnit } from "../territory/teryt.js";
+import { protectTable, type Relation } from "./protect.js";
+import { TOTAL, type SourceCell } from "./series.js";
+
+/**
+ * The units statistics are published for: every whole gmina, the county and
+ * the city with county rights. Town and rural parts of a gmina are counted
+ * in their gmina; the voivodeship is not published, because the
+ * partnership's territory is a small part of it.
+ */
+export const STATISTIC_UNITS: readonly string[] = [
+  ...GMINA_CODES,
+  ...TERRITORY.filter((u) => u.kind === "COUNTY" || u.kind === "CITY_WITH_COUNTY_RIGHTS").map((u) => u.code),
+];
+
+const CHILDREN = new Map(
+  STATISTIC_UNITS.filter((c) => c.length === 4).map((parent) => [parent, GMINA_CODES.filter((g) => territorialUnit(g)?.parent === parent)]),
+);
+
+/** The whole gmina a 7-digit code counts in (a town or rural part counts in its gmina), or null outside the territory. */
+export function gminaOf(code: string): string | null {
+  if (GMINA_CODES.includes(code)) return code;
+  const unit = territorialUnit(code);
+  return unit?.parent && GMINA_CODES.includes(unit.parent) ? unit.parent : null;
+}
+
+/** The gminas a statistic unit is made of (itself, for a gmina). */
+export function gminasIn(unit: string): readonly string[] {
+  return CHILDREN.get(unit) ?? [unit];
+}
+
+export function isStatisticUnit(code: string): boolean {
+  return STATISTIC_UNITS.includes(code);
+}
+
+/** A row of an aggregate query, at gmina level. */
+export interface CountRow {
+  code: string;
+  period: string;
+  category: string;
+  count: number;
+}
+
+/**
+ * Cells of a statistic that is not about people: the SQL gives gmina-level
+ * counts; a county or city is the sum of its gminas. Keys are
+ * `unit|period|category`.
+ */
+export function rollUp(rows: readonly CountRow[]): Map<string, number> {
+  const cells = new Map<string, number>();
+  for (const row of rows) {
+    const gmina = gminaOf(row.code);
+    if (!gmina) continue;
+    const parent = territorialUnit(gmina)!.parent!;
+    for (const unit of [gmina, parent]) {
+      const key = `${unit}|${row.period}|${row.category}`;
+      cells.set(key, (cells.get(key) ?? 0) + row.count);
+    }
+  }
+  return cells;
+}
+
+export const plainCell = (cells: ReadonlyMap<string, number>, unit: string, period: string, category: string): SourceCell => ({
+  count: cells.get(`${unit}|${period}|${category}`) ?? 0,
+  hidden: false,
+});
+
+export interface Dimension {
+  /** The enum's name, as the API shows it in `dimension`. */
+  name: string;
+  categories: readonly string[];
+  /** Every record falls in exactly one category, so the categories add up to the total. */
+  partition: boolean;
+}
+
+/** A sum of cells everyone knows from elsewhere (seats taken per edition, say): public, never hidden. */
+export interface KnownSum {
+  name: string;
+  /** `dimension|category` of the cells it adds up. */
+  parts: readonly string[];
+}
+
+export interface PeopleTableSpec {
+  dimensions: readonly Dimension[];
+  known?: readonly KnownSum[];
+}
+
+/** A row of a people-count query: one gmina, one year, one category (or TOTAL|TOTAL). */
+export interface PeopleRow {
+  year: number;
+  code: string;
+  dimension: string;
+  category: string;
+  count: number;
+}
+
+/**
+ * The published table of a count of people for one year, over every
+ * statistic unit and every dimension at once, protected as a whole (see
+ * protect.ts). Keys are `unit|dimension|category`; the total is
+ * `unit|TOTAL|TOTAL`.
+ */
+export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTableSpec, threshold: number): Map<string, SourceCell> {
+  const suffixes = [`${TOTAL}|${TOTAL}`, ...spec.dimensions.flatMap((d) => d.categories.map((c) => `${d.name}|${c}`))];
+  const counts = new Map<string, number>();
+  for (const unit of STATISTIC_UNITS) for (const s of suffixes) counts.set(`${unit}|${s}`, 0);
+  for (const row of rows) {
+    const gmina = gminaOf(row.code);
+    const key = `${row.dimension}|${row.category}`;
+    if (!gmina || !counts.has(`${gmina}|${key}`)) continue;
+    for (const unit of [gmina, territorialUnit(gmina)!.parent!]) counts.set(`${unit}|${key}`, counts.get(`${unit}|${key}`)! + row.count);
+  }
+  const publicCells = new Set<string>();
+  const knownSuffixes: string[] = [];
+  const relations: Relation[] = [];
+  for (const unit of STATISTIC_UNITS) {
+    for (const d of spec.dimensions) {
+      if (d.partition) relations.push({ total: `${unit}|${TOTAL}|${TOTAL}`, parts: d.categories.map((c) => `${unit}|${d.name}|${c}`) });
+    }
+    for (const k of spec.known ?? []) {
+      const id = `${unit}|known|${k.name}`;
+      const parts = k.parts.map((p) => `${unit}|${p}`);
+      counts.set(id, parts.reduce((s, p) => s + (counts.get(p) ?? 0), 0));
+      publicCells.add(id);
+      relations.push({ total: id, parts });
+    }
+  }
+  for (const k of spec.known ?? []) knownSuffixes.push(`known|${k.name}`);
+  for (const [parent, children] of CHILDREN) {
+    for (const s of [...suffixes, ...knownSuffixes]) relations.push({ total: `${parent}|${s}`, parts: children.map((g) => `${g}|${s}`) });
+  }
+  const hidden = protectTable({ cells: counts, relations, threshold, publicCells });
+  const out = new Map<string, SourceCell>();
+  for (const [id, count] of counts) if (!id.includes("|known|")) out.set(id, { count, hidden: hidden.has(id) });
+  return out;
+}
+
+/** Memoise per request: every unit of a `territorialUnits` list shares one query and one protected table. */
+const perRequest = new WeakMap<object, Map<string, Promise<unknown>>>();
+export function once<T>(ctx: object, key: string, compute: () => Promise<T>): Promise<T> {
+  let memo = perRequest.get(ctx);
+  if (!memo) perRequest.set(ctx, (memo = new Map()));
+  let value = memo.get(key) as Promise<T> | undefined;
+  if (!value) memo.set(key, (value = compute()));
+  return value;
+}
