@@ -61,7 +61,13 @@ function startChild(name: string, port: string, options: { dir?: string; key?: s
   const child = fork(`${dir}/src/main.ts`, [], {
     cwd: dir,
     execArgv: ["--conditions=source", "--import", "@swc-node/register/esm-register"],
-    env: { ...process.env, HUB_SIGNING_KEY: options.key ?? signingKey, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port },
+    env: {
+      ...process.env,
+      HUB_SIGNING_KEY: options.key ?? signingKey,
+      [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port,
+      // Subgraphs that copy register facts at write time ask the register directly.
+      REGISTER_URL: process.env.REGISTER_URL ?? subgraphs.find((s) => s.name === "partners")?.url,
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

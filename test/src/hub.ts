@@ -34,15 +34,18 @@ export interface TestHub {
 export async function startTestHub(
   label: string,
   gatewayOptions: Partial<GatewayOptions> = {},
-  options: { target?: DatabaseTarget } = {},
+  options: { target?: DatabaseTarget; seed?: boolean } = {},
 ): Promise<TestHub> {
   const fresh = freshTarget(label);
   // A test that brings its own database server drops nothing of ours.
   const { target, drop } = options.target ? { target: options.target, drop: async () => {} } : fresh;
   const subgraphs: Record<string, RunningSubgraph> = {};
   const signingKey = newSigningKey();
-  // One at a time: PGlite instances start faster than when they compete.
-  for (const definition of CORE) subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: true, signingKey });
+  // One at a time: PGlite instances start faster than when they compete; the
+  // register comes first, so the others can be told where it is.
+  for (const definition of CORE) {
+    subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: options.seed ?? true, signingKey, registerUrl: subgraphs.partners?.graphqlUrl });
+  }
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
     subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { sqlRows, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
 import { ActivationProgramme } from "./programme/programme.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
@@ -21,7 +21,7 @@ export function createLoaders(em: EntityManager) {
     participantsByProgramme: groupLoader(em, ActivationParticipant, "programme", { joinedOn: "asc", id: "asc" }),
     jobPlacesByEmployer: groupLoader(em, DisabilityJobPlace, "employerId", { createdOn: "desc", id: "asc" }),
     participantCells: new DataLoader<string, ParticipantCell[]>(async (ids) => {
-      const rows = await em.getConnection().execute<{ key: string; degree: DisabilityDegree; outcome: ParticipantOutcome; count: number }[]>(
+      const rows = await sqlRows<{ key: string; degree: DisabilityDegree; outcome: ParticipantOutcome; count: number }[]>(em,
         `select programme_id as key, degree, outcome, count(*)::int as count
          from activation_participant where programme_id in (${placeholders(ids)})
          group by programme_id, degree, outcome`,

@@ -4,13 +4,14 @@ import { DisabilityJobPlaceMutations } from "./job-place/job-place.mutation.js";
 import { ActivationProgrammeResolver } from "./programme/programme.resolver.js";
 import { DisabilityJobPlaceResolver } from "./job-place/job-place.resolver.js";
 import { PartnerDisabilityResolver, TerritorialUnitDisabilityResolver } from "./references/references.resolver.js";
+import { TerritorialUnitDisabilityStatisticsResolver } from "./statistics/statistics.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The disability-activation subgraph's schema; needs no database. */
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      ActivationProgrammeResolver, DisabilityJobPlaceResolver, PartnerDisabilityResolver, TerritorialUnitDisabilityResolver,
+      ActivationProgrammeResolver, DisabilityJobPlaceResolver, PartnerDisabilityResolver, TerritorialUnitDisabilityResolver, TerritorialUnitDisabilityStatisticsResolver,
       ActivationProgrammeMutations, DisabilityJobPlaceMutations, auditTrailResolver("disabilityAuditTrail", "disability-activation subgraph"),
     ],
     referenceResolvers: {

@@ -86,6 +86,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
       em.create(DisabilityJobPlace, {
         id: stableId(`job-place:${employer.key}:${i}`),
         employerId: employer.id,
+        employerSector: employer.sector,
         programme: from,
         occupationCode: rnd.pick(OCCUPATIONS),
         municipalityCode: employer.municipalityCode,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "./logger.js";
+import type { RegisterLookup } from "./register.js";
 
 /**
  * Who is calling. The foundation only knows anonymous callers; verified
@@ -24,4 +25,6 @@ export interface HubContext<Loaders = unknown> {
   identity: Identity;
   log: Logger;
   req: IncomingMessage;
+  /** Asks the partner register about a partner; undefined when the subgraph was started without `registerUrl`. */
+  register?: RegisterLookup;
 }

@@ -1,5 +1,7 @@
 import "reflect-metadata";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { isHolder } from "./auth/authorize.js";
+import type { HubContext } from "./context.js";
 
 /**
  * Statistical disclosure control for counts of people (shared/DOMAIN.md):
@@ -8,9 +10,12 @@ import { Directive, Field, Int, ObjectType } from "type-graphql";
  */
 export const MIN_THRESHOLD = 3;
 
+/** `DISCLOSURE_THRESHOLD` (default 5); a lower setting is raised to 3, anything not a whole number is refused. */
 export function disclosureThreshold(): number {
-  const configured = Number(process.env.DISCLOSURE_THRESHOLD ?? 5);
-  return Number.isInteger(configured) && configured >= MIN_THRESHOLD ? configured : 5;
+  const raw = process.env.DISCLOSURE_THRESHOLD ?? "5";
+  const configured = Number(raw);
+  if (!Number.isInteger(configured)) throw new Error(`DISCLOSURE_THRESHOLD must be a whole number, got ${JSON.stringify(raw)}`);
+  return Math.max(MIN_THRESHOLD, configured);
 }
 
 export interface ProtectedCount {
@@ -18,51 +23,24 @@ export interface ProtectedCount {
   suppressed: boolean;
 }
 
-/** A count of people, or null with `suppressed` when it is 1..threshold-1. Zero is published. */
-export function protectCount(count: number, threshold = disclosureThreshold()): ProtectedCount {
-  return count > 0 && count < threshold ? { value: null, suppressed: true } : { value: count, suppressed: false };
+/**
+ * A count of people inside one partner's programme or edition: exact for
+ * the partner holding the records (it can read them anyway), withheld for
+ * everyone else. Published counts of people come from the territorial
+ * statistics, which are protected as one table (analytics/protect.ts); a
+ * per-programme count beside them would let a caller difference a
+ * suppressed cell out of a gmina's total.
+ */
+export function holderCount(ctx: Pick<HubContext, "identity">, holderPartnerId: string, count: number): ProtectedCount {
+  return isHolder(ctx, holderPartnerId) ? { value: count, suppressed: false } : { value: null, suppressed: true };
 }
 
 @Directive("@shareable")
-@ObjectType({ description: "A count of people under disclosure control: null with `suppressed` true when publishing it could identify someone." })
+@ObjectType({ description: "A count of people inside one programme or edition: exact for the partner holding the records, withheld (null, `suppressed` true) for everyone else. Published counts of people are the territorial statistics (`TerritorialUnit.trainingOutcomes`, `activationParticipants`)." })
 export class SuppressibleCount {
   @Field(() => Int, { nullable: true, description: "The count, or null when suppressed." })
   value!: number | null;
 
-  @Field({ description: "True when the count was withheld (below the disclosure threshold, default 5; Eurostat marks such cells `:c`)." })
+  @Field({ description: "True when the count is withheld: the caller does not hold the records." })
   suppressed!: boolean;
-}
-
-export interface Cell<K> {
-  key: K;
-  count: number;
-}
-
-export interface ProtectedCell<K> {
-  key: K;
-  count: ProtectedCount;
-}
-
-/**
- * A breakdown of a published total: primary suppression of small cells, then
- * secondary suppression so that the total minus the visible cells never
- * reveals a hidden one. While exactly one cell is hidden (or the hidden sum
- * is itself below the threshold), the smallest visible non-zero cell is
- * hidden too.
- */
-export function protectBreakdown<K>(cells: readonly Cell<K>[], threshold = disclosureThreshold()): ProtectedCell<K>[] {
-  const hidden = new Set<number>();
-  cells.forEach((c, i) => {
-    if (c.count > 0 && c.count < threshold) hidden.add(i);
-  });
-  const hiddenSum = () => [...hidden].reduce((s, i) => s + cells[i]!.count, 0);
-  while (hidden.size > 0 && (hidden.size === 1 || hiddenSum() < threshold)) {
-    let next = -1;
-    cells.forEach((c, i) => {
-      if (!hidden.has(i) && c.count > 0 && (next < 0 || c.count < cells[next]!.count)) next = i;
-    });
-    if (next < 0) break;
-    hidden.add(next);
-  }
-  return cells.map((c, i) => ({ key: c.key, count: hidden.has(i) ? { value: null, suppressed: true } : { value: c.count, suppressed: false } }));
 }

@@ -33,3 +33,5 @@ export * from "./demo/scale.js";
 export * from "./plugin/plugin.js";
 export * from "./plugin/admission.js";
 export * from "./analytics/index.js";
+export * from "./register.js";
+export * from "./db/raw.js";

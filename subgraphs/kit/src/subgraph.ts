@@ -6,6 +6,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 import type { Options } from "@mikro-orm/core";
 import type { HubContext, Identity } from "./context.js";
 import { verifyRequest } from "./auth/signature.js";
+import { registerLookup } from "./register.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
 import { closeOnSignals, handleGraphQL, listen, requestIdOf, traceIdOf, type HttpService, type Route } from "./http.js";
@@ -60,6 +61,8 @@ export interface StartOptions {
   debugSql?: boolean;
   /** The key the gateway signs requests with (HUB_SIGNING_KEY); requests without a valid signature are refused. */
   signingKey: string;
+  /** GraphQL URL of the partner register (REGISTER_URL), for subgraphs that copy register facts at write time (`ctx.register`). */
+  registerUrl?: string;
 }
 
 /** Apollo plugin: one structured log line per operation, with its SQL count. */
@@ -151,6 +154,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
             identity: identity ?? { kind: "anonymous" },
             log: log.child({ requestId, traceId: traceIdOf(req) }),
             req,
+            register: options.registerUrl ? registerLookup(options.registerUrl, options.signingKey, identity ?? { kind: "anonymous" }) : undefined,
           };
         }, {
           extraHeaders: { "x-request-id": requestId },
@@ -196,7 +200,8 @@ function envName(subgraph: string): string {
 /**
  * A subgraph's `main.ts`: reads the environment, starts, and stops cleanly on
  * SIGTERM. `<NAME>_PORT` (or PORT), HOST, DATABASE_URL or DATA_DIR,
- * SEED=false to skip the demo data, LOG_LEVEL.
+ * SEED=false to skip the demo data, LOG_LEVEL, REGISTER_URL (the partner
+ * register's GraphQL URL, for subgraphs that ask it).
  */
 export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: string): Promise<RunningSubgraph> {
   const log = createLogger(definition.name);
@@ -217,6 +222,7 @@ export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: 
       log,
       debugSql: process.env.DEBUG_SQL === "true",
       signingKey,
+      registerUrl: process.env.REGISTER_URL,
     });
     closeOnSignals(running, log);
     if (process.send) {

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
 import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
@@ -38,7 +38,7 @@ export function createLoaders(em: EntityManager) {
     initiativesByMunicipality: arrayGroupLoader(em, Initiative, "municipalityCodes", { startsOn: "desc", id: "asc" }),
     priority: aggregateLoader<PrioritySummary>(
       (ids) =>
-        em.getConnection().execute(
+        sqlRows(em,
           `select issue_id as key, count(*)::int as votes, round(avg(priority), 2)::float as average
            from priority_vote where issue_id in (${placeholders(ids)}) group by issue_id`,
           ids,

@@ -9,6 +9,7 @@ import { ConsultationPositionResolver, ConsultationResolver } from "./consultati
 import { AgreementParticipantResolver, InitiativeResolver } from "./initiative/initiative.resolver.js";
 import { IndicatorResolver } from "./indicator/indicator.resolver.js";
 import { UnemploymentResolver } from "./statistics/unemployment.resolver.js";
+import { TerritorialUnitLabourMarketStatisticsResolver } from "./statistics/statistics.resolver.js";
 import { PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver } from "./references/references.resolver.js";
 import type { Loaders } from "./loaders.js";
 
@@ -17,7 +18,7 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       LabourMarketIssueResolver, PriorityVoteResolver, StrategyResolver, StrategyGoalResolver, ConsultationResolver, ConsultationPositionResolver,
-      InitiativeResolver, AgreementParticipantResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver,
+      InitiativeResolver, AgreementParticipantResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver, TerritorialUnitLabourMarketStatisticsResolver,
       LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, StrategyMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
     ],
     referenceResolvers: {

@@ -4,13 +4,14 @@ import { AccessionApplicationMutations } from "./application/application.mutatio
 import { PartnerResolver } from "./partner/partner.resolver.js";
 import { AccessionApplicationResolver } from "./application/application.resolver.js";
 import { TerritoryResolver, unitByCode } from "./territory/territory.resolver.js";
+import { TerritoryStatisticsResolver } from "./territory/statistics.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The partner register's schema; needs no database. */
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      PartnerResolver, TerritoryResolver, AccessionApplicationResolver, PartnerMutations, AccessionApplicationMutations,
+      PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, AccessionApplicationMutations,
       auditTrailResolver("registerAuditTrail", "partner register"),
     ],
     referenceResolvers: {

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
 import { TrainingProgramme } from "./programme/programme.entity.js";
 import { TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment } from "./enrolment/enrolment.entity.js";
@@ -24,7 +24,7 @@ export function createLoaders(em: EntityManager) {
     programmesByTargetGroup: arrayGroupLoader(em, TrainingProgramme, "targetGroups", { title: "asc" }),
     editionStats: aggregateLoader<EditionStats>(
       (ids) =>
-        em.getConnection().execute(
+        sqlRows(em,
           `select edition_id as key,
              count(*) filter (where status in ('ENROLLED', 'COMPLETED'))::int as taken,
              count(*) filter (where status = 'COMPLETED')::int as completed,

@@ -4,13 +4,14 @@ import { TrainingEditionMutations } from "./edition/edition.mutation.js";
 import { TrainingProgrammeResolver } from "./programme/programme.resolver.js";
 import { TrainingEditionResolver } from "./edition/edition.resolver.js";
 import { PartnerTrainingResolver, TerritorialUnitTrainingResolver } from "./references/references.resolver.js";
+import { TerritorialUnitTrainingStatisticsResolver } from "./statistics/statistics.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The training subgraph's schema; needs no database. */
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver,
+      TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver, TerritorialUnitTrainingStatisticsResolver,
       TrainingProgrammeMutations, TrainingEditionMutations, auditTrailResolver("trainingAuditTrail", "training subgraph"),
     ],
     referenceResolvers: {

@@ -6,7 +6,7 @@ import { ActivationProgramme } from "../programme/programme.entity.js";
 @Entity({ tableName: "disability_job_place" })
 @Index({ properties: ["createdOn", "id"] })
 @ObjectType({ description: "A job place created for a person with disabilities by an employer partner (stanowisko pracy dla osoby z niepełnosprawnością)." })
-export class DisabilityJobPlace extends HubRecord<"programme" | "occupationCode"> {
+export class DisabilityJobPlace extends HubRecord<"programme" | "occupationCode" | "employerSector"> {
   @Property({ type: "uuid" })
   @Index()
   employerId!: string;
@@ -17,6 +17,15 @@ export class DisabilityJobPlace extends HubRecord<"programme" | "occupationCode"
   @Property({ length: 6, nullable: true })
   @Field(() => String, { nullable: true, description: "KZiS occupation code of the post." })
   occupationCode: string | null = null;
+
+  /**
+   * The employer's sector in the partner register when the place was
+   * recorded: a copy, so job places can be counted by sector in SQL
+   * (`TerritorialUnit.disabilityJobPlacesCreated`). Null where the register
+   * was not asked (places recorded before the copy was kept).
+   */
+  @Property({ type: "text", nullable: true })
+  employerSector: string | null = null;
 
   @Property({ length: 7 })
   @Index()

@@ -59,8 +59,10 @@ export class DisabilityJobPlaceMutations {
       programme = await ctx.em.findOne(ActivationProgramme, { id: checkId("programmeId", input.programmeId) });
       if (!programme) throw HubError.badInput("programmeId", "no such activation programme");
     }
+    const employer = ctx.register ? await ctx.register(employerId) : null;
+    if (!ctx.register) ctx.log.warn("no partner register configured (REGISTER_URL): the job place is recorded without the employer's sector");
     const data = {
-      employerId, programme, occupationCode: input.occupationCode ?? null, municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
+      employerId, employerSector: employer?.sector ?? null, programme, occupationCode: input.occupationCode ?? null, municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
       createdOn: input.createdOn, fullTimeEquivalent: fte.toFixed(2), subsidised: input.subsidised, adaptedWorkstation: input.adaptedWorkstation, filled: input.filled,
     };
     return createOwned(ctx, { entity: DisabilityJobPlace, type: "DisabilityJobPlace", audited: FIELDS, ownerPartnerId: employerId, data });

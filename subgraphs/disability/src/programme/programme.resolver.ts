@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, protectBreakdown, protectCount, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, holderCount, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { ActivationProgramme } from "./programme.entity.js";
@@ -56,17 +56,16 @@ export class ActivationProgrammeResolver {
     return programme.municipalityCodes.map(unitRef);
   }
 
-  @FieldResolver(() => ParticipantSummary, { description: "Participants in aggregate; individual records are never shown here." })
+  @FieldResolver(() => ParticipantSummary, { description: "Participants in aggregate: for the operator holding the records; withheld for everyone else (published counts: `TerritorialUnit.activationParticipants`)." })
   async participantSummary(@Root() programme: ActivationProgramme, @Ctx() ctx: HubContext<Loaders>): Promise<ParticipantSummary> {
     const cells = await ctx.loaders.participantCells.load(programme.id);
     const sum = (pred: (c: (typeof cells)[number]) => boolean) => cells.filter(pred).reduce((s, c) => s + c.count, 0);
     const total = sum(() => true);
-    const byDegree = protectBreakdown(Object.values(DisabilityDegree).map((degree) => ({ key: degree, count: sum((c) => c.degree === degree) })));
-    const byOutcome = protectBreakdown(Object.values(ParticipantOutcome).map((outcome) => ({ key: outcome, count: sum((c) => c.outcome === outcome) })));
+    const count = (n: number) => holderCount(ctx, programme.operatorId, n);
     return {
-      total: protectCount(total),
-      byDegree: byDegree.map((c) => ({ degree: c.key, count: c.count })),
-      byOutcome: byOutcome.map((c) => ({ outcome: c.key, count: c.count })),
+      total: count(total),
+      byDegree: Object.values(DisabilityDegree).map((degree) => ({ degree, count: count(sum((c) => c.degree === degree)) })),
+      byOutcome: Object.values(ParticipantOutcome).map((outcome) => ({ outcome, count: count(sum((c) => c.outcome === outcome)) })),
     };
   }
 }

@@ -20,7 +20,7 @@ export class OutcomeCount {
   count!: SuppressibleCount;
 }
 
-@ObjectType({ description: "Participants of an activation programme in aggregate, under disclosure control (small cells suppressed, with secondary suppression)." })
+@ObjectType({ description: "Participants of an activation programme in aggregate: exact for the operator holding the records, withheld for everyone else." })
 export class ParticipantSummary {
   @Field(() => SuppressibleCount, { description: "All participants, past and present." })
   total!: SuppressibleCount;

@@ -82,3 +82,17 @@ export function periodKeyOf(grain: PeriodGrain, date: string): string {
   if (grain === PeriodGrain.QUARTER) return `${y}-Q${Math.ceil(m / 3)}`;
   return `${y}-${String(m).padStart(2, "0")}`;
 }
+
+/**
+ * The periods of a range as an SQL row source with columns `start` and
+ * `end` (dates), for stocks counted at each period's end:
+ * `from ${sql} as s join … on … <= s.end`.
+ */
+export function periodRowsSql(args: PeriodArgs): { sql: string; params: unknown[] } {
+  const months = monthsPer[args.grain];
+  return {
+    sql: `(select g::date as start, (g + make_interval(months => ?) - interval '1 day')::date as "end"
+           from generate_series(make_date(?, 1, 1), make_date(?, 12, 1), make_interval(months => ?)) as g)`,
+    params: [months, args.fromYear, args.toYear, months],
+  };
+}

@@ -21,7 +21,7 @@ registerEnumType(SuppressionReason, {
 @Directive("@shareable")
 @ObjectType({ description: "One value of a statistic: a number, or null with the reason it is withheld." })
 export class StatisticValue {
-  @Field(() => Int, { nullable: true, description: "The value; null when withheld." })
+  @Field(() => Int, { nullable: true, description: "The value; null when withheld (`suppressed`) or when there is no figure for the period." })
   value!: number | null;
 
   @Field({ description: "True when the value is withheld (see `reason`)." })
@@ -93,7 +93,8 @@ export class StatisticSeries {
 
 /** A cell as a statistic's source gives it: the count, and whether it is withheld. */
 export interface SourceCell {
-  count: number;
+  /** Null when there is no figure for the period (a statistic not yet imported, say). */
+  count: number | null;
   hidden: boolean;
 }
 
@@ -115,6 +116,7 @@ export interface SeriesSpec {
 }
 
 const published = (value: number): StatisticValue => ({ value, suppressed: false, reason: null, lowerBound: null });
+const noFigure: StatisticValue = { value: null, suppressed: false, reason: null, lowerBound: null };
 const withheld: StatisticValue = { value: null, suppressed: true, reason: SuppressionReason.DISCLOSURE_CONTROL, lowerBound: null };
 
 /**
@@ -124,13 +126,15 @@ const withheld: StatisticValue = { value: null, suppressed: true, reason: Suppre
 export function buildSeries(spec: SeriesSpec): StatisticSeries {
   const line = (key: string): StatisticLine => {
     const cells = spec.periods.map((p) => spec.cell(key, p));
-    const visibleSum = cells.reduce((s, c) => s + (c.hidden ? 0 : c.count), 0);
+    const visibleSum = cells.reduce((s, c) => s + (c.hidden ? 0 : (c.count ?? 0)), 0);
     const sum: StatisticValue | null = spec.stock
       ? null
-      : cells.some((c) => c.hidden)
+      : cells.some((c) => c.count === null)
+        ? noFigure
+        : cells.some((c) => c.hidden)
         ? { value: null, suppressed: true, reason: SuppressionReason.INCLUDES_WITHHELD, lowerBound: visibleSum }
         : published(visibleSum);
-    return { key, values: cells.map((c) => (c.hidden ? withheld : published(c.count))), sum };
+    return { key, values: cells.map((c) => (c.hidden ? withheld : c.count === null ? noFigure : published(c.count))), sum };
   };
   return {
     statistic: spec.statistic,

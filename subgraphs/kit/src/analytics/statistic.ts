@@ -1,7 +1,7 @@
 import { disclosureThreshold } from "../disclosure.js";
 import { periodKeyOf, periodsOf, type PeriodArgs, type Period } from "./period.js";
 import { buildSeries, TOTAL, type StatisticSeries } from "./series.js";
-import { isStatisticUnit, once, plainCell, protectPeopleTable, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
+import { isStatisticUnit, once, protectPeopleTable, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
 
 /**
  * A statistic that is not a count of people (partners, places, offers, job
@@ -9,6 +9,8 @@ import { isStatisticUnit, once, plainCell, protectPeopleTable, rollUp, type Coun
  * rows whose `period` is the first day of the period (date_trunc).
  */
 export interface PlainStatistic {
+  /** Cells of a unit are the unit's own rows (a statistic imported per unit), not the sum of its gminas. */
+  ownRows?: boolean;
   statistic: string;
   measure: string;
   dimension: string | null;
@@ -24,7 +26,8 @@ export async function plainSeries(ctx: object, unitCode: string, args: PeriodArg
   if (!isStatisticUnit(unitCode)) return null;
   const cells = await once(ctx, `${stat.statistic}|${args.grain}|${args.fromYear}|${args.toYear}`, async () => {
     const rows = await stat.query(periods, args);
-    return rollUp(rows.map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) })));
+    const keyed = rows.map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) }));
+    return stat.ownRows ? new Map<string, number | null>(keyed.map((r) => [`${r.code}|${r.period}|${r.category}`, r.count])) : rollUp(keyed);
   });
   return buildSeries({
     ...stat,
@@ -32,7 +35,10 @@ export async function plainSeries(ctx: object, unitCode: string, args: PeriodArg
     grain: args.grain,
     periods,
     disclosureControlled: false,
-    cell: (category, period) => plainCell(cells, unitCode, period.key, category),
+    cell: (category, period) => {
+      const count = cells.get(`${unitCode}|${period.key}|${category}`);
+      return { count: count ?? (stat.ownRows ? null : 0), hidden: false };
+    },
   });
 }
 

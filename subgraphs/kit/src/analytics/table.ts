@@ -38,7 +38,8 @@ export interface CountRow {
   code: string;
   period: string;
   category: string;
-  count: number;
+  /** Null where a source has no figure. */
+  count: number | null;
 }
 
 /**
@@ -54,16 +55,11 @@ export function rollUp(rows: readonly CountRow[]): Map<string, number> {
     const parent = territorialUnit(gmina)!.parent!;
     for (const unit of [gmina, parent]) {
       const key = `${unit}|${row.period}|${row.category}`;
-      cells.set(key, (cells.get(key) ?? 0) + row.count);
+      cells.set(key, (cells.get(key) ?? 0) + (row.count ?? 0));
     }
   }
   return cells;
 }
-
-export const plainCell = (cells: ReadonlyMap<string, number>, unit: string, period: string, category: string): SourceCell => ({
-  count: cells.get(`${unit}|${period}|${category}`) ?? 0,
-  hidden: false,
-});
 
 export interface Dimension {
   /** The enum's name, as the API shows it in `dimension`. */

@@ -16,7 +16,8 @@ mkdirSync(dir, { recursive: true });
 const { definition } = (await import(pathToFileURL(join(cwd, "src/definition.ts")).href)) as { definition: SubgraphDefinition };
 const db = await openOrm({ subgraph: definition.name, entities: definition.entities, migrations: definition.migrations, target: { kind: "pglite-memory" }, migrationsPath: dir });
 await migrate(db.orm);
-const name = process.argv[2];
+// The name ends up in a class name: letters, digits and underscores only.
+const name = process.argv[2]?.replace(/[^A-Za-z0-9_]/g, "_");
 const result = await db.orm.getMigrator().createMigration(dir, false, definition.migrations.length === 0, name);
 await db.orm.close(true);
 if (!result.fileName) {

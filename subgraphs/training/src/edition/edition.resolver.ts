@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resol
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
   between,
-  ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, protectCount, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, holderCount, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { TrainingEdition } from "./edition.entity.js";
@@ -12,7 +12,7 @@ import type { Loaders } from "../loaders.js";
 
 export const TrainingEditionConnection = ConnectionType(TrainingEdition, "TrainingEdition", "training editions");
 
-@ObjectType({ description: "Outcomes of an edition's participants, under disclosure control." })
+@ObjectType({ description: "Outcomes of an edition's participants: exact for the provider holding the records, withheld for everyone else (published outcomes: `TerritorialUnit.trainingOutcomes`)." })
 export class EditionOutcomes {
   @Field(() => SuppressibleCount, { description: "Participants who completed the edition." })
   completed!: SuppressibleCount;
@@ -76,9 +76,10 @@ export class TrainingEditionResolver {
     return Math.max(0, edition.capacity - (await ctx.loaders.editionStats.load(edition.id)).taken);
   }
 
-  @FieldResolver(() => EditionOutcomes, { description: "Completion, certificates and employment after, with small counts suppressed." })
+  @FieldResolver(() => EditionOutcomes, { description: "Completion, certificates and employment after: for the provider holding the records; withheld for everyone else." })
   async outcomes(@Root() edition: TrainingEdition, @Ctx() ctx: HubContext<Loaders>): Promise<EditionOutcomes> {
-    const s = await ctx.loaders.editionStats.load(edition.id);
-    return { completed: protectCount(s.completed), certified: protectCount(s.certified), employedWithin3Months: protectCount(s.employed) };
+    const [s, programme] = await Promise.all([ctx.loaders.editionStats.load(edition.id), ctx.loaders.programme.load(edition.programme.id)]);
+    const count = (n: number) => holderCount(ctx, programme!.providerId, n);
+    return { completed: count(s.completed), certified: count(s.certified), employedWithin3Months: count(s.employed) };
   }
 }

@@ -1,0 +1,102 @@
+import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root } from "type-graphql";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import {
+  PeriodArgs, Sector, StatisticSeries, peopleSeries, plainSeries, sqlRows, truncOf,
+  type HubContext, type PeopleStatistic, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { TerritorialUnitRef } from "../references/reference.types.js";
+import { DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";
+
+export enum ActivationParticipantDimension {
+  DEGREE = "DEGREE",
+  INSTRUMENT = "INSTRUMENT",
+  OUTCOME = "OUTCOME",
+}
+registerEnumType(ActivationParticipantDimension, {
+  name: "ActivationParticipantDimension",
+  description: "What activation participants can be broken down by.",
+  valuesConfig: {
+    DEGREE: { description: "Degree of disability (DisabilityDegree)." },
+    INSTRUMENT: { description: "The programme's activation instrument (Instrument)." },
+    OUTCOME: { description: "The participant's outcome (ParticipantOutcome)." },
+  },
+});
+
+const DIMENSION_ENUM: Record<ActivationParticipantDimension, string> = { DEGREE: "DisabilityDegree", INSTRUMENT: "Instrument", OUTCOME: "ParticipantOutcome" };
+
+/**
+ * Participants by the year they joined and the gmina they live in: one
+ * protected table over degree, instrument and outcome at once, so no
+ * grouping can be differenced against another.
+ */
+function activationParticipants(em: EntityManager): PeopleStatistic {
+  return {
+    statistic: "activationParticipants",
+    measure: "persons",
+    table: {
+      dimensions: [
+        { name: "DisabilityDegree", categories: Object.values(DisabilityDegree), partition: true },
+        { name: "Instrument", categories: Object.values(Instrument), partition: true },
+        { name: "ParticipantOutcome", categories: Object.values(ParticipantOutcome), partition: true },
+      ],
+    },
+    query: (fromYear, toYear) =>
+      sqlRows(em,
+        `select extract(year from p.joined_on)::int as year, p.municipality_code as code, d.dimension, d.category, count(*)::int as count
+         from activation_participant p
+         join activation_programme g on g.id = p.programme_id
+         cross join lateral (values ('TOTAL', 'TOTAL'), ('DisabilityDegree', p.degree::text), ('Instrument', g.instrument::text), ('ParticipantOutcome', p.outcome::text)) as d(dimension, category)
+         where p.joined_on >= make_date(?, 1, 1) and p.joined_on < make_date(? + 1, 1, 1)
+         group by 1, 2, 3, 4`,
+        [fromYear, toYear],
+      ),
+  };
+}
+
+/**
+ * Job places created, by the period they were created in, in the gmina of
+ * the post, by the employer's sector (as the register had it then). Posts,
+ * not people: published as counted.
+ */
+function jobPlacesCreated(em: EntityManager): PlainStatistic {
+  return {
+    statistic: "disabilityJobPlacesCreated",
+    measure: "job places",
+    dimension: "Sector",
+    categories: Object.values(Sector),
+    stock: false,
+    query: (_periods, args) =>
+      sqlRows(em,
+        `select j.municipality_code as code, to_char(date_trunc(?, j.created_on), 'YYYY-MM-DD') as period, d.category, count(*)::int as count
+         from disability_job_place j
+         cross join lateral (select j.employer_sector as category where j.employer_sector is not null union all select 'TOTAL') as d
+         where j.created_on >= make_date(?, 1, 1) and j.created_on < make_date(? + 1, 1, 1)
+         group by 1, 2, 3`,
+        [truncOf(args.grain), args.fromYear, args.toYear],
+      ),
+  };
+}
+
+@Resolver(() => TerritorialUnitRef)
+export class TerritorialUnitDisabilityStatisticsResolver {
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "Persons who joined an activation programme, by year joined and the gmina they live in, broken down by degree, instrument or outcome. Counts of people under disclosure control; by YEAR only. Null for a unit statistics are not published for (the voivodeship, town or rural parts).",
+  })
+  activationParticipants(
+    @Root() unit: TerritorialUnitRefShape,
+    @Ctx() ctx: HubContext,
+    @Args() period: PeriodArgs,
+    @Arg("by", () => ActivationParticipantDimension, { defaultValue: ActivationParticipantDimension.OUTCOME, description: "The breakdown." }) by: ActivationParticipantDimension,
+  ): Promise<StatisticSeries | null> {
+    return peopleSeries(ctx, unit.code, period, activationParticipants(ctx.em as EntityManager), DIMENSION_ENUM[by]);
+  }
+
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "Job places created for persons with disabilities, by the period they were created in and the gmina of the post, broken down by the employer's sector (as the register had it when the place was recorded; places recorded without it count in the total only). Posts, not people: any grain. Null for a unit statistics are not published for.",
+  })
+  disabilityJobPlacesCreated(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
+    return plainSeries(ctx, unit.code, period, jobPlacesCreated(ctx.em as EntityManager));
+  }
+}

@@ -1,0 +1,123 @@
+import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root } from "type-graphql";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import {
+  PeriodArgs, StatisticSeries, TargetGroup, peopleSeries, plainSeries, sqlRows, truncOf,
+  type HubContext, type PeopleStatistic, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit";
+import { TerritorialUnitRef } from "../references/reference.types.js";
+
+export enum TrainingPlaceMeasure {
+  OFFERED = "OFFERED",
+  TAKEN = "TAKEN",
+}
+registerEnumType(TrainingPlaceMeasure, {
+  name: "TrainingPlaceMeasure",
+  description: "Which training places to count.",
+  valuesConfig: {
+    OFFERED: { description: "Seats offered: the capacity of editions that are not cancelled." },
+    TAKEN: { description: "Seats taken: enrolled or completed participants (as `TrainingEdition.seatsTaken`, which is public)." },
+  },
+});
+
+export enum TrainingOutcome {
+  IN_PROGRESS = "IN_PROGRESS",
+  DROPPED_OUT = "DROPPED_OUT",
+  COMPLETED_EMPLOYED = "COMPLETED_EMPLOYED",
+  COMPLETED_NOT_EMPLOYED = "COMPLETED_NOT_EMPLOYED",
+  COMPLETED_EMPLOYMENT_UNKNOWN = "COMPLETED_EMPLOYMENT_UNKNOWN",
+}
+registerEnumType(TrainingOutcome, {
+  name: "TrainingOutcome",
+  description: "Where a participant of a training edition ended up: every enrolment that was not cancelled falls in exactly one.",
+  valuesConfig: {
+    IN_PROGRESS: { description: "Still enrolled." },
+    DROPPED_OUT: { description: "Left before the end." },
+    COMPLETED_EMPLOYED: { description: "Completed, and employed within 3 months (ESF+ result indicator)." },
+    COMPLETED_NOT_EMPLOYED: { description: "Completed, not employed within 3 months." },
+    COMPLETED_EMPLOYMENT_UNKNOWN: { description: "Completed; employment not yet known." },
+  },
+});
+
+const TARGET_GROUPS = Object.values(TargetGroup);
+
+/** Places by the period the edition starts, in the edition's gmina, for each target group of its programme. */
+function trainingPlaces(em: EntityManager, measure: TrainingPlaceMeasure): PlainStatistic {
+  const value = measure === TrainingPlaceMeasure.OFFERED ? "e.capacity" : "coalesce(s.taken, 0)";
+  return {
+    statistic: measure === TrainingPlaceMeasure.OFFERED ? "trainingPlacesOffered" : "trainingPlacesTaken",
+    measure: "places",
+    dimension: "TargetGroup",
+    categories: TARGET_GROUPS,
+    stock: false,
+    query: (_periods, args) =>
+      sqlRows(em,
+        `select e.municipality_code as code, to_char(date_trunc(?, e.starts_on), 'YYYY-MM-DD') as period, d.category, sum(${value})::int as count
+         from training_edition e
+         join training_programme p on p.id = e.programme_id
+         left join (select edition_id, count(*) filter (where status in ('ENROLLED', 'COMPLETED')) as taken from enrolment group by edition_id) s on s.edition_id = e.id
+         cross join lateral (select unnest(p.target_groups::text[]) as category union all select 'TOTAL') d
+         where e.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)
+         group by 1, 2, 3`,
+        [truncOf(args.grain), args.fromYear, args.toYear],
+      ),
+  };
+}
+
+const COMPLETED = [TrainingOutcome.COMPLETED_EMPLOYED, TrainingOutcome.COMPLETED_NOT_EMPLOYED, TrainingOutcome.COMPLETED_EMPLOYMENT_UNKNOWN];
+
+/**
+ * Participants by the year their edition starts, in the edition's gmina, by
+ * outcome. Seats taken (in progress plus completed) are public per edition,
+ * so the table is protected knowing that sum.
+ */
+function trainingOutcomes(em: EntityManager): PeopleStatistic {
+  return {
+    statistic: "trainingOutcomes",
+    measure: "persons",
+    table: {
+      dimensions: [{ name: "TrainingOutcome", categories: Object.values(TrainingOutcome), partition: true }],
+      known: [{ name: "seatsTaken", parts: [TrainingOutcome.IN_PROGRESS, ...COMPLETED].map((c) => `TrainingOutcome|${c}`) }],
+    },
+    query: (fromYear, toYear) =>
+      sqlRows(em,
+        `select extract(year from e.starts_on)::int as year, e.municipality_code as code, d.dimension, d.category, count(*)::int as count
+         from enrolment n
+         join training_edition e on e.id = n.edition_id
+         cross join lateral (values
+           ('TOTAL', 'TOTAL'),
+           ('TrainingOutcome', case
+              when n.status = 'ENROLLED' then 'IN_PROGRESS'
+              when n.status = 'DROPPED_OUT' then 'DROPPED_OUT'
+              when n.employed_within3months then 'COMPLETED_EMPLOYED'
+              when not n.employed_within3months then 'COMPLETED_NOT_EMPLOYED'
+              else 'COMPLETED_EMPLOYMENT_UNKNOWN' end)) as d(dimension, category)
+         where n.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)
+         group by 1, 2, 3, 4`,
+        [fromYear, toYear],
+      ),
+  };
+}
+
+@Resolver(() => TerritorialUnitRef)
+export class TerritorialUnitTrainingStatisticsResolver {
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "Training places offered or taken, by the period the edition starts and the gmina it runs in, for each target group of its programme (a programme may serve several groups, so the lines may add up to more than the total). Any grain. Null for a unit statistics are not published for.",
+  })
+  trainingPlaces(
+    @Root() unit: TerritorialUnitRefShape,
+    @Ctx() ctx: HubContext,
+    @Args() period: PeriodArgs,
+    @Arg("measure", () => TrainingPlaceMeasure, { defaultValue: TrainingPlaceMeasure.OFFERED, description: "Offered or taken." }) measure: TrainingPlaceMeasure,
+  ): Promise<StatisticSeries | null> {
+    return plainSeries(ctx, unit.code, period, trainingPlaces(ctx.em as EntityManager, measure));
+  }
+
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "Participants of training editions by outcome (completions and employment within 3 months), by the year the edition starts and the gmina it runs in. Counts of people under disclosure control; by YEAR only. Null for a unit statistics are not published for.",
+  })
+  trainingOutcomes(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
+    return peopleSeries(ctx, unit.code, period, trainingOutcomes(ctx.em as EntityManager), "TrainingOutcome");
+  }
+}
