@@ -28,7 +28,9 @@ const CREATE = `mutation($input: ActivationProgrammeInput!) { createActivationPr
 const PROGRAMME = { name: "Trener pracy 2027", instrument: "SUPPORTED_EMPLOYMENT", municipalityCodes: ["2401011", "2401021"], fundingSource: "PFRON", startsOn: "2027-01-01", endsOn: "2027-12-31", capacity: 2 };
 const ADD = `mutation($p: ID!, $input: ActivationParticipantInput!) { addActivationParticipant(programmeId: $p, input: $input) { id version pseudonym } }`;
 const person = (n: number, causeCodes = ["05-R"]) => ({ pseudonym: `PCPR/${n}`, degree: "MODERATE", causeCodes, ageBand: "AGE_30_44", sex: "MALE", municipalityCode: "2401011", joinedOn: "2027-01-15" });
-const summary = async (id: string) => (await hub.query(`query($id: ID!) { activationProgramme(id: $id) { participantSummary { total { value suppressed } } } }`, { id })).body.data.activationProgramme.participantSummary.total;
+/** The programme's participant count as the operator holding the records sees it (everyone else gets it withheld). */
+const summary = async (id: string, token = tokens.operator) =>
+  (await hub.query(`query($id: ID!) { activationProgramme(id: $id) { participantSummary { total { value suppressed } } } }`, { id }, { token })).body.data.activationProgramme.participantSummary.total;
 
 describe("activation programmes and participants", () => {
   let programmeId: string;
@@ -55,7 +57,9 @@ describe("activation programmes and participants", () => {
     expect(codes((await hub.query(ADD, { p: programmeId, input: person(1) }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
     const results = await Promise.all([1, 2, 3, 4].map((n) => hub.query(ADD, { p: programmeId, input: person(n) }, { token: tokens.operator })));
     expect(results.map(outcome).sort()).toEqual(["CONFLICT", "CONFLICT", "OK", "OK"]);
-    expect(await summary(programmeId)).toEqual({ value: null, suppressed: true });
+    expect(await summary(programmeId)).toEqual({ value: 2, suppressed: false });
+    expect(await summary(programmeId, tokens.other)).toEqual({ value: null, suppressed: true });
+    expect(await summary(programmeId, tokens.analyst)).toEqual({ value: null, suppressed: true });
   });
 
   it("only the operator reads the participants", async () => {
