@@ -49,30 +49,38 @@ afterAll(async () => {
 
 describe.skipIf(!CHROMIUM)("the municipality dashboard in Chromium", () => {
   it("draws the charts from the hub's data and marks suppressed cells", async () => {
-    // a gmina with an unemployment series, training editions and at least one suppressed activation cell
-    const { body } = await hub.query(`{ territorialUnits { code kind unemployment(fromYear: 2019) { registeredUnemployed } trainingEditions { capacity seatsLeft programme { targetGroups } }
-      activationProgrammes { participantSummary { total { suppressed } byOutcome { count { suppressed } } } } } }`);
-    const suppressedCells = (u: any) => (u.activationProgrammes ?? []).reduce((n: number, p: any) => n + (p.participantSummary.total.suppressed ? 1 : 0) + p.participantSummary.byOutcome.filter((o: any) => o.count.suppressed).length, 0);
-    const unit = body.data.territorialUnits.find((u: any) => u.unemployment?.length && u.trainingEditions?.length && suppressedCells(u) > 0);
+    // a gmina with an unemployment series, training places and at least one withheld activation cell
+    const series = `{ periods { key } series { key values { value suppressed } sum { value } } total { values { value suppressed } } }`;
+    const { body } = await hub.query(`{ territorialUnits(kind: URBAN_GMINA) { code
+      unemployment: registeredUnemployment(fromYear: 2019, toYear: 2026, grain: MONTH) ${series}
+      placesOffered: trainingPlaces(fromYear: 2019, toYear: 2026) ${series}
+      placesTaken: trainingPlaces(fromYear: 2019, toYear: 2026, measure: TAKEN) ${series}
+      trainingOutcomes(fromYear: 2019, toYear: 2026) ${series}
+      activation: activationParticipants(fromYear: 2019, toYear: 2026, by: OUTCOME) ${series} } }`);
+    expect(body.errors).toBeUndefined();
+    const withheld = (s: any) => [...s.series, s.total].reduce((n: number, l: any) => n + l.values.filter((v: any) => v.suppressed).length, 0);
+    const unit = body.data.territorialUnits.find((u: any) => u.unemployment.total.values.some((v: any) => v.value !== null) && u.placesOffered.total.values.some((v: any) => v.value > 0) && withheld(u.activation) > 0);
     expect(unit, "the seed has a gmina with every kind of data").toBeTruthy();
 
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-    await page.goto(`${siteUrl}/index.html?code=${unit.code}&gateway=${encodeURIComponent(hub.gateway.graphqlUrl)}`);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1800 } });
+    await page.goto(`${siteUrl}/index.html?code=${unit.code}&toYear=2026&gateway=${encodeURIComponent(hub.gateway.graphqlUrl)}`);
     await page.waitForSelector("#app[data-state=ready]", { timeout: 30_000 });
 
     const points = await page.$$eval("#unemployment circle.point", (nodes) => nodes.map((n) => Number(n.getAttribute("data-value"))));
-    expect(points).toEqual(unit.unemployment.map((p: { registeredUnemployed: number }) => p.registeredUnemployed));
-    const groups = new Set(unit.trainingEditions.flatMap((e: any) => e.programme.targetGroups));
-    expect(await page.locator("#training rect.bar-offered").count()).toBe(groups.size);
-    const offered = await page.$$eval("#training rect.bar-offered", (nodes) => nodes.reduce((s, n) => s + Number(n.getAttribute("data-value")), 0));
-    const expectedOffered = unit.trainingEditions.reduce((s: number, e: any) => s + e.capacity * e.programme.targetGroups.length, 0);
-    expect(offered).toBe(expectedOffered);
-    const marked = await page.$$eval("#activation td.suppressed", (nodes) => nodes.map((n) => n.textContent));
-    expect(marked.length).toBe(suppressedCells(unit));
+    expect(points).toEqual(unit.unemployment.total.values.filter((v: any) => v.value !== null).map((v: any) => v.value));
+    const groups = unit.placesOffered.series.filter((l: any) => l.sum.value > 0);
+    const bars = await page.$$eval("#training rect.bar-offered", (nodes) => nodes.map((n) => [n.getAttribute("data-label"), Number(n.getAttribute("data-value"))]));
+    expect(Object.fromEntries(bars)).toEqual(Object.fromEntries(groups.map((l: any) => [l.key, l.sum.value])));
+    const taken = await page.$$eval("#training rect.bar-taken", (nodes) => nodes.map((n) => [n.getAttribute("data-label"), Number(n.getAttribute("data-value"))]));
+    expect(Object.fromEntries(taken)).toEqual(Object.fromEntries(groups.map((l: any) => [l.key, unit.placesTaken.series.find((t: any) => t.key === l.key).sum.value])));
+    const marked = await page.$$eval("#activation td.suppressed, #outcomes td.suppressed", (nodes) => nodes.map((n) => n.textContent));
+    expect(marked.length).toBe(withheld(unit.activation) + withheld(unit.trainingOutcomes));
     expect(new Set(marked)).toEqual(new Set([":c"]));
+    const shown = await page.$$eval("#activation tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
+    expect(shown).toEqual(unit.activation.periods.map((_: any, i: number) => [...unit.activation.series, unit.activation.total].map((l: any) => (l.values[i].suppressed ? ":c" : String(l.values[i].value)))));
 
     mkdirSync(`${ROOT}test/screenshots`, { recursive: true });
     await page.screenshot({ path: `${ROOT}test/screenshots/municipality-dashboard.png`, fullPage: true });
-    console.log(`dashboard for ${unit.code}: ${points.length} months, ${groups.size} target groups, ${marked.length} suppressed cells marked; screenshot in test/screenshots/`);
+    console.log(`dashboard for ${unit.code}: ${points.length} months, ${groups.length} target groups, ${marked.length} withheld cells marked; screenshot in test/screenshots/`);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, GMINA_CODES, TERRITORY, sqlRows } from "@bdp/kit";
+import { GMINA_CODES, TERRITORY, sqlRows } from "@bdp/kit";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
@@ -129,7 +129,7 @@ async function publicSeatsTaken(): Promise<Map<string, number>> {
   const taken = new Map<string, number>();
   let after: string | null = null;
   for (;;) {
-    const { body } = await hub.query(`query($after: String) { trainingEditions(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { startsOn seatsTaken municipality { code } } } }`, { after });
+    const { body }: { body: any } = await hub.query(`query($after: String) { trainingEditions(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { startsOn seatsTaken municipality { code } } } }`, { after });
     expect(body.errors).toBeUndefined();
     for (const e of body.data.trainingEditions.nodes) {
       const year = Number(e.startsOn.slice(0, 4));

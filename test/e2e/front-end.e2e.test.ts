@@ -31,15 +31,18 @@ describe("the public schema", () => {
 
 describe("typed operations (pnpm codegen)", () => {
   it("the generated documents run against the gateway and answer in the shape their types say", async () => {
-    const result: { data?: MunicipalityDashboardQuery; errors?: unknown } = (await hub.query(print(MunicipalityDashboardDocument), { code: "2465011", fromYear: 2024 })).body;
+    const result: { data?: MunicipalityDashboardQuery; errors?: unknown } = (await hub.query(print(MunicipalityDashboardDocument), { code: "2465011", fromYear: 2019, toYear: 2026 })).body;
     expect(result.errors).toBeUndefined();
     const unit = result.data!.territorialUnit!;
     expect(unit.name).toBe("Dąbrowa Górnicza");
-    expect(unit.unemployment!.length).toBeGreaterThan(0);
-    for (const programme of unit.activationProgrammes ?? []) {
-      const { total } = programme.participantSummary;
-      expect(total.suppressed ? total.value === null : typeof total.value === "number").toBe(true);
+    expect(unit.unemployment!.periods).toHaveLength(8 * 12);
+    for (const series of [unit.unemployment!, unit.placesOffered!, unit.placesTaken!, unit.trainingOutcomes!, unit.activation!]) {
+      for (const line of [...series.series, series.total]) {
+        expect(line.values).toHaveLength(series.periods.length);
+        for (const v of line.values) expect(v.suppressed ? v.value === null && v.reason === "DISCLOSURE_CONTROL" : v.reason === null).toBe(true);
+      }
     }
+    expect(unit.activation!.series.some((l) => l.values.some((v) => v.suppressed))).toBe(true);
     const offers = (await hub.query(print(OffersNearbyDocument), { code: "2401", first: 5 })).body;
     expect(offers.errors).toBeUndefined();
   });

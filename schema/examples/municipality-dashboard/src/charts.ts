@@ -50,3 +50,30 @@ export function pairedBars(rows: { label: string; offered: number; taken: number
   });
   return svg;
 }
+
+type Value = { value: number | null; suppressed: boolean; reason?: string | null };
+
+/**
+ * A statistic as a table: one row per period, one column per category and
+ * the total. A withheld value is marked `:c` (as Eurostat marks confidential
+ * cells), with the reason in its tooltip.
+ */
+export function yearTable(series: { periods: { key: string }[]; series: { key: string; values: Value[] }[]; total: { values: Value[] } }): HTMLTableElement {
+  const table = document.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const label of ["", ...series.series.map((l) => l.key), "RAZEM"]) head.append(Object.assign(document.createElement("th"), { textContent: label }));
+  const body = table.createTBody();
+  series.periods.forEach((p, i) => {
+    const row = body.insertRow();
+    row.append(Object.assign(document.createElement("th"), { textContent: p.key }));
+    for (const v of [...series.series.map((l) => l.values[i]!), series.total.values[i]!]) {
+      const td = row.insertCell();
+      if (v.suppressed) {
+        td.className = "suppressed";
+        td.textContent = ":c";
+        td.title = "utajnione (kontrola ujawniania: mniej niż 5 osób albo ochrona innej utajnionej komórki)";
+      } else td.textContent = v.value === null ? "–" : String(v.value);
+    }
+  });
+  return table;
+}

@@ -1,18 +1,22 @@
 /**
  * A municipality dashboard (issue #5): an example of a custom view built on
  * the hub's typed operations (`pnpm codegen` → `schema/src/client`). It asks
- * the gateway once, and draws the unemployment trend, training places by
- * target group and activation outcomes, with suppressed counts shown as `:c`.
+ * the gateway once — statistics from four subgraphs, shaped for charts — and
+ * draws the unemployment trend, training places by target group, and
+ * training and activation outcomes, with withheld counts shown as `:c`.
  *
- *   ?code=<TERYT gmina>&gateway=<GraphQL URL>
+ *   ?code=<TERYT gmina, county or city>&gateway=<GraphQL URL>&toYear=<year>
  */
 import { print } from "graphql";
-import { MunicipalityDashboardDocument, type MunicipalityDashboardQuery, type MunicipalityDashboardQueryVariables } from "../../../src/client/index.js";
-import { lineChart, pairedBars } from "./charts.js";
+import {
+  MunicipalityDashboardDocument, type ChartSeriesFragment, type MunicipalityDashboardQuery, type MunicipalityDashboardQueryVariables,
+} from "../../../src/client/index.js";
+import { lineChart, pairedBars, yearTable } from "./charts.js";
 
 const params = new URLSearchParams(location.search);
 const code = params.get("code") ?? "2465011";
 const gateway = params.get("gateway") ?? "http://127.0.0.1:4000/graphql";
+const toYear = Number(params.get("toYear") ?? new Date().getFullYear());
 const app = document.querySelector<HTMLElement>("#app")!;
 
 async function load(variables: MunicipalityDashboardQueryVariables): Promise<MunicipalityDashboardQuery> {
@@ -26,53 +30,30 @@ async function load(variables: MunicipalityDashboardQueryVariables): Promise<Mun
   return body.data;
 }
 
+/** Each category's sum over the years, for the lines that have any. */
+const sums = (s: ChartSeriesFragment | null) => new Map((s?.series ?? []).map((l) => [l.key, l.sum?.value ?? 0]));
+
 function render(data: MunicipalityDashboardQuery): void {
   const unit = data.territorialUnit;
   if (!unit) throw new Error(`no unit ${code}`);
   document.querySelector("#title")!.textContent = `${unit.name} w liczbach`;
   document.querySelector<HTMLInputElement>("#pick input")!.value = unit.code;
 
-  const series = (unit.unemployment ?? []).map((p) => ({ label: p.period, value: p.registeredUnemployed }));
-  document.querySelector("#unemployment")!.replaceChildren(lineChart(series, `Zarejestrowani bezrobotni, ${unit.name}`));
+  const trend = unit.unemployment!;
+  // months without a figure (not yet imported) are left out of the line, not drawn as zero
+  const points = trend.periods.flatMap((p, i) => (trend.total.values[i]!.value === null ? [] : [{ label: p.key, value: trend.total.values[i]!.value! }]));
+  document.querySelector("#unemployment")!.replaceChildren(lineChart(points, `Zarejestrowani bezrobotni, ${unit.name}`));
 
-  // places offered (capacity) and taken (capacity − seats left) by the programmes' target groups
-  const groups = new Map<string, { offered: number; taken: number }>();
-  for (const edition of unit.trainingEditions ?? []) {
-    for (const group of edition.programme.targetGroups) {
-      const g = groups.get(group) ?? { offered: 0, taken: 0 };
-      g.offered += edition.capacity;
-      g.taken += edition.capacity - edition.seatsLeft;
-      groups.set(group, g);
-    }
-  }
-  const rows = [...groups].map(([label, g]) => ({ label, ...g })).sort((a, b) => b.offered - a.offered);
-  document.querySelector("#training")!.replaceChildren(pairedBars(rows, `Miejsca szkoleniowe, ${unit.name}`));
+  const offered = sums(unit.placesOffered);
+  const taken = sums(unit.placesTaken);
+  const rows = [...offered].filter(([, n]) => n > 0).map(([label, n]) => ({ label, offered: n, taken: taken.get(label) ?? 0 })).sort((a, b) => b.offered - a.offered);
+  document.querySelector("#training")!.replaceChildren(pairedBars(rows, `Miejsca szkoleniowe ${trend.periods[0]?.key.slice(0, 4)}–${toYear}, ${unit.name}`));
 
-  const table = document.createElement("table");
-  const outcomes = [...new Set((unit.activationProgrammes ?? []).flatMap((p) => p.participantSummary.byOutcome.map((o) => o.outcome)))];
-  table.innerHTML = `<thead><tr><th>Program</th><th>Razem</th>${outcomes.map((o) => `<th>${o}</th>`).join("")}</tr></thead>`;
-  const body = document.createElement("tbody");
-  for (const programme of unit.activationProgrammes ?? []) {
-    const row = document.createElement("tr");
-    const cell = (count: { value: number | null; suppressed: boolean } | undefined) => {
-      const td = document.createElement("td");
-      if (count?.suppressed) {
-        td.className = "suppressed";
-        td.textContent = ":c";
-        td.title = "utajnione: mniej niż 5 osób lub ochrona wtórna";
-      } else td.textContent = String(count?.value ?? 0);
-      return td;
-    };
-    const name = document.createElement("td");
-    name.textContent = programme.name;
-    row.append(name, cell(programme.participantSummary.total), ...outcomes.map((o) => cell(programme.participantSummary.byOutcome.find((b) => b.outcome === o)?.count)));
-    body.append(row);
-  }
-  table.append(body);
-  document.querySelector("#activation")!.replaceChildren(table);
+  document.querySelector("#outcomes")!.replaceChildren(yearTable(unit.trainingOutcomes!));
+  document.querySelector("#activation")!.replaceChildren(yearTable(unit.activation!));
 }
 
-load({ code, fromYear: 2019 })
+load({ code, fromYear: toYear - 7, toYear })
   .then((data) => {
     render(data);
     app.dataset.state = "ready";

@@ -40,12 +40,22 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
   const hidden = new Set<string>();
   for (const [id, n] of cells) if (n > 0 && n < threshold && !publicCells.has(id)) hidden.add(id);
 
-  /** The smallest visible, hideable member of `ids`; non-zero ones first. */
+  const relationsOf = new Map<string, Relation[]>();
+  for (const rel of relations) for (const id of [rel.total, ...rel.parts]) relationsOf.set(id, [...(relationsOf.get(id) ?? []), rel]);
+  /** Relations in which hiding `id` would make it the only hidden member: each would need yet another cell. */
+  const newSingles = (id: string) => (relationsOf.get(id) ?? []).filter((r) => ![r.total, ...r.parts].some((m) => hidden.has(m))).length;
+
+  /**
+   * The member of `ids` to hide next: visible and hideable, non-zero if any
+   * is; among those, the one that leaves the fewest relations with a single
+   * hidden cell, then the smallest count (the least information lost).
+   */
   const nextToHide = (ids: readonly string[]): string | undefined => {
     const candidates = ids.filter((id) => !hidden.has(id) && !publicCells.has(id));
     const nonZero = candidates.filter((id) => count(id) > 0);
-    const pool = nonZero.length > 0 ? nonZero : candidates;
-    return pool.sort((a, b) => count(a) - count(b) || a.localeCompare(b))[0];
+    const pool = (nonZero.length > 0 ? nonZero : candidates).map((id) => ({ id, singles: newSingles(id), n: count(id) }));
+    pool.sort((a, b) => a.singles - b.singles || a.n - b.n || a.id.localeCompare(b.id));
+    return pool[0]?.id;
   };
 
   for (;;) {
