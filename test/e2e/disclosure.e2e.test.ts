@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GMINA_CODES, TERRITORY, sqlRows } from "@bdp/kit";
+import { DEMO_PARTNERS, GMINA_CODES, TERRITORY, sqlRows } from "@bdp/kit";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
