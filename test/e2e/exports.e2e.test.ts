@@ -15,7 +15,10 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(`${hub
 describe("exports", () => {
   it("lists the named exports with their parameters", async () => {
     const { exports } = (await (await get("/export")).json()) as { exports: { name: string; formats: string[] }[] };
-    expect(exports.map((e) => e.name)).toEqual(["unemployment", "activation-participants", "training-outcomes", "offers"]);
+    expect(exports.map((e) => e.name)).toEqual([
+      "active-partners", "training-places", "training-outcomes", "activation-participants", "job-places", "open-offers", "registered-unemployment", "indicator-progress",
+      "unemployment", "training-editions", "offers",
+    ]);
   });
 
   it("gives the unemployment series of the county and its gminas as CSV, the same figures as the graph", async () => {
@@ -29,17 +32,33 @@ describe("exports", () => {
     for (const point of bedzin) expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^2401011,Będzin,${point.period},${point.registeredUnemployed},`)));
   });
 
-  it("exports activation participants by degree and outcome with suppressed cells marked, never a small count", async () => {
-    const { rows } = (await (await get("/export/activation-participants.json")).json()) as { rows: { participants: number | null; participants_suppressed: boolean; breakdown: string }[] };
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.some((r) => r.participants_suppressed && r.participants === null)).toBe(true);
-    expect(rows.filter((r) => r.participants !== null && r.participants > 0 && r.participants < 5)).toEqual([]);
-    const csv = await (await get("/export/activation-participants.csv")).text();
-    expect(csv.split("\r\n")[0]).toContain("participants,participants_suppressed");
+  it("exports every statistic as rows of unit, period and category: the same values as the graph, withheld cells empty and marked", async () => {
+    type StatRow = { teryt: string; period: string; category: string; value: number | null; value_suppressed: boolean; reason: string | null };
+    const { rows } = (await (await get("/export/activation-participants.json?by=DEGREE&from=2019&to=2026")).json()) as { rows: StatRow[] };
+    // 11 units (9 gminas, the county, the city) × 8 years × (3 degrees + TOTAL)
+    expect(rows).toHaveLength(11 * 8 * 4);
+    expect(rows.some((r) => r.value_suppressed && r.value === null && r.reason === "DISCLOSURE_CONTROL")).toBe(true);
+    const { body } = await hub.query(`{ territorialUnit(code: "2401") { activationParticipants(fromYear: 2019, toYear: 2026, by: DEGREE) { periods { key } series { key values { value suppressed } } total { key values { value suppressed } } } } }`);
+    const s = body.data.territorialUnit.activationParticipants;
+    const fromGraph = [...s.series, s.total].flatMap((l: any) => s.periods.map((p: any, i: number) => [p.key, l.key, l.values[i].value, l.values[i].suppressed]));
+    expect(rows.filter((r) => r.teryt === "2401").map((r) => [r.period, r.category, r.value, r.value_suppressed])).toEqual(fromGraph);
+
+    const csv = await (await get("/export/training-places.csv?unit=2465&from=2025&to=2025&grain=QUARTER&measure=TAKEN")).text();
+    const [header, ...lines] = csv.trimEnd().split("\r\n");
+    expect(header).toBe("teryt,unit,statistic,measure,period,period_start,period_end,dimension,category,value,value_suppressed,reason");
+    expect(lines.filter((l) => l.includes(",TOTAL,"))).toHaveLength(4);
+    expect(lines.every((l) => l.startsWith("2465,Dąbrowa Górnicza,trainingPlacesTaken,places,2025-Q"))).toBe(true);
+
+    const indicators = (await (await get("/export/indicator-progress.json?unit=2401")).json()) as { rows: { indicator: string; share_of_target: number | null }[] };
+    expect(indicators.rows.length).toBeGreaterThan(0);
+    // counts of people have no grain parameter (the export is by year): an unknown parameter is refused, not ignored
+    const people = await get("/export/training-outcomes.csv?grain=MONTH");
+    expect(people.status).toBe(400);
+    expect(((await people.json()) as any).errors[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "grain" });
   });
 
   it("follows the pages of a list to the end", async () => {
-    const { rows } = (await (await get("/export/training-outcomes.json?unit=24")).json()) as { rows: { edition_id: string }[] };
+    const { rows } = (await (await get("/export/training-editions.json?unit=24")).json()) as { rows: { edition_id: string }[] };
     const { body } = await hub.query(`{ trainingEditions(filter: { municipalityCode: "24" }) { totalCount } }`);
     expect(rows.length).toBe(body.data.trainingEditions.totalCount);
     expect(rows.length).toBeGreaterThan(100);

@@ -12,6 +12,10 @@ import { sendJson, type Route } from "@bdp/kit";
  *
  * A suppressed count is an empty cell, with `<column>_suppressed` true beside
  * it (Eurostat writes `:c`). The caller's Authorization header is passed on.
+ *
+ * Every statistic of `TerritorialUnit` has an export of its own: one row per
+ * unit, period and category (TOTAL included), for every unit statistics are
+ * published for, or for one (`unit`).
  */
 type Row = Record<string, string | number | boolean | null>;
 
@@ -21,6 +25,8 @@ interface Param {
   default?: string;
   /** The GraphQL variable and how to read the text. */
   variable: string;
+  /** The variable's GraphQL type, for parameters a statistic export adds. */
+  type?: string;
   parse: (text: string) => unknown;
 }
 
@@ -29,7 +35,8 @@ export interface NamedExport {
   description: string;
   params: Param[];
   query: string;
-  rows: (data: any) => Row[];
+  /** The answer as rows; `variables` are the parsed parameters. */
+  rows: (data: any, variables: Record<string, unknown>) => Row[];
   /** For a paginated list: where its pageInfo is; the export then follows `after` to the end (up to MAX_ROWS). */
   pageInfo?: (data: any) => { hasNextPage: boolean; endCursor: string | null };
 }
@@ -47,7 +54,82 @@ const text = (t: string) => t;
 /** A suppressible count as two cells. */
 const count = (name: string, c: { value: number | null; suppressed: boolean } | null | undefined): Row => ({ [name]: c?.value ?? null, [`${name}_suppressed`]: c?.suppressed ?? null });
 
+const grainOf = (t: string) => {
+  if (!["MONTH", "QUARTER", "YEAR"].includes(t)) throw new Error("MONTH, QUARTER or YEAR");
+  return t;
+};
+const oneOf = (values: string[]) => (t: string) => {
+  if (!values.includes(t)) throw new Error(values.join(", "));
+  return t;
+};
+
+/**
+ * A statistic of TerritorialUnit as rows: unit × period × category. `args`
+ * adds the statistic's own arguments (as GraphQL, with `$` variables from
+ * `params`).
+ */
+function statisticExport(name: string, field: string, description: string, options: { params?: Param[]; args?: string; grains?: boolean } = {}): NamedExport {
+  const grains = options.grains ?? true;
+  const params: Param[] = [
+    { name: "unit", description: "TERYT code of one unit; every gmina, the county and the city when omitted", variable: "unit", parse: text },
+    { name: "from", description: "first year", default: "2019", variable: "from", parse: int },
+    { name: "to", description: "last year (at most 10 years after from)", default: "2026", variable: "to", parse: int },
+    ...(grains ? [{ name: "grain", description: "MONTH, QUARTER or YEAR", default: "YEAR", variable: "grain", parse: grainOf }] : []),
+    ...(options.params ?? []),
+  ];
+  const declared = (options.params ?? []).map((p) => `, $${p.variable}: ${p.type}`).join("");
+  const line = `{ key values { value suppressed reason } }`;
+  return {
+    name,
+    description: `${description} One row per unit, period and category (TOTAL included); a withheld value is empty with value_suppressed true.`,
+    params,
+    query: `query Export($from: Int!, $to: Int!${grains ? ", $grain: PeriodGrain!" : ""}${declared}) { territorialUnits { code name
+      s: ${field}(fromYear: $from, toYear: $to${grains ? ", grain: $grain" : ""}${options.args ?? ""}) { statistic measure dimension periods { key start end } series ${line} total ${line} } } }`,
+    rows: (data, variables) =>
+      data.territorialUnits
+        .filter((u: any) => u.s && (variables.unit === undefined || u.code === variables.unit))
+        .flatMap((u: any) =>
+          [...u.s.series, u.s.total].flatMap((l: any) =>
+            u.s.periods.map((p: any, i: number) => ({
+              teryt: u.code, unit: u.name, statistic: u.s.statistic, measure: u.s.measure, period: p.key, period_start: p.start, period_end: p.end,
+              dimension: l.key === "TOTAL" ? null : u.s.dimension, category: l.key, ...count("value", l.values[i]), reason: l.values[i].reason,
+            })),
+          ),
+        ),
+  };
+}
+
 export const EXPORTS: NamedExport[] = [
+  statisticExport("active-partners", "activePartners", "Partners that are members at the end of each period, by sector."),
+  statisticExport("training-places", "trainingPlaces", "Training places offered or taken, by the programmes' target groups.", {
+    params: [{ name: "measure", description: "OFFERED or TAKEN", default: "OFFERED", variable: "measure", type: "TrainingPlaceMeasure!", parse: oneOf(["OFFERED", "TAKEN"]) }],
+    args: ", measure: $measure",
+  }),
+  statisticExport("training-outcomes", "trainingOutcomes", "Participants of training editions by outcome (counts of people under disclosure control; by year).", { grains: false }),
+  statisticExport("activation-participants", "activationParticipants", "Persons who joined an activation programme, by degree, instrument or outcome (counts of people under disclosure control; by year).", {
+    grains: false,
+    params: [{ name: "by", description: "DEGREE, INSTRUMENT or OUTCOME", default: "OUTCOME", variable: "by", type: "ActivationParticipantDimension!", parse: oneOf(["DEGREE", "INSTRUMENT", "OUTCOME"]) }],
+    args: ", by: $by",
+  }),
+  statisticExport("job-places", "disabilityJobPlacesCreated", "Job places created for persons with disabilities, by the employer's sector."),
+  statisticExport("open-offers", "openOffers", "Offers open at some time in each period, by kind."),
+  statisticExport("registered-unemployment", "registeredUnemployment", "Registered unemployed persons at the end of each period, with the groups labour offices report."),
+  {
+    name: "indicator-progress",
+    description: "Indicators of the issues and initiatives concerning a unit: baseline, target, latest value and the share of the target achieved.",
+    params: [
+      { name: "unit", description: "TERYT code", default: "2401", variable: "unit", parse: text },
+      { name: "asOf", description: "as it stood on this day (YYYY-MM-DD); today when omitted", variable: "asOf", parse: text },
+    ],
+    query: `query ExportIndicators($unit: String!, $asOf: Date) { territorialUnit(code: $unit) { code name indicatorProgress(asOf: $asOf) {
+      indicator { id name code kind unit issue { title } initiative { title } } baseline target latestValue latestMeasuredOn shareOfTarget } } }`,
+    rows: (data) =>
+      (data.territorialUnit?.indicatorProgress ?? []).map((s: any) => ({
+        teryt: data.territorialUnit.code, unit: data.territorialUnit.name, issue: s.indicator.issue?.title ?? null, initiative: s.indicator.initiative?.title ?? null,
+        indicator_id: s.indicator.id, indicator: s.indicator.name, code: s.indicator.code, kind: s.indicator.kind, measure: s.indicator.unit,
+        baseline: s.baseline, target: s.target, latest_value: s.latestValue, latest_measured_on: s.latestMeasuredOn, share_of_target: s.shareOfTarget,
+      })),
+  },
   {
     name: "unemployment",
     description: "Registered unemployment by month in a unit of the territory and the units inside it.",
@@ -68,25 +150,8 @@ export const EXPORTS: NamedExport[] = [
     },
   },
   {
-    name: "activation-participants",
-    description: "Participants of each activation programme by degree of disability and by outcome, small counts suppressed.",
-    params: [],
-    query: `query ExportActivation($after: String) { activationProgrammes(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { id name instrument status operator { name }
-      participantSummary { total { value suppressed } byDegree { degree count { value suppressed } } byOutcome { outcome count { value suppressed } } } } } }`,
-    rows: (data) =>
-      data.activationProgrammes.nodes.flatMap((p: any) => {
-        const base = { programme_id: p.id, programme: p.name, instrument: p.instrument, status: p.status, operator: p.operator?.name ?? null };
-        return [
-          { ...base, breakdown: "total", category: "ALL", ...count("participants", p.participantSummary.total) },
-          ...p.participantSummary.byDegree.map((d: any) => ({ ...base, breakdown: "degree", category: d.degree, ...count("participants", d.count) })),
-          ...p.participantSummary.byOutcome.map((o: any) => ({ ...base, breakdown: "outcome", category: o.outcome, ...count("participants", o.count) })),
-        ];
-      }),
-    pageInfo: (data) => data.activationProgrammes.pageInfo,
-  },
-  {
-    name: "training-outcomes",
-    description: "Training editions in a unit of the territory with seats and outcomes (completed, certified, employed within 3 months), small counts suppressed.",
+    name: "training-editions",
+    description: "Training editions in a unit of the territory with seats; outcomes (completed, certified, employed within 3 months) for the provider holding the records, withheld for everyone else (published outcomes: training-outcomes).",
     params: [{ name: "unit", description: "TERYT code", default: "2401", variable: "unit", parse: text }],
     query: `query ExportTraining($unit: String!, $after: String) { trainingEditions(first: 100, after: $after, filter: { municipalityCode: $unit }) { pageInfo { hasNextPage endCursor } nodes { id startsOn endsOn status capacity seatsTaken municipality { code name }
       programme { title form fundingSource provider { name } } outcomes { completed { value suppressed } certified { value suppressed } employedWithin3Months { value suppressed } } } } }`,
@@ -136,6 +201,12 @@ export function exportRoute(graphqlUrl: () => string): Route {
       sendJson(res, 404, { errors: [{ message: `No export ${url.pathname}; GET /export lists them`, extensions: { code: "NOT_FOUND" } }] });
       return true;
     }
+    const unknown = [...url.searchParams.keys()].find((key) => !named.params.some((p) => p.name === key));
+    if (unknown) {
+      const known = named.params.map((p) => p.name).join(", ") || "none";
+      sendJson(res, 400, { errors: [{ message: `${unknown}: not a parameter of ${named.name} (it takes: ${known})`, extensions: { code: "BAD_USER_INPUT", field: unknown } }] });
+      return true;
+    }
     const variables: Record<string, unknown> = {};
     for (const param of named.params) {
       const given = url.searchParams.get(param.name) ?? param.default;
@@ -160,7 +231,7 @@ export function exportRoute(graphqlUrl: () => string): Route {
         sendJson(res, answer.status >= 400 ? answer.status : 400, { errors: body.errors ?? [{ message: "no data", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
         return true;
       }
-      rows.push(...named.rows(body.data));
+      rows.push(...named.rows(body.data, variables));
       const page = named.pageInfo?.(body.data);
       after = page?.hasNextPage && rows.length < MAX_ROWS ? page.endCursor : null;
     } while (after);
