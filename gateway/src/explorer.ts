@@ -26,9 +26,20 @@ query PartnersOverview {
       sector
       municipality { name }
       trainingProgrammes { title editions { startsOn seatsLeft } }
-      activationProgrammes { name instrument participantSummary { total { value suppressed } } }
+      activationProgrammes { name instrument capacity }
       initiatives { title cashContributionTotal }
     }
+  }
+}
+
+# Statistics of a unit for charts, from four subgraphs at once.
+query CountyInNumbers {
+  territorialUnit(code: "2401") {
+    name
+    activePartners(fromYear: 2022, toYear: 2026) { periods { key } total { values { value } } }
+    trainingPlaces(fromYear: 2026, toYear: 2026, grain: QUARTER) { periods { key } series { key values { value } } }
+    activationParticipants(fromYear: 2022, toYear: 2026, by: OUTCOME) { periods { key } series { key values { value suppressed reason } } }
+    registeredUnemployment(fromYear: 2024, toYear: 2026, grain: MONTH) { periods { key } total { values { value } } }
   }
 }
 `;
