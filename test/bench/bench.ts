@@ -41,29 +41,37 @@ const OPERATIONS = {
   "single-subgraph list": `query List($first: Int, $after: String) { partners(first: $first, after: $after, filter: { sectors: [BUSINESS, NGO] }) { totalCount pageInfo { hasNextPage endCursor } nodes { id name sector status nip municipalityCode accededOn } } }`,
   "partner overview (4 subgraphs, 3 levels)": `query Overview($first: Int, $after: String) { partners(first: $first, after: $after) { nodes { id name sector municipality { name parent { name } } trainingProgrammes { title costPerParticipant editions { startsOn seatsLeft } } activationProgrammes { name instrument participantSummary { total { value suppressed } } } initiatives { title } } } }`,
   "offers search (2 subgraphs)": `query Offers($first: Int, $after: String) { offers(first: $first, after: $after, filter: { kinds: [JOB, TRAINEESHIP, TRAINING_PLACE], municipalityCode: "2401", validOn: "2026-12-01" }) { totalCount nodes { id title kind validThrough places partner { name sector } municipality { name } } } }`,
-  "analyst aggregate": `query Aggregate($first: Int, $after: String) { activationProgrammes(first: $first, after: $after) { totalCount nodes { name instrument participantSummary { total { value suppressed } byDegree { degree count { value suppressed } } byOutcome { outcome count { value suppressed } } } } } }`,
+  "analyst statistics (4 subgraphs, every unit)": `query Statistics($fromYear: Int!, $toYear: Int!) { territorialUnits { code name
+    activePartners(fromYear: $fromYear, toYear: $toYear) { periods { key } series { key values { value } } }
+    trainingPlaces(fromYear: $fromYear, toYear: $toYear, measure: TAKEN) { total { values { value } } }
+    trainingOutcomes(fromYear: $fromYear, toYear: $toYear) { series { key values { value suppressed } } }
+    activationParticipants(fromYear: $fromYear, toYear: $toYear, by: DEGREE) { series { key values { value suppressed } } total { values { value suppressed } } } } }`,
 } as const;
 /** Which list each operation pages through (for the cursors of "every request different"). */
-const LIST_OF: Record<OperationName, { field: string; filter?: string }> = {
+const LIST_OF: Partial<Record<OperationName, { field: string; filter?: string }>> = {
   "single-subgraph list": { field: "partners", filter: "filter: { sectors: [BUSINESS, NGO] }" },
   "partner overview (4 subgraphs, 3 levels)": { field: "partners" },
-  "analyst aggregate": { field: "activationProgrammes" },
   "offers search (2 subgraphs)": { field: "offers", filter: 'filter: { kinds: [JOB, TRAINEESHIP, TRAINING_PLACE], municipalityCode: "2401", validOn: "2026-12-01" }' },
 };
 /**
  * Two kinds of traffic: every client asking for the same first page (as
  * public gateway benchmarks do; identical reads in flight may share a
- * subgraph request), and every request a different page of 20 (200 pages in
- * turn, as people paging through a list), where sharing rarely helps.
+ * subgraph request), and every request different — a different page of 20
+ * (200 pages in turn, as people paging through a list), or for the
+ * statistics a different span of years (55) — where sharing rarely helps.
  */
 type Traffic = "same request" | "every request different";
 const TRAFFIC: Traffic[] = ["same request", "every request different"];
 const PAGES = 200;
-const bodyOf = (query: string, after: string | null) => JSON.stringify({ query, variables: after ? { first: 20, after } : { first: 20 } });
+/** The statistics are not a list: their variants are year ranges (2017–2026, every span of 1 to 10 years: 55 of them). */
+const YEAR_RANGES = Array.from({ length: 10 }, (_, i) => 2017 + i).flatMap((from) => Array.from({ length: 2026 - from + 1 }, (_, k) => ({ fromYear: from, toYear: from + k })));
+type Variables = Record<string, unknown>;
+const pageVariables = (after: string | null): Variables => (after ? { first: 20, after } : { first: 20 });
+const bodyOf = (query: string, variables: Variables) => JSON.stringify({ query, variables });
 type OperationName = keyof typeof OPERATIONS;
 /** The list's page without its count: what must stay flat as the table grows. */
 const PAGE_ONLY = OPERATIONS["single-subgraph list"].replace("totalCount ", "");
-const LIST_BODY = bodyOf(OPERATIONS["single-subgraph list"], null);
+const LIST_BODY = bodyOf(OPERATIONS["single-subgraph list"], pageVariables(null));
 
 
 async function waitFor(url: string, seconds = 60): Promise<void> {
@@ -252,11 +260,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
 
-  const gatewayVariants = (query: string, pages: readonly (string | null)[]): Variant[] => pages.map((after) => ({ body: bodyOf(query, after) }));
+  const gatewayVariants = (query: string, variants: readonly Variables[]): Variant[] => variants.map((v) => ({ body: bodyOf(query, v) }));
   // signatures are valid 30 s: made just before each measurement
-  const directVariants = (query: string, pages: readonly (string | null)[]): Variant[] =>
-    pages.map((after) => {
-      const body = bodyOf(query, after);
+  const directVariants = (query: string, variants: readonly Variables[]): Variant[] =>
+    variants.map((v) => {
+      const body = bodyOf(query, v);
       return { body, headers: directHeaders(signingKey, body) };
     });
 
@@ -269,7 +277,7 @@ async function main(): Promise<void> {
     const partners = await startSubgraph("partners", dataset.baseUrl, signingKey);
     try {
       for (const [what, query] of Object.entries(pageQueries)) {
-        const row = await measure(`${what} at ${label}`, { ...partners, name: "partners subgraph, direct" }, directVariants(query, [null]), [partners]);
+        const row = await measure(`${what} at ${label}`, { ...partners, name: "partners subgraph, direct" }, directVariants(query, [pageVariables(null)]), [partners]);
         (pageAt[what] ??= []).push(row);
         rows.push(row);
       }
@@ -284,8 +292,9 @@ async function main(): Promise<void> {
   const ours = await startGatewayProcess("ours", subgraphs, signingKey);
   const hive = await startGatewayProcess("hive", subgraphs, signingKey);
   try {
-    // the pages each operation's "every request different" traffic asks for
-    const pagesOf = {} as Record<OperationName, Record<Traffic, (string | null)[]>>;
+    // the variables each operation's traffic asks with: pages of a list, or year ranges of the statistics
+    const pagesOf = {} as Record<OperationName, Record<Traffic, Variables[]>>;
+    pagesOf["analyst statistics (4 subgraphs, every unit)"] = { "same request": [{ fromYear: 2022, toYear: 2026 }], "every request different": YEAR_RANGES };
     for (const [name, { field, filter }] of Object.entries(LIST_OF) as [OperationName, { field: string; filter?: string }][]) {
       const cursors: (string | null)[] = [null];
       while (cursors.length < PAGES) {
@@ -294,7 +303,7 @@ async function main(): Promise<void> {
         if (!hasNextPage) break;
         cursors.push(endCursor);
       }
-      pagesOf[name] = { "same request": [null], "every request different": cursors };
+      pagesOf[name] = { "same request": [pageVariables(null)], "every request different": cursors.map(pageVariables) };
     }
     // first: both gateways give the same answers, for every page asked for
     for (const [name, query] of Object.entries(OPERATIONS) as [OperationName, string][]) {
