@@ -65,7 +65,7 @@ function jobPlacesCreated(em: EntityManager): PlainStatistic {
     dimension: "Sector",
     categories: Object.values(Sector),
     stock: false,
-    query: (_periods, args) =>
+    query: (args) =>
       sqlRows(em,
         `select j.municipality_code as code, to_char(date_trunc(?, j.created_on), 'YYYY-MM-DD') as period, d.category, count(*)::int as count
          from disability_job_place j

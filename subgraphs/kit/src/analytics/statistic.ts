@@ -1,5 +1,5 @@
 import { disclosureThreshold } from "../disclosure.js";
-import { periodKeyOf, periodsOf, type PeriodArgs, type Period } from "./period.js";
+import { periodKeyOf, periodsOf, type PeriodArgs } from "./period.js";
 import { buildSeries, TOTAL, type StatisticSeries } from "./series.js";
 import { isStatisticUnit, once, protectPeopleTable, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
 
@@ -17,7 +17,7 @@ export interface PlainStatistic {
   categories: readonly string[];
   /** A count at a point in time (partners, open offers): no sum over periods. */
   stock: boolean;
-  query(periods: readonly Period[], args: PeriodArgs): Promise<CountRow[]>;
+  query(args: PeriodArgs): Promise<CountRow[]>;
 }
 
 /** The statistic for one unit; null for a unit statistics are not published for. */
@@ -25,7 +25,7 @@ export async function plainSeries(ctx: object, unitCode: string, args: PeriodArg
   const periods = periodsOf(args);
   if (!isStatisticUnit(unitCode)) return null;
   const cells = await once(ctx, `${stat.statistic}|${args.grain}|${args.fromYear}|${args.toYear}`, async () => {
-    const rows = await stat.query(periods, args);
+    const rows = await stat.query(args);
     const keyed = rows.map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) }));
     return stat.ownRows ? new Map<string, number | null>(keyed.map((r) => [`${r.code}|${r.period}|${r.category}`, r.count])) : rollUp(keyed);
   });

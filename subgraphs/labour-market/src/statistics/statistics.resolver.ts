@@ -48,7 +48,7 @@ function registeredUnemployment(em: EntityManager): PlainStatistic {
     categories: Object.values(UnemployedGroup),
     stock: true,
     ownRows: true,
-    query: (_periods, args) =>
+    query: (args) =>
       sqlRows(em,
         `select code, period, d.category, d.count
          from (select distinct on (territory_code, date_trunc(?, make_date(year, month, 1)))

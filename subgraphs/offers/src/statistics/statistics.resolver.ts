@@ -13,7 +13,7 @@ function openOffers(em: EntityManager): PlainStatistic {
     dimension: "OfferKind",
     categories: Object.values(OfferKind),
     stock: true,
-    query: (_periods, args) => {
+    query: (args) => {
       const periods = periodRowsSql(args);
       return sqlRows(em,
         `select o.municipality_code as code, to_char(s.start, 'YYYY-MM-DD') as period, d.category, count(*)::int as count

@@ -11,7 +11,7 @@ function activePartners(em: EntityManager): PlainStatistic {
     dimension: "Sector",
     categories: Object.values(Sector),
     stock: true,
-    query: (_periods, args) => {
+    query: (args) => {
       const periods = periodRowsSql(args);
       return sqlRows(em,
         `select p.municipality_code as code, to_char(s.start, 'YYYY-MM-DD') as period, d.category, count(*)::int as count

@@ -49,7 +49,7 @@ function trainingPlaces(em: EntityManager, measure: TrainingPlaceMeasure): Plain
     dimension: "TargetGroup",
     categories: TARGET_GROUPS,
     stock: false,
-    query: (_periods, args) =>
+    query: (args) =>
       sqlRows(em,
         `select e.municipality_code as code, to_char(date_trunc(?, e.starts_on), 'YYYY-MM-DD') as period, d.category, sum(${value})::int as count
          from training_edition e
