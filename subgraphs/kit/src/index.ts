@@ -35,3 +35,4 @@ export * from "./plugin/admission.js";
 export * from "./analytics/index.js";
 export * from "./register.js";
 export * from "./db/raw.js";
+export * from "./db/write-generation.js";

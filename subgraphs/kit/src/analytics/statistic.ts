@@ -1,7 +1,7 @@
 import { disclosureThreshold } from "../disclosure.js";
 import { periodKeyOf, periodsOf, type PeriodArgs } from "./period.js";
 import { buildSeries, TOTAL, type StatisticSeries } from "./series.js";
-import { isStatisticUnit, once, protectPeopleTable, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
+import { isStatisticUnit, protectPeopleTable, shared, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
 
 /**
  * A statistic that is not a count of people (partners, places, offers, job
@@ -21,10 +21,10 @@ export interface PlainStatistic {
 }
 
 /** The statistic for one unit; null for a unit statistics are not published for. */
-export async function plainSeries(ctx: object, unitCode: string, args: PeriodArgs, stat: PlainStatistic): Promise<StatisticSeries | null> {
+export async function plainSeries(ctx: { em: { config: object } }, unitCode: string, args: PeriodArgs, stat: PlainStatistic): Promise<StatisticSeries | null> {
   const periods = periodsOf(args);
   if (!isStatisticUnit(unitCode)) return null;
-  const cells = await once(ctx, `${stat.statistic}|${args.grain}|${args.fromYear}|${args.toYear}`, async () => {
+  const cells = await shared(ctx.em, `${stat.statistic}|${args.grain}|${args.fromYear}|${args.toYear}`, async () => {
     const rows = await stat.query(args);
     const keyed = rows.map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) }));
     return stat.ownRows ? new Map<string, number | null>(keyed.map((r) => [`${r.code}|${r.period}|${r.category}`, r.count])) : rollUp(keyed);
@@ -53,12 +53,12 @@ export interface PeopleStatistic {
   query(fromYear: number, toYear: number): Promise<PeopleRow[]>;
 }
 
-export async function peopleSeries(ctx: object, unitCode: string, args: PeriodArgs, stat: PeopleStatistic, dimension: string | null): Promise<StatisticSeries | null> {
+export async function peopleSeries(ctx: { em: { config: object } }, unitCode: string, args: PeriodArgs, stat: PeopleStatistic, dimension: string | null): Promise<StatisticSeries | null> {
   const periods = periodsOf(args, { yearlyOnly: true });
   if (!isStatisticUnit(unitCode)) return null;
   const dim = dimension === null ? null : stat.table.dimensions.find((d) => d.name === dimension);
   if (dimension !== null && !dim) throw new Error(`${stat.statistic} has no dimension ${dimension}`);
-  const tables = await once(ctx, `${stat.statistic}|${args.fromYear}|${args.toYear}`, async () => {
+  const tables = await shared(ctx.em, `${stat.statistic}|${args.fromYear}|${args.toYear}`, async () => {
     const rows = await stat.query(args.fromYear, args.toYear);
     const threshold = disclosureThreshold();
     return new Map(periods.map((p) => [p.year, protectPeopleTable(rows.filter((r) => r.year === p.year), stat.table, threshold)]));

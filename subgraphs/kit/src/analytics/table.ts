@@ -1,5 +1,6 @@
 import { GMINA_CODES, TERRITORY, territorialUnit } from "../territory/teryt.js";
 import { protectTable, type Relation } from "./protect.js";
+import { writeGeneration } from "../db/write-generation.js";
 import { TOTAL, type SourceCell } from "./series.js";
 
 /**
@@ -131,12 +132,26 @@ export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTable
   return out;
 }
 
-/** Memoise per request: every unit of a `territorialUnits` list shares one query and one protected table. */
-const perRequest = new WeakMap<object, Map<string, Promise<unknown>>>();
-export function once<T>(ctx: object, key: string, compute: () => Promise<T>): Promise<T> {
-  let memo = perRequest.get(ctx);
-  if (!memo) perRequest.set(ctx, (memo = new Map()));
-  let value = memo.get(key) as Promise<T> | undefined;
-  if (!value) memo.set(key, (value = compute()));
+/** How long a computed statistic is kept at most: writers outside this process (an import) raise no generation here. */
+export const STATISTICS_MAX_AGE_MS = 60_000;
+
+const computed = new WeakMap<object, Map<string, { generation: number; at: number; value: Promise<unknown> }>>();
+
+/**
+ * A statistic computed once and shared by every request until the subgraph
+ * writes (its write generation moves) or for a minute at most. Statistics
+ * do not depend on who asks, so sharing them is safe; a `territorialUnits`
+ * list shares one query and one protected table, and a dashboard asking
+ * again costs no SQL. A failed computation is not kept.
+ */
+export function shared<T>(em: { config: object }, key: string, compute: () => Promise<T>): Promise<T> {
+  let entries = computed.get(em.config);
+  if (!entries) computed.set(em.config, (entries = new Map()));
+  const generation = writeGeneration(em);
+  const hit = entries.get(key);
+  if (hit && hit.generation === generation && Date.now() - hit.at < STATISTICS_MAX_AGE_MS) return hit.value as Promise<T>;
+  const value = compute();
+  entries.set(key, { generation, at: Date.now(), value });
+  value.catch(() => entries.get(key)?.value === value && entries.delete(key));
   return value;
 }

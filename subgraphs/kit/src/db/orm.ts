@@ -4,6 +4,7 @@ import { Migrator } from "@mikro-orm/migrations";
 import type { MigrationObject } from "@mikro-orm/core";
 import { PGliteDriver } from "mikro-orm-pglite";
 import { CountingLogger, SqlCounter } from "./sql-counter.js";
+import { WriteGenerationSubscriber } from "./write-generation.js";
 
 export type Orm = MikroORM;
 
@@ -53,6 +54,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   const common = {
     entities: options.entities,
     extensions: [Migrator],
+    subscribers: [new WriteGenerationSubscriber()],
     migrations: {
       migrationsList: options.migrations,
       path: options.migrationsPath,

@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  DateScalar, PeriodArgs, StatisticSeries, isStatisticUnit, once, plainSeries, sqlRows, truncOf, unitAndDescendants,
+  DateScalar, PeriodArgs, StatisticSeries, isStatisticUnit, plainSeries, shared, sqlRows, truncOf, unitAndDescendants,
   type HubContext, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { Indicator } from "../indicator/indicator.entity.js";
+import type { Loaders } from "../loaders.js";
 
 export enum UnemployedGroup {
   WOMEN = "WOMEN",
@@ -109,19 +110,29 @@ export class TerritorialUnitLabourMarketStatisticsResolver {
   })
   async indicatorProgress(
     @Root() unit: TerritorialUnitRefShape,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: HubContext<Loaders>,
     @Arg("asOf", () => DateScalar, { nullable: true, description: "Progress as it stood on this day; today when omitted." }) asOf?: string,
   ): Promise<IndicatorStanding[] | null> {
     if (!isStatisticUnit(unit.code)) return null;
-    const all = await once(ctx, `indicatorProgress|${asOf ?? ""}`, () => indicatorStandings(ctx.em as EntityManager, asOf ?? null));
+    const all = await shared(ctx.em, `indicatorProgress|${asOf ?? ""}`, () => indicatorStandings(ctx.em as EntityManager, asOf ?? null));
     const scope = new Set(unitAndDescendants(unit.code));
-    return all.filter((s) => s.codes.some((c) => scope.has(c))).map((s) => s.standing);
+    const mine = all.filter((r) => (r.codes ?? []).some((c) => scope.has(c)));
+    // the figures are shared between requests; the indicators themselves are this request's own
+    const indicators = await ctx.loaders.indicator.loadMany(mine.map((r) => r.id));
+    return mine.map((r, i) => ({
+      indicator: indicators[i] as Indicator,
+      baseline: r.baseline,
+      target: r.target,
+      latestValue: r.latest_value,
+      latestMeasuredOn: r.latest_measured_on,
+      shareOfTarget: r.share === null ? null : Number(r.share),
+    }));
   }
 }
 
-/** Every indicator with its standing on `asOf` and the units its issue or initiative concerns: one query for all units. */
-async function indicatorStandings(em: EntityManager, asOf: string | null): Promise<{ codes: string[]; standing: IndicatorStanding }[]> {
-  const rows = await sqlRows<StandingRow[]>(em,
+/** Every indicator's standing on `asOf`, with the units its issue or initiative concerns: one query for all units. */
+function indicatorStandings(em: EntityManager, asOf: string | null): Promise<StandingRow[]> {
+  return sqlRows<StandingRow[]>(em,
     `select i.id, coalesce(n.municipality_codes, s.municipality_codes) as codes, i.baseline, i.target,
             m.value as latest_value, to_char(m.measured_on, 'YYYY-MM-DD') as latest_measured_on,
             case when m.value is null or i.target = i.baseline then null else round((m.value - i.baseline) / (i.target - i.baseline), 4) end as share
@@ -134,16 +145,4 @@ async function indicatorStandings(em: EntityManager, asOf: string | null): Promi
      order by coalesce(n.title, s.title), i.name, i.id`,
     [asOf],
   );
-  const indicators = new Map((await em.find(Indicator, { id: { $in: rows.map((r) => r.id) } })).map((i) => [i.id, i]));
-  return rows.map((r) => ({
-    codes: r.codes ?? [],
-    standing: {
-      indicator: indicators.get(r.id)!,
-      baseline: r.baseline,
-      target: r.target,
-      latestValue: r.latest_value,
-      latestMeasuredOn: r.latest_measured_on,
-      shareOfTarget: r.share === null ? null : Number(r.share),
-    },
-  }));
 }

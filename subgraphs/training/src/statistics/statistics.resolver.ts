@@ -42,7 +42,11 @@ const TARGET_GROUPS = Object.values(TargetGroup);
 
 /** Places by the period the edition starts, in the edition's gmina, for each target group of its programme. */
 function trainingPlaces(em: EntityManager, measure: TrainingPlaceMeasure): PlainStatistic {
-  const value = measure === TrainingPlaceMeasure.OFFERED ? "e.capacity" : "coalesce(s.taken, 0)";
+  // Seats offered add up capacities; seats taken count the enrolments of the editions in range (through the edition index).
+  const [value, join] =
+    measure === TrainingPlaceMeasure.OFFERED
+      ? ["e.capacity", ""]
+      : ["n.taken", "cross join lateral (select count(*) as taken from enrolment where edition_id = e.id and status in ('ENROLLED', 'COMPLETED')) n"];
   return {
     statistic: measure === TrainingPlaceMeasure.OFFERED ? "trainingPlacesOffered" : "trainingPlacesTaken",
     measure: "places",
@@ -54,7 +58,7 @@ function trainingPlaces(em: EntityManager, measure: TrainingPlaceMeasure): Plain
         `select e.municipality_code as code, to_char(date_trunc(?, e.starts_on), 'YYYY-MM-DD') as period, d.category, sum(${value})::int as count
          from training_edition e
          join training_programme p on p.id = e.programme_id
-         left join (select edition_id, count(*) filter (where status in ('ENROLLED', 'COMPLETED')) as taken from enrolment group by edition_id) s on s.edition_id = e.id
+         ${join}
          cross join lateral (select unnest(p.target_groups::text[]) as category union all select 'TOTAL') d
          where e.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)
          group by 1, 2, 3`,
