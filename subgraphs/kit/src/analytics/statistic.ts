@@ -1,7 +1,7 @@
 import { disclosureThreshold } from "../disclosure.js";
 import { periodKeyOf, periodsOf, type PeriodArgs } from "./period.js";
 import { buildSeries, TOTAL, type StatisticSeries } from "./series.js";
-import { isStatisticUnit, protectPeopleTable, shared, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
+import { isStatisticUnit, protectPeopleTable, sharedPerYear, rollUp, type CountRow, type PeopleRow, type PeopleTableSpec } from "./table.js";
 
 /**
  * A statistic that is not a count of people (partners, places, offers, job
@@ -24,11 +24,13 @@ export interface PlainStatistic {
 export async function plainSeries(ctx: { em: { config: object } }, unitCode: string, args: PeriodArgs, stat: PlainStatistic): Promise<StatisticSeries | null> {
   const periods = periodsOf(args);
   if (!isStatisticUnit(unitCode)) return null;
-  const cells = await shared(ctx.em, `${stat.statistic}|${args.grain}|${args.fromYear}|${args.toYear}`, async () => {
-    const rows = await stat.query(args);
-    const keyed = rows.map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) }));
-    return stat.ownRows ? new Map<string, number | null>(keyed.map((r) => [`${r.code}|${r.period}|${r.category}`, r.count])) : rollUp(keyed);
+  const years = await sharedPerYear(ctx.em, `${stat.statistic}|${args.grain}`, args.fromYear, args.toYear, async (fromYear, toYear) => {
+    const byYear = new Map<number, CountRow[]>(Array.from({ length: toYear - fromYear + 1 }, (_, i) => [fromYear + i, []]));
+    for (const row of await stat.query({ grain: args.grain, fromYear, toYear })) byYear.get(Number(row.period.slice(0, 4)))?.push(row);
+    return byYear;
   });
+  const keyed = [...years.values()].flat().map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) }));
+  const cells = stat.ownRows ? new Map<string, number | null>(keyed.map((r) => [`${r.code}|${r.period}|${r.category}`, r.count])) : rollUp(keyed);
   return buildSeries({
     ...stat,
     unitCode,
@@ -58,10 +60,10 @@ export async function peopleSeries(ctx: { em: { config: object } }, unitCode: st
   if (!isStatisticUnit(unitCode)) return null;
   const dim = dimension === null ? null : stat.table.dimensions.find((d) => d.name === dimension);
   if (dimension !== null && !dim) throw new Error(`${stat.statistic} has no dimension ${dimension}`);
-  const tables = await shared(ctx.em, `${stat.statistic}|${args.fromYear}|${args.toYear}`, async () => {
-    const rows = await stat.query(args.fromYear, args.toYear);
+  const tables = await sharedPerYear(ctx.em, stat.statistic, args.fromYear, args.toYear, async (fromYear, toYear) => {
+    const rows = await stat.query(fromYear, toYear);
     const threshold = disclosureThreshold();
-    return new Map(periods.map((p) => [p.year, protectPeopleTable(rows.filter((r) => r.year === p.year), stat.table, threshold)]));
+    return new Map(Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i).map((y) => [y, protectPeopleTable(rows.filter((r) => r.year === y), stat.table, threshold)]));
   });
   return buildSeries({
     statistic: stat.statistic,

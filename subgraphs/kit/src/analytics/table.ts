@@ -135,7 +135,26 @@ export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTable
 /** How long a computed statistic is kept at most: writers outside this process (an import) raise no generation here. */
 export const STATISTICS_MAX_AGE_MS = 60_000;
 
-const computed = new WeakMap<object, Map<string, { generation: number; at: number; value: Promise<unknown> }>>();
+type Entry = { generation: number; at: number; value: Promise<unknown> };
+const computed = new WeakMap<object, Map<string, Entry>>();
+
+function entriesOf(em: { config: object }): Map<string, Entry> {
+  let entries = computed.get(em.config);
+  if (!entries) computed.set(em.config, (entries = new Map()));
+  return entries;
+}
+
+function fresh(em: { config: object }, key: string): Entry | undefined {
+  const hit = entriesOf(em).get(key);
+  return hit && hit.generation === writeGeneration(em) && Date.now() - hit.at < STATISTICS_MAX_AGE_MS ? hit : undefined;
+}
+
+function keep<T>(em: { config: object }, key: string, value: Promise<T>): Promise<T> {
+  const entries = entriesOf(em);
+  entries.set(key, { generation: writeGeneration(em), at: Date.now(), value });
+  value.catch(() => entries.get(key)?.value === value && entries.delete(key));
+  return value;
+}
 
 /**
  * A statistic computed once and shared by every request until the subgraph
@@ -145,13 +164,35 @@ const computed = new WeakMap<object, Map<string, { generation: number; at: numbe
  * again costs no SQL. A failed computation is not kept.
  */
 export function shared<T>(em: { config: object }, key: string, compute: () => Promise<T>): Promise<T> {
-  let entries = computed.get(em.config);
-  if (!entries) computed.set(em.config, (entries = new Map()));
-  const generation = writeGeneration(em);
-  const hit = entries.get(key);
-  if (hit && hit.generation === generation && Date.now() - hit.at < STATISTICS_MAX_AGE_MS) return hit.value as Promise<T>;
-  const value = compute();
-  entries.set(key, { generation, at: Date.now(), value });
-  value.catch(() => entries.get(key)?.value === value && entries.delete(key));
-  return value;
+  return (fresh(em, key)?.value as Promise<T> | undefined) ?? keep(em, key, compute());
+}
+
+/**
+ * Like `shared`, kept per year: the years of a range not kept yet are
+ * computed in one go (`compute(from, to)` gives each year's value), so
+ * ranges that overlap share their years.
+ */
+export async function sharedPerYear<T>(
+  em: { config: object },
+  key: string,
+  fromYear: number,
+  toYear: number,
+  compute: (from: number, to: number) => Promise<Map<number, T>>,
+): Promise<Map<number, T>> {
+  const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
+  const values = new Map<number, Promise<T>>();
+  for (const y of years) {
+    const hit = fresh(em, `${key}|${y}`);
+    if (hit) values.set(y, hit.value as Promise<T>);
+  }
+  const missing = years.filter((y) => !values.has(y));
+  if (missing.length > 0) {
+    const [from, to] = [missing[0]!, missing.at(-1)!];
+    const span = compute(from, to);
+    for (let y = from; y <= to; y++) {
+      const year = y;
+      values.set(year, keep(em, `${key}|${year}`, span.then((m) => m.get(year)!)));
+    }
+  }
+  return new Map(await Promise.all(years.map(async (y) => [y, await values.get(y)!] as const)));
 }

@@ -42,11 +42,12 @@ const TARGET_GROUPS = Object.values(TargetGroup);
 
 /** Places by the period the edition starts, in the edition's gmina, for each target group of its programme. */
 function trainingPlaces(em: EntityManager, measure: TrainingPlaceMeasure): PlainStatistic {
-  // Seats offered add up capacities; seats taken count the enrolments of the editions in range (through the edition index).
-  const [value, join] =
+  // Seats offered add up capacities; seats taken count the enrolments of the editions in range, counted per edition first.
+  const [value, taken] =
     measure === TrainingPlaceMeasure.OFFERED
       ? ["e.capacity", ""]
-      : ["n.taken", "cross join lateral (select count(*) as taken from enrolment where edition_id = e.id and status in ('ENROLLED', 'COMPLETED')) n"];
+      : ["coalesce(t.taken, 0)", `left join (select n.edition_id, count(*) as taken from enrolment n join e on e.id = n.edition_id
+                                             where n.status in ('ENROLLED', 'COMPLETED') group by 1) t on t.edition_id = e.id`];
   return {
     statistic: measure === TrainingPlaceMeasure.OFFERED ? "trainingPlacesOffered" : "trainingPlacesTaken",
     measure: "places",
@@ -55,14 +56,14 @@ function trainingPlaces(em: EntityManager, measure: TrainingPlaceMeasure): Plain
     stock: false,
     query: (args) =>
       sqlRows(em,
-        `select e.municipality_code as code, to_char(date_trunc(?, e.starts_on), 'YYYY-MM-DD') as period, d.category, sum(${value})::int as count
-         from training_edition e
-         join training_programme p on p.id = e.programme_id
-         ${join}
-         cross join lateral (select unnest(p.target_groups::text[]) as category union all select 'TOTAL') d
-         where e.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)
+        `with e as (select e.id, e.municipality_code, e.starts_on, e.capacity, p.target_groups
+                    from training_edition e join training_programme p on p.id = e.programme_id
+                    where e.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1))
+         select e.municipality_code as code, to_char(date_trunc(?, e.starts_on), 'YYYY-MM-DD') as period, d.category, sum(${value})::int as count
+         from e ${taken}
+         cross join lateral (select unnest(e.target_groups::text[]) as category union all select 'TOTAL') d
          group by 1, 2, 3`,
-        [truncOf(args.grain), args.fromYear, args.toYear],
+        [args.fromYear, args.toYear, truncOf(args.grain)],
       ),
   };
 }
