@@ -336,13 +336,16 @@ describe("analytics by territory and period, against hand-computed fixture value
       const data = await ask(query);
       return { sql: hub.subgraphs.disability!.db.sql.total - before, data };
     };
+    const write = (createdOn: string) =>
+      insert("disability", [["DisabilityJobPlace", { employerId: A, employerSector: "BUSINESS", municipalityCode: "2401011", createdOn, fullTimeEquivalent: "0.50", subsidised: false, adaptedWorkstation: false, filled: false }]]);
+    await write("2021-01-01"); // whatever earlier tests had computed is stale now
     const first = await statements();
     expect(first.sql).toBe(2);
     const again = await statements();
     expect(again.sql).toBe(0);
     expect(again.data).toEqual(first.data);
     // a write moves the subgraph's write generation: the statistics are computed afresh
-    await insert("disability", [["DisabilityJobPlace", { employerId: A, employerSector: "BUSINESS", municipalityCode: "2401011", createdOn: "2021-01-01", fullTimeEquivalent: "0.50", subsidised: false, adaptedWorkstation: false, filled: false }]]);
+    await write("2021-02-01");
     const after = await statements();
     expect(after.sql).toBe(2);
     const county = (d: any) => d.territorialUnits.find((u: any) => u.code === "2401").disabilityJobPlacesCreated.total.values[1].value;

@@ -1,6 +1,7 @@
 import { GMINA_CODES, TERRITORY, territorialUnit } from "../territory/teryt.js";
 import { protectTable, type Relation } from "./protect.js";
 import { writeGeneration } from "../db/write-generation.js";
+import { MAX_YEARS } from "./period.js";
 import { TOTAL, type SourceCell } from "./series.js";
 
 /**
@@ -168,9 +169,9 @@ export function shared<T>(em: { config: object }, key: string, compute: () => Pr
 }
 
 /**
- * Like `shared`, kept per year: the years of a range not kept yet are
- * computed in one go (`compute(from, to)` gives each year's value), so
- * ranges that overlap share their years.
+ * Like `shared`, kept per year: on a miss, the missing years and the last
+ * ten are computed in one go (`compute(from, to)` gives each year's value),
+ * so ranges that overlap share their years.
  */
 export async function sharedPerYear<T>(
   em: { config: object },
@@ -187,7 +188,11 @@ export async function sharedPerYear<T>(
   }
   const missing = years.filter((y) => !values.has(y));
   if (missing.length > 0) {
-    const [from, to] = [missing[0]!, missing.at(-1)!];
+    // One statement for the missing years and the last ten: most spans asked for lie inside
+    // those, and a statement scans the table whatever the span, so concurrent requests for
+    // different spans share one computation instead of each paying for its own years.
+    const thisYear = new Date().getFullYear();
+    const [from, to] = [Math.min(missing[0]!, thisYear - MAX_YEARS + 1), Math.max(missing.at(-1)!, thisYear)];
     const span = compute(from, to);
     for (let y = from; y <= to; y++) {
       const year = y;
