@@ -43,6 +43,9 @@ export const MAX_YEARS = 10;
 
 const monthsPer: Record<PeriodGrain, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
 
+/** How many months a period of the grain lasts. */
+export const monthsOf = (grain: PeriodGrain): number => monthsPer[grain];
+
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
@@ -94,5 +97,29 @@ export function periodRowsSql(args: PeriodArgs): { sql: string; params: unknown[
     sql: `(select g::date as start, (g + make_interval(months => ?) - interval '1 day')::date as "end"
            from generate_series(make_date(?, 1, 1), make_date(?, 12, 1), make_interval(months => ?)) as g)`,
     params: [months, args.fromYear, args.toYear, months],
+  };
+}
+
+/**
+ * A stock at the end of each period (members, open offers) from the days
+ * its things come and go. `events` is SQL giving rows (code, category, d,
+ * delta): +1 on the day one comes, −1 from the day one no longer counts. The
+ * events are summed per period (those before the range into the first) and
+ * run up over the periods in SQL, so each row of the table is read once
+ * whatever the grain. Gives (code, period, category, count), with TOTAL.
+ */
+export function stockSql(args: PeriodArgs, events: string, eventParams: readonly unknown[]): { sql: string; params: unknown[] } {
+  const periods = periodRowsSql(args);
+  const trunc = truncOf(args.grain);
+  return {
+    sql: `with events as (${events}),
+          tagged as (select code, category, d, delta from events union all select code, 'TOTAL', d, delta from events),
+          bucketed as (select code, category, greatest(date_trunc('${trunc}', d), make_date(?, 1, 1))::date as start, sum(delta) as delta
+                       from tagged where d < make_date(? + 1, 1, 1) group by 1, 2, 3),
+          grid as (select k.code, k.category, s.start from (select distinct code, category from bucketed) k cross join ${periods.sql} as s)
+          select g.code, to_char(g.start, 'YYYY-MM-DD') as period, g.category,
+                 (sum(coalesce(b.delta, 0)) over (partition by g.code, g.category order by g.start))::int as count
+          from grid g left join bucketed b on b.code = g.code and b.category = g.category and b.start = g.start`,
+    params: [...eventParams, args.fromYear, args.toYear, ...periods.params],
   };
 }

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  OfferKind, PeriodArgs, StatisticSeries, periodRowsSql, plainSeries, sqlRows, type HubContext, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
+  OfferKind, PeriodArgs, StatisticSeries, monthsOf, plainSeries, stockSql, truncOf, sqlRows, type HubContext, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 
@@ -14,15 +14,12 @@ function openOffers(em: EntityManager): PlainStatistic {
     categories: Object.values(OfferKind),
     stock: true,
     query: (args) => {
-      const periods = periodRowsSql(args);
-      return sqlRows(em,
-        `select o.municipality_code as code, to_char(s.start, 'YYYY-MM-DD') as period, d.category, count(*)::int as count
-         from ${periods.sql} as s
-         join offer o on o.valid_from <= s."end" and (o.valid_through is null or o.valid_through >= s.start)
-         cross join lateral (values (o.kind), ('TOTAL')) as d(category)
-         group by 1, 2, 3`,
-        periods.params,
-      );
+      // +1 in the period an offer opens, −1 from the period after the one it closes in
+      const next = `make_interval(months => ${monthsOf(args.grain)})`;
+      const stock = stockSql(args,
+        `select municipality_code as code, kind as category, valid_from as d, 1 as delta from offer
+         union all select municipality_code, kind, (date_trunc('${truncOf(args.grain)}', valid_through) + ${next})::date, -1 from offer where valid_through is not null`, []);
+      return sqlRows(em, stock.sql, stock.params);
     },
   };
 }

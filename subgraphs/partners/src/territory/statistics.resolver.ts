@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { PeriodArgs, Sector, StatisticSeries, periodRowsSql, plainSeries, type HubContext, type PlainStatistic, sqlRows } from "@bdp/kit";
+import { PeriodArgs, Sector, StatisticSeries, plainSeries, stockSql, type HubContext, type PlainStatistic, sqlRows } from "@bdp/kit";
 import { TerritorialUnit } from "./territorial-unit.type.js";
 
 /** Partners that are members at the end of each period (acceded, not yet withdrawn), by the gmina of their seat. */
@@ -12,15 +12,11 @@ function activePartners(em: EntityManager): PlainStatistic {
     categories: Object.values(Sector),
     stock: true,
     query: (args) => {
-      const periods = periodRowsSql(args);
-      return sqlRows(em,
-        `select p.municipality_code as code, to_char(s.start, 'YYYY-MM-DD') as period, d.category, count(*)::int as count
-         from ${periods.sql} as s
-         join partner p on p.acceded_on <= s."end" and (p.withdrew_on is null or p.withdrew_on > s."end")
-         cross join lateral (values (p.sector::text), ('TOTAL')) as d(category)
-         group by 1, 2, 3`,
-        periods.params,
-      );
+      // +1 on accession, −1 on withdrawal: a member at the end of a period acceded by then and had not yet withdrawn
+      const stock = stockSql(args,
+        `select municipality_code as code, sector::text as category, acceded_on as d, 1 as delta from partner
+         union all select municipality_code, sector::text, withdrew_on, -1 from partner where withdrew_on is not null`, []);
+      return sqlRows(em, stock.sql, stock.params);
     },
   };
 }
