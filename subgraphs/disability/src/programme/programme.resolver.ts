@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, holderCount, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, holderCount, isHolder, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { ActivationProgramme } from "./programme.entity.js";
@@ -58,7 +58,8 @@ export class ActivationProgrammeResolver {
 
   @FieldResolver(() => ParticipantSummary, { description: "Participants in aggregate: for the operator holding the records; withheld for everyone else (published counts: `TerritorialUnit.activationParticipants`)." })
   async participantSummary(@Root() programme: ActivationProgramme, @Ctx() ctx: HubContext<Loaders>): Promise<ParticipantSummary> {
-    const cells = await ctx.loaders.participantCells.load(programme.id);
+    // only the holder sees the counts: nobody else's request reads the participants
+    const cells = isHolder(ctx, programme.operatorId) ? await ctx.loaders.participantCells.load(programme.id) : [];
     const sum = (pred: (c: (typeof cells)[number]) => boolean) => cells.filter(pred).reduce((s, c) => s + c.count, 0);
     const total = sum(() => true);
     const count = (n: number) => holderCount(ctx, programme.operatorId, n);

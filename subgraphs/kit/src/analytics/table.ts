@@ -26,6 +26,12 @@ export function gminaOf(code: string): string | null {
   return unit?.parent && GMINA_CODES.includes(unit.parent) ? unit.parent : null;
 }
 
+/** The statistic units a record coded `code` counts in: its whole gmina and the county or city that gmina lies in; none outside the territory. */
+export function unitsCounting(code: string): readonly string[] {
+  const gmina = gminaOf(code);
+  return gmina ? [gmina, territorialUnit(gmina)!.parent!] : [];
+}
+
 /** The gminas a statistic unit is made of (itself, for a gmina). */
 export function gminasIn(unit: string): readonly string[] {
   return CHILDREN.get(unit) ?? [unit];
@@ -52,10 +58,7 @@ export interface CountRow {
 export function rollUp(rows: readonly CountRow[]): Map<string, number> {
   const cells = new Map<string, number>();
   for (const row of rows) {
-    const gmina = gminaOf(row.code);
-    if (!gmina) continue;
-    const parent = territorialUnit(gmina)!.parent!;
-    for (const unit of [gmina, parent]) {
+    for (const unit of unitsCounting(row.code)) {
       const key = `${unit}|${row.period}|${row.category}`;
       cells.set(key, (cells.get(key) ?? 0) + (row.count ?? 0));
     }
@@ -103,10 +106,10 @@ export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTable
   const counts = new Map<string, number>();
   for (const unit of STATISTIC_UNITS) for (const s of suffixes) counts.set(`${unit}|${s}`, 0);
   for (const row of rows) {
-    const gmina = gminaOf(row.code);
     const key = `${row.dimension}|${row.category}`;
-    if (!gmina || !counts.has(`${gmina}|${key}`)) continue;
-    for (const unit of [gmina, territorialUnit(gmina)!.parent!]) counts.set(`${unit}|${key}`, counts.get(`${unit}|${key}`)! + row.count);
+    for (const unit of unitsCounting(row.code)) {
+      if (counts.has(`${unit}|${key}`)) counts.set(`${unit}|${key}`, counts.get(`${unit}|${key}`)! + row.count);
+    }
   }
   const publicCells = new Set<string>();
   const knownSuffixes: string[] = [];

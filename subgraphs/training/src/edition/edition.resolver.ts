@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resol
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
   between,
-  ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, holderCount, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, holderCount, isHolder, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { TrainingEdition } from "./edition.entity.js";
@@ -78,8 +78,10 @@ export class TrainingEditionResolver {
 
   @FieldResolver(() => EditionOutcomes, { description: "Completion, certificates and employment after: for the provider holding the records; withheld for everyone else." })
   async outcomes(@Root() edition: TrainingEdition, @Ctx() ctx: HubContext<Loaders>): Promise<EditionOutcomes> {
-    const [s, programme] = await Promise.all([ctx.loaders.editionStats.load(edition.id), ctx.loaders.programme.load(edition.programme.id)]);
-    const count = (n: number) => holderCount(ctx, programme!.providerId, n);
+    const programme = (await ctx.loaders.programme.load(edition.programme.id))!;
+    // only the provider sees the counts: nobody else's request reads the enrolments for them
+    const s = isHolder(ctx, programme.providerId) ? await ctx.loaders.editionStats.load(edition.id) : { completed: 0, certified: 0, employed: 0 };
+    const count = (n: number) => holderCount(ctx, programme.providerId, n);
     return { completed: count(s.completed), certified: count(s.certified), employedWithin3Months: count(s.employed) };
   }
 }
