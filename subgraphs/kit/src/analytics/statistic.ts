@@ -32,7 +32,11 @@ export async function plainSeries(ctx: { em: { config: object } }, unitCode: str
   const keyed = [...years.values()].flat().map((r) => ({ ...r, period: periodKeyOf(args.grain, r.period) }));
   const cells = stat.ownRows ? new Map<string, number | null>(keyed.map((r) => [`${r.code}|${r.period}|${r.category}`, r.count])) : rollUp(keyed);
   return buildSeries({
-    ...stat,
+    statistic: stat.statistic,
+    measure: stat.measure,
+    dimension: stat.dimension,
+    categories: stat.categories,
+    stock: stat.stock,
     unitCode,
     grain: args.grain,
     periods,
