@@ -1,5 +1,5 @@
 import type { Logger } from "@bdp/kit";
-import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
+import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv } from "./auth/jwt.js";
 import { limitsFromEnv } from "./limits/query-limits.js";
 import { rateLimitFromEnv } from "./limits/rate-limit.js";
 import type { GatewayOptions } from "./server.js";
@@ -28,4 +28,15 @@ export function gatewayOptionsFromEnv(log: Logger): Omit<GatewayOptions, "superg
     rateLimit: rateLimitFromEnv(),
     introspection: process.env.INTROSPECTION !== "false",
   };
+}
+
+/** The settings, or, when one makes the gateway unsafe (no real JWT key in production), a log line saying why and exit code 1. */
+export function gatewayOptionsFromEnvOrExit(log: Logger): ReturnType<typeof gatewayOptionsFromEnv> {
+  try {
+    return gatewayOptionsFromEnv(log);
+  } catch (error) {
+    if (!(error instanceof JwtConfigError)) throw error;
+    log.error("refusing to start", { reason: error.message });
+    process.exit(1);
+  }
 }

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createLogger, maintenanceUrl, newSigningKey, pluginSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
 import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
-import { gatewayOptionsFromEnv } from "./env.js";
+import { gatewayOptionsFromEnvOrExit } from "./env.js";
 import { startGateway } from "./server.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
@@ -87,6 +87,8 @@ function startChild(name: string, port: string, options: { dir?: string; key?: s
 
 if (args.includes("--reset") || args.includes("--reset-only")) await reset();
 if (args.includes("--reset-only")) process.exit(0);
+// settings first: a gateway that may not start (no real key in production) starts nothing
+const gatewayOptions = gatewayOptionsFromEnvOrExit(createLogger("gateway"));
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -111,7 +113,7 @@ try {
       return [name, result.url] as const;
     }),
   );
-  const gateway = await startGateway({ ...gatewayOptionsFromEnv(createLogger("gateway")), supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey });
+  const gateway = await startGateway({ ...gatewayOptions, supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [

@@ -1,5 +1,5 @@
 import { closeOnSignals, createLogger } from "@bdp/kit";
-import { gatewayOptionsFromEnv } from "./env.js";
+import { gatewayOptionsFromEnvOrExit } from "./env.js";
 import { startGateway } from "./server.js";
 import { readSupergraph, subgraphUrlsFromEnv } from "./supergraph.js";
 
@@ -10,5 +10,5 @@ if (!signingKey) {
   log.error("HUB_SIGNING_KEY is not set: the subgraphs accept only requests signed with the key they share with the gateway");
   process.exit(1);
 }
-const gateway = await startGateway({ ...gatewayOptionsFromEnv(log), supergraphSdl, subgraphUrls: subgraphUrlsFromEnv(supergraphSdl), signingKey });
+const gateway = await startGateway({ ...gatewayOptionsFromEnvOrExit(log), supergraphSdl, subgraphUrls: subgraphUrlsFromEnv(supergraphSdl), signingKey });
 closeOnSignals(gateway, log);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTNERS } from "@bdp/kit";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 /** Named exports for analysts (issue #5): aggregates as CSV and JSON, under the same rules as any query. */
@@ -72,5 +73,27 @@ describe("exports", () => {
     const outside = await get("/export/unemployment.json?unit=9999");
     expect(((await outside.json()) as any).errors[0].extensions.code).toBe("BAD_USER_INPUT");
     expect((await get("/export/everything.csv")).status).toBe(404);
+  });
+
+  it("neutralises a partner's text that a spreadsheet would run as a formula (CSV injection, issue #11)", async () => {
+    const provider = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+    const token = hub.token({ sub: "mallory", role: "partner", partnerId: provider.id });
+    const title = '=HYPERLINK("http://evil.example","x")';
+    const created = await hub.query(
+      `mutation($in: TrainingProgrammeInput!) { createTrainingProgramme(input: $in) { id } }`,
+      { in: { title, targetGroups: ["UNDER_30"], form: "TRAINING", fundingSource: "LABOUR_FUND", hours: 10, costPerParticipant: "100.00", status: "PUBLISHED" } },
+      { token },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const edition = await hub.query(
+      `mutation($p: ID!) { createTrainingEdition(programmeId: $p, input: { startsOn: "2027-03-01", endsOn: "2027-03-20", municipalityCode: "2401031", capacity: 12, status: RECRUITING }) { id } }`,
+      { p: created.body.data.createTrainingProgramme.id },
+      { token },
+    );
+    expect(edition.body.errors).toBeUndefined();
+    const csv = await (await get("/export/training-editions.csv?unit=2401031")).text();
+    const line = csv.split("\r\n").find((l) => l.includes("HYPERLINK"))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv.split("\r\n").some((l) => /(^|,)"?[=+@-]/.test(l))).toBe(false);
   });
 });

@@ -43,6 +43,17 @@ describe("query limits", () => {
     expect(first(costly.body)).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: 5000 });
   });
 
+  it("counts a statistic by the units and periods it computes (issue #11)", async () => {
+    const cheap = await hub.query(`{ territorialUnit(code: "2401") { activePartners(fromYear: 2025, toYear: 2025) { total { values { value } } } } }`);
+    expect(cheap.body.errors).toBeUndefined();
+    // every unit, ten years by month: 120 values per line
+    const costly = await hub.query(`{ territorialUnits { activePartners(fromYear: 2017, toYear: 2026, grain: MONTH) { series { values { value } } } } }`);
+    expect(first(costly.body)).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: 5000 });
+    // and spans no record can fall in are refused before any SQL
+    const far = await hub.query(`{ territorialUnit(code: "2401") { activePartners(fromYear: 2091, toYear: 2100) { total { values { value } } } } }`);
+    expect(first(far.body)).toMatchObject({ code: "BAD_USER_INPUT", field: "fromYear" });
+  });
+
   it("answers no introspection when it is switched off", async () => {
     expect(first((await hub.query(`{ __schema { types { name } } }`)).body)?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });

@@ -56,8 +56,11 @@ describe("a plugin in a running hub", () => {
       expect(offer.template).not.toBeNull();
       expect(offer.municipality.name).toBeTruthy();
     }
-    const listed = await admin("GET", "", undefined, "");
+    const listed = await admin("GET", "");
     expect(listed.body.plugins.map((p: { slug: string }) => p.slug)).toEqual(["template"]);
+    // addresses and contacts are the coordinator's (issue #11)
+    expect((await admin("GET", "", undefined, "")).status).toBe(401);
+    expect((await admin("GET", "", undefined, hub.token({ sub: "ewa", role: "analyst" }))).status).toBe(403);
   });
 
   it("is updated to a new address, and keeps answering from there", async () => {

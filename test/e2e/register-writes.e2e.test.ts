@@ -79,6 +79,27 @@ describe("applications to join", () => {
   });
 });
 
+describe("a private person's application (issue #11)", () => {
+  it("is for the applicant and the coordinator: nobody else reads the name, gmina or statement", async () => {
+    const person = { organisationName: "Anna Kowalska", sector: "INDIVIDUAL", municipalityCode: "2401052", contactEmail: "anna.k@example.pl", missionAreas: ["DISABILITY_ACTIVATION"], statement: "Jestem osobą z niepełnosprawnością i chcę pomagać innym w powrocie do pracy." };
+    const applied = await hub.query(APPLY, { input: person });
+    expect(applied.body.errors).toBeUndefined();
+    const id = applied.body.data.applyToJoin.id;
+    // the applicant gets it back once, when applying
+    expect(applied.body.data.applyToJoin.organisationName).toBe("Anna Kowalska");
+    const one = `query($id: ID!) { accessionApplication(id: $id) { organisationName statement } }`;
+    const list = `{ accessionApplications(first: 100) { nodes { id organisationName sector } } }`;
+    for (const token of [undefined, tokens.owner, tokens.analyst]) {
+      expect((await hub.query(one, { id }, { token })).body.data.accessionApplication).toBeNull();
+      const listed = (await hub.query(list, {}, { token })).body.data.accessionApplications.nodes;
+      expect(listed.some((a: { id: string }) => a.id === id)).toBe(false);
+      expect(listed.some((a: { sector: string }) => a.sector === "INDIVIDUAL")).toBe(false);
+    }
+    expect((await hub.query(one, { id }, { token: tokens.coordinator })).body.data.accessionApplication.organisationName).toBe("Anna Kowalska");
+    expect((await hub.query(list, {}, { token: tokens.coordinator })).body.data.accessionApplications.nodes.some((a: { id: string }) => a.id === id)).toBe(true);
+  });
+});
+
 describe("a partner's own profile", () => {
   const UPDATE = `mutation($id: ID!, $version: Int!, $changes: PartnerProfileChanges!) { updatePartnerProfile(id: $id, version: $version, changes: $changes) { version website competences } }`;
   const read = async () => (await hub.query(`query($id: ID!) { partner(id: $id) { version website competences } }`, { id: owner.id })).body.data.partner;

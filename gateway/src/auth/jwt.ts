@@ -42,6 +42,8 @@ export function verifyToken(token: string, config: JwtConfig, now = Date.now()):
   } catch {
     return { ok: false, reason: "not a JWT" };
   }
+  // `null`, a number or an array parse as JSON too (`bnVsbA.e30.x`): a header and claims are objects
+  if (!isObject(header) || !isObject(claims)) return { ok: false, reason: "not a JWT" };
   const signed = Buffer.from(`${header64}.${payload64}`);
   const signature = Buffer.from(signature64, "base64url");
   if (config.publicKey) {
@@ -76,13 +78,34 @@ export function verifyToken(token: string, config: JwtConfig, now = Date.now()):
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** A development secret, used when no key is configured; never for production. */
 export const DEV_SECRET = "bdp-hub-development-secret-do-not-use-in-production";
 
-export function jwtConfigFromEnv(): JwtConfig {
-  return {
-    secret: process.env.AUTH_JWT_SECRET || (process.env.AUTH_JWT_PUBLIC_KEY ? undefined : DEV_SECRET),
-    publicKey: process.env.AUTH_JWT_PUBLIC_KEY || undefined,
-    issuer: process.env.AUTH_JWT_ISSUER || undefined,
-  };
+/** The shortest HS256 secret accepted in production: 32 bytes, the hash's own size (RFC 7518 §3.2). */
+export const MIN_SECRET_BYTES = 32;
+
+/** A setting that makes the gateway unsafe to start: the process says why and exits. */
+export class JwtConfigError extends Error {
+  override name = "JwtConfigError";
+}
+
+/**
+ * The key tokens are verified with, from the environment. In development
+ * (NODE_ENV not `production`) a missing key falls back to the development
+ * secret, which is printed in this repository: anyone can sign with it, so
+ * in production the gateway refuses to start without a real key, or with a
+ * secret shorter than 32 bytes, or with the development secret itself.
+ */
+export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtConfig {
+  const secret = env.AUTH_JWT_SECRET || undefined;
+  const publicKey = env.AUTH_JWT_PUBLIC_KEY || undefined;
+  if (env.NODE_ENV === "production") {
+    if (!secret && !publicKey) throw new JwtConfigError("NODE_ENV=production needs AUTH_JWT_PUBLIC_KEY or AUTH_JWT_SECRET: the development secret is public");
+    if (secret === DEV_SECRET) throw new JwtConfigError("AUTH_JWT_SECRET is the development secret printed in the repository: set a secret of your own");
+    if (secret && !publicKey && Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new JwtConfigError(`AUTH_JWT_SECRET has ${Buffer.byteLength(secret)} bytes: at least ${MIN_SECRET_BYTES} in production`);
+  }
+  if (publicKey) createPublicKey(publicKey); // a malformed key fails here, at start, not on the first request
+  return { secret: secret ?? (publicKey ? undefined : DEV_SECRET), publicKey, issuer: env.AUTH_JWT_ISSUER || undefined };
 }

@@ -178,11 +178,23 @@ export const EXPORTS: NamedExport[] = [
 ];
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled. */
+/**
+ * A text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`,
+ * tab, carriage return) gets a leading apostrophe (OWASP, CSV injection):
+ * partners write titles and names, analysts open the file. Numbers are
+ * numbers and stay as they are.
+ */
+export function neutraliseFormula(value: string | number | boolean | null | undefined): string {
+  if (value == null) return "";
+  const text = String(value);
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 export function toCsv(rows: Row[]): string {
   if (rows.length === 0) return "";
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const cell = (v: unknown) => {
-    const s = v == null ? "" : String(v);
+  const cell = (v: Row[string] | undefined) => {
+    const s = neutraliseFormula(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `${[columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n")}\r\n`;

@@ -57,13 +57,39 @@ export function countTokens(query: string, stopAfter: number): number {
 export const ASSUMED_LIST_LENGTH = 10;
 
 /**
+ * A statistic is computed in SQL over a whole table: it costs this much per
+ * unit asked for, besides its fields (issue #11), and its `periods` and
+ * `values` count as many items as the span has periods.
+ */
+export const STATISTIC_COST = 100;
+const STATISTIC_TYPE = "StatisticSeries";
+const PERIOD_LISTS = new Set(["periods", "values"]);
+const PERIODS_PER_YEAR: Record<string, number> = { MONTH: 12, QUARTER: 4, YEAR: 1 };
+
+/** How many periods a statistic field's arguments ask for (literals, variables or defaults); 0 when it cannot tell. */
+function periodsAsked(field: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Record<string, unknown>): number {
+  const arg = (name: string): unknown => {
+    const given = field.arguments?.find((a) => a.name.value === name)?.value;
+    if (given?.kind === Kind.VARIABLE) return variables[given.name.value];
+    if (given?.kind === Kind.INT) return Number(given.value);
+    if (given?.kind === Kind.ENUM) return given.value;
+    return definition.args.find((a) => a.name === name)?.defaultValue;
+  };
+  const [from, to, grain] = [arg("fromYear"), arg("toYear"), arg("grain") ?? "YEAR"];
+  if (typeof from !== "number" || typeof to !== "number" || to < from) return 0;
+  return Math.min(to - from + 1, 100) * (PERIODS_PER_YEAR[String(grain)] ?? 12);
+}
+
+/**
  * How many items a field returns per parent: its `first` (literal, variable
  * or the schema's default) for paginated fields, the assumed length for
  * other lists, 1 otherwise.
  */
-function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | null | undefined, variables: Record<string, unknown>): number {
+function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | null | undefined, variables: Record<string, unknown>, periods: number): number {
   // a connection's nodes and edges are the page its `first` already counted
   if (!definition || parent?.name.endsWith("Connection")) return 1;
+  // a statistic's periods and values: as many as its span has
+  if (periods > 0 && PERIOD_LISTS.has(definition.name)) return periods;
   const firstArg = definition.args.find((a) => a.name === "first");
   if (firstArg) {
     const given = field.arguments?.find((a) => a.name.value === "first");
@@ -98,28 +124,33 @@ export function measure(schema: GraphQLSchema, document: DocumentNode, operation
   );
   let aliases = 0;
   const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, depth: number, multiplier: number, seen: Set<string>): { depth: number; cost: number } => {
+  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, depth: number, multiplier: number, seen: Set<string>, periods = 0): { depth: number; cost: number } => {
     let deepest = depth;
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.alias) aliases++;
         const definition = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
-        cost += multiplier;
+        const named = definition ? getNamedType(definition.type) : undefined;
+        const statistic = named?.name === STATISTIC_TYPE;
+        cost += multiplier * (statistic ? STATISTIC_COST : 1);
         if (selection.selectionSet) {
-          const inner = walk(selection.selectionSet, definition ? getNamedType(definition.type) : undefined, depth + 1, multiplier * Math.max(1, fanOut(selection, definition, parent, variables)), seen);
+          const inner = walk(
+            selection.selectionSet, named, depth + 1, multiplier * Math.max(1, fanOut(selection, definition, parent, variables, periods)), seen,
+            statistic && definition ? periodsAsked(selection, definition, variables) : periods,
+          );
           deepest = Math.max(deepest, inner.depth);
           cost += inner.cost;
         }
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        const inner = walk(selection.selectionSet, typed, depth, multiplier, seen);
+        const inner = walk(selection.selectionSet, typed, depth, multiplier, seen, periods);
         deepest = Math.max(deepest, inner.depth);
         cost += inner.cost;
       } else {
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
-        const inner = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), depth, multiplier, new Set([...seen, fragment.name.value]));
+        const inner = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), depth, multiplier, new Set([...seen, fragment.name.value]), periods);
         deepest = Math.max(deepest, inner.depth);
         cost += inner.cost;
       }

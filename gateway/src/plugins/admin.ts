@@ -6,7 +6,7 @@ import type { PluginManager } from "./manager.js";
  * The coordinator's plugin administration on the running hub (issue #4),
  * used by `pnpm plugin …`; a bearer token with the coordinator role:
  *
- *   GET    /admin/plugins               the plugins in the graph (anyone)
+ *   GET    /admin/plugins               the plugins in the graph, with their addresses and contacts
  *   POST   /admin/plugins/check {url}   the admission checks alone, nothing changes
  *   POST   /admin/plugins {url}         admit a plugin: checks, registry, recomposition, swap
  *   PUT    /admin/plugins/<slug> {url?} read it again (new schema, new version, new address)
@@ -21,10 +21,6 @@ export function pluginAdminRoute(plugins: PluginManager, identify: (header: stri
     const m = /^\/admin\/plugins(?:\/([a-z0-9-]{1,40}))?$/.exec(url.pathname);
     if (!m) return false;
     const slug = m[1];
-    if (req.method === "GET" && !slug) {
-      sendJson(res, 200, { plugins: plugins.list().map(({ sdl: _sdl, ...rest }) => rest) });
-      return true;
-    }
     const caller = identify(req.headers.authorization);
     if (!caller.ok || caller.identity.kind === "anonymous") {
       sendJson(res, 401, { errors: [{ message: caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
@@ -32,6 +28,11 @@ export function pluginAdminRoute(plugins: PluginManager, identify: (header: stri
     }
     if (caller.identity.kind !== "coordinator") {
       sendJson(res, 403, { errors: [{ message: "Only the coordinator administers plugins", extensions: { code: "FORBIDDEN" } }] });
+      return true;
+    }
+    if (req.method === "GET" && !slug) {
+      // addresses and contacts are the coordinator's: an address is where to aim, a contact is a person
+      sendJson(res, 200, { plugins: plugins.list().map(({ sdl: _sdl, ...rest }) => rest) });
       return true;
     }
     let body: { url?: unknown } = {};

@@ -22,10 +22,10 @@ export class PeriodArgs {
   @Field(() => PeriodGrain, { defaultValue: PeriodGrain.YEAR, description: "Length of each period. Counts of people are published by YEAR only." })
   grain: PeriodGrain = PeriodGrain.YEAR;
 
-  @Field(() => Int, { description: "First calendar year of the series (2000–2100)." })
+  @Field(() => Int, { description: "First calendar year of the series, from 2000 to two years after the current one." })
   fromYear!: number;
 
-  @Field(() => Int, { description: "Last calendar year of the series, at most 10 years after `fromYear`." })
+  @Field(() => Int, { description: "Last calendar year of the series, at most 10 years after `fromYear` and two years after the current one." })
   toYear!: number;
 }
 
@@ -41,6 +41,15 @@ export interface Period {
 
 export const MAX_YEARS = 10;
 
+/**
+ * The years records can fall in: the hub holds nothing before 2000, and
+ * nothing planned more than two years ahead (editions, offers). A span
+ * outside them is refused instead of computed (issue #11: 2091–2100 by
+ * month computed 2017–2100).
+ */
+export const FIRST_STATISTICS_YEAR = 2000;
+export const lastStatisticsYear = (now = new Date()): number => now.getUTCFullYear() + 2;
+
 const monthsPer: Record<PeriodGrain, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
 
 /** How many months a period of the grain lasts. */
@@ -52,8 +61,9 @@ const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate
 /** The periods of a validated range, oldest first. */
 export function periodsOf(args: PeriodArgs, { yearlyOnly = false } = {}): Period[] {
   const { grain, fromYear, toYear } = args;
+  const [min, max] = [FIRST_STATISTICS_YEAR, lastStatisticsYear()];
   for (const [field, year] of [["fromYear", fromYear], ["toYear", toYear]] as const) {
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw HubError.badInput(field, "must be a year between 2000 and 2100", { min: 2000, max: 2100 });
+    if (!Number.isInteger(year) || year < min || year > max) throw HubError.badInput(field, `must be a year between ${min} and ${max}`, { min, max });
   }
   if (toYear < fromYear) throw HubError.badInput("toYear", "must not be before fromYear");
   if (toYear - fromYear + 1 > MAX_YEARS) throw HubError.badInput("toYear", `a series spans at most ${MAX_YEARS} years`, { max: MAX_YEARS });

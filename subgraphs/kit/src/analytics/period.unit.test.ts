@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PeriodGrain, periodKeyOf, periodsOf } from "./period.js";
+import { PeriodGrain, lastStatisticsYear, periodKeyOf, periodsOf } from "./period.js";
 
 describe("periods", () => {
   it("cuts a range of years into months, quarters or years with their first and last days", () => {
@@ -17,6 +17,9 @@ describe("periods", () => {
     expect(() => periodsOf({ grain: PeriodGrain.YEAR, fromYear: 2025, toYear: 2024 })).toThrow(/toYear: must not be before fromYear/);
     expect(() => periodsOf({ grain: PeriodGrain.YEAR, fromYear: 2015, toYear: 2025 })).toThrow(/at most 10 years/);
     expect(() => periodsOf({ grain: PeriodGrain.YEAR, fromYear: 1999, toYear: 2000 })).toThrow(/fromYear/);
+    // years no record can fall in are refused, not computed (issue #11: 2091–2100 by month computed 2017–2100)
+    expect(() => periodsOf({ grain: PeriodGrain.MONTH, fromYear: 2091, toYear: 2100 })).toThrow(/fromYear: must be a year between 2000 and/);
+    expect(() => periodsOf({ grain: PeriodGrain.YEAR, fromYear: lastStatisticsYear(), toYear: lastStatisticsYear() + 1 })).toThrow(/toYear/);
     expect(() => periodsOf({ grain: PeriodGrain.QUARTER, fromYear: 2025, toYear: 2025 }, { yearlyOnly: true })).toThrow(/grain: counts of people are published by YEAR only/);
   });
 

@@ -27,12 +27,12 @@ export class PluginRegistration extends HubRecord<"description" | "lastRefreshAt
   @Index()
   ownerPartnerId!: string;
 
+  /** The plugin's GraphQL endpoint: the coordinator's and the owner's to read (`Plugin.url`). */
   @Property({ length: 500 })
-  @Field({ description: "The plugin's GraphQL endpoint." })
   url!: string;
 
+  /** Who to contact about the plugin (email): the coordinator's and the owner's to read. */
   @Property({ length: 200 })
-  @Field({ description: "Who to contact about the plugin (email)." })
   contact!: string;
 
   @Property({ length: 40 })
@@ -46,8 +46,8 @@ export class PluginRegistration extends HubRecord<"description" | "lastRefreshAt
   @Field(() => Date, { nullable: true, description: "When the catalogue last read the plugin's offers successfully." })
   lastRefreshAt: Date | null = null;
 
+  /** Why the last refresh failed: one of the hub's fixed reasons, never the plugin's words (`Plugin.lastRefreshError`). */
   @Property({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true, description: "Why the last refresh failed, when it did; the offers read before stay listed." })
   lastRefreshError: string | null = null;
 
   @Property({ type: "int" })
