@@ -1,5 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { HubError, IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit";
+import {
+  HubError, IDENTITY_HEADER, PLUGIN_FETCH_REASONS, PluginFetchError, encodeIdentity, minimalIdentity, pathOf, pluginFetch, signRequest,
+  type AnswerGuard, type PluginAddressPolicy, type PluginLimits,
+} from "@bdp/kit";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
@@ -13,16 +16,29 @@ interface Answer {
   text: string;
 }
 
+/** How the gateway reaches a partner's plugin: untrusted, so through the network edge, and every answer filtered (issue #11). */
+export interface PluginEdge {
+  guard: AnswerGuard;
+  policy: PluginAddressPolicy;
+  limits: PluginLimits;
+}
+
 /**
  * How the gateway talks to one subgraph:
- * - Node's own fetch (undici, a keep-alive pool) instead of make-fetch-happen;
- * - every request signed with the caller's identity (the subgraphs refuse
- *   anything else), its request id and trace context passed on;
+ * - Node's own fetch (undici, a keep-alive pool) for the core; a plugin
+ *   through the network edge (no redirects, size and time limits, allowed
+ *   addresses only);
+ * - every request signed for its audience (this subgraph's name), method
+ *   and path, with the caller's identity (the subgraphs refuse anything
+ *   else); a plugin is told only the caller's role and partner;
  * - identical reads in flight at the same time (same subgraph, same caller,
  *   same document and variables) share one subgraph request: each caller
  *   parses its own copy of the answer (issue #6: the peer does this too);
  * - a timeout and a circuit breaker per subgraph, and a subgraph that does
- *   not answer reported with its name (issue #7);
+ *   not answer reported with its name (issue #7) — for a plugin with a fixed
+ *   reason, never its bytes;
+ * - a plugin's answer filtered to what the fetch asked for and the plugin
+ *   owns (AnswerGuard), with what was dropped counted and reported;
  * - a subgraph's HTTP 400 carrying GraphQL errors (bad variables) handed on
  *   as a GraphQL result, so the caller sees the subgraph's own error code.
  */
@@ -33,9 +49,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     signingKey: string,
     private readonly metrics?: GatewayMetrics,
     private readonly resilience: { timeoutMs: number; breaker: CircuitBreaker } = { timeoutMs: 10_000, breaker: new CircuitBreaker({ threshold: 5, cooldownMs: 5_000 }) },
+    private readonly plugin?: PluginEdge,
   ) {
     const inFlight = new Map<string, Promise<Answer>>();
     const fetchAnswer = async (target: string, headers: Record<string, string>, body: string): Promise<Answer> => {
+      if (plugin) {
+        const answer = await pluginFetch(target, { method: "POST", headers, body, policy: plugin.policy, maxBytes: plugin.limits.answerBytes, timeoutMs: Math.min(plugin.limits.timeoutMs, resilience.timeoutMs) });
+        // only a GraphQL answer in JSON is an answer: anything else is a failure with a fixed reason
+        if (!hasGraphQLBody(answer.text)) throw new PluginFetchError(answer.status >= 200 && answer.status < 300 ? "unreachable" : "http-status", `HTTP ${answer.status}`);
+        return { status: 200, statusText: "OK", headers: new Headers({ "content-type": "application/json" }), text: answer.text };
+      }
       const response = await fetch(target, { method: "POST", headers, body, signal: AbortSignal.timeout(resilience.timeoutMs) });
       const text = await response.text();
       let status = response.status;
@@ -43,13 +66,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (status === 400 && (response.headers.get("content-type") ?? "").includes("json") && hasGraphQLErrors(text)) status = 200;
       return { status, statusText: response.statusText, headers: response.headers, text };
     };
-    // Signs the exact body sent, with the identity willSendRequest put in the headers.
+    // Signs the exact body sent, for this subgraph, with the identity willSendRequest put in the headers.
     const sharedFetch = async (target: string, init: { headers: Record<string, string>; body: string }): Promise<Response> => {
       const identity = init.headers[IDENTITY_HEADER] ?? encodeIdentity({ kind: "anonymous" });
       const key = isRead(init.body) ? `${target}\n${identity}\n${init.body}` : undefined;
       let answer = key ? inFlight.get(key) : undefined;
       if (!answer) {
-        answer = fetchAnswer(target, { ...init.headers, ...signRequest(signingKey, identity, init.body) }, init.body);
+        const signature = signRequest(signingKey, identity, { method: "POST", path: pathOf(target), audience: name, body: init.body });
+        answer = fetchAnswer(target, { ...init.headers, ...signature }, init.body);
         if (key) {
           inFlight.set(key, answer);
           const forget = () => inFlight.delete(key);
@@ -65,7 +89,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): void {
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
-    request.http?.headers.set(IDENTITY_HEADER, encodeIdentity(context?.identity ?? { kind: "anonymous" }));
+    const identity = context?.identity ?? { kind: "anonymous" as const };
+    // a plugin learns the caller's role and partner, never the user id (issue #11)
+    request.http?.headers.set(IDENTITY_HEADER, this.plugin ? Buffer.from(JSON.stringify(minimalIdentity(identity))).toString("base64url") : encodeIdentity(identity));
     if (request.http) injectTraceContext(request.http.headers);
   }
 
@@ -79,17 +105,36 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       const response = await super.process(options);
       breaker.success();
-      return response;
+      return this.plugin ? this.guarded(options.request, response) : response;
     } catch (error) {
       breaker.failure();
-      this.metrics?.subgraphFailures.inc({ subgraph: this.name, reason: error instanceof Error && error.name === "TimeoutError" ? "timeout" : "error" });
+      const timeout = error instanceof Error && error.name === "TimeoutError";
+      if (error instanceof PluginFetchError) {
+        this.metrics?.subgraphFailures.inc({ subgraph: this.name, reason: error.failure });
+        if (error.failure !== "unreachable" && error.failure !== "http-status") this.metrics?.pluginRejected.inc({ plugin: this.name, reason: error.failure });
+        // a plugin's failure is said in the hub's words: nothing it sent, nothing of where it pointed
+        throw new HubError("SUBGRAPH_UNAVAILABLE", `Plugin "${this.name}" did not answer`, { subgraph: this.name, reason: PLUGIN_FETCH_REASONS[error.failure] });
+      }
+      this.metrics?.subgraphFailures.inc({ subgraph: this.name, reason: timeout ? "timeout" : "error" });
       if (error instanceof HubError) throw error;
-      const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${this.resilience.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
+      if (this.plugin) throw new HubError("SUBGRAPH_UNAVAILABLE", `Plugin "${this.name}" did not answer`, { subgraph: this.name, reason: PLUGIN_FETCH_REASONS.unreachable });
+      const reason = timeout ? `no answer within ${this.resilience.timeoutMs} ms` : error instanceof Error ? error.message : String(error);
       // A refused connection, a reset or a non-GraphQL answer: name the subgraph, hide the rest.
       throw new HubError("SUBGRAPH_UNAVAILABLE", `Subgraph "${this.name}" did not answer`, { subgraph: this.name, reason: reason.slice(0, 200) });
     } finally {
       this.metrics?.subgraphLatency.observe((performance.now() - started) / 1000, { subgraph: this.name });
     }
+  }
+
+  /** A plugin's answer, filtered: what it was not asked for or does not own is dropped, counted and reported. */
+  private guarded(request: GraphQLDataSourceProcessOptions<GatewayContext>["request"], response: Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]>>) {
+    const { answer, rejected } = this.plugin!.guard.filter({ query: request.query, variables: request.variables as Record<string, unknown> | undefined }, response);
+    // the plugin's own `extensions` are not passed on: nothing but data and errors crosses
+    if (rejected.size === 0) return { ...response, data: answer.data, errors: answer.errors, extensions: undefined } as typeof response;
+    for (const [reason, count] of rejected) this.metrics?.pluginRejected.inc({ plugin: this.name, reason }, count);
+    const reasons = [...rejected.keys()];
+    const notice = { message: `Plugin "${this.name}" answered with data it was not asked for or does not own; the hub dropped it`, extensions: { code: "PLUGIN_ANSWER_REJECTED", subgraph: this.name, reasons } };
+    return { ...response, data: answer.data, errors: [...(answer.errors ?? []), notice], extensions: undefined } as typeof response;
   }
 }
 
@@ -104,6 +149,15 @@ function isRead(body: string): boolean {
 function hasGraphQLErrors(text: string): boolean {
   try {
     return Array.isArray((JSON.parse(text) as { errors?: unknown }).errors);
+  } catch {
+    return false;
+  }
+}
+
+function hasGraphQLBody(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { data?: unknown; errors?: unknown } | null;
+    return !!body && typeof body === "object" && ("data" in body || Array.isArray(body.errors));
   } catch {
     return false;
   }

@@ -11,10 +11,11 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createLogger, maintenanceUrl, newSigningKey, pluginSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
+import { PluginAddressPolicy, createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
 import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
 import { gatewayOptionsFromEnvOrExit } from "./env.js";
 import { startGateway } from "./server.js";
+import { pluginEnvironment } from "./plugins/launch.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
 const log = createLogger("hub");
@@ -49,25 +50,37 @@ async function reset(): Promise<void> {
 }
 
 /** The example plugins `pnpm start` runs beside the core (every plugins/<slug> with a plugin.json, but the template). */
-function examplePlugins(): { slug: string; url: string }[] {
+function examplePlugins(): { slug: string; url: string; ownerPartnerId: string }[] {
   const dir = `${ROOT}plugins`;
   return readdirSync(dir)
     .filter((d) => d !== "template" && existsSync(`${dir}/${d}/plugin.json`))
-    .map((d) => JSON.parse(readFileSync(`${dir}/${d}/plugin.json`, "utf8")) as { slug: string; url: string });
+    .map((d) => JSON.parse(readFileSync(`${dir}/${d}/plugin.json`, "utf8")) as { slug: string; url: string; ownerPartnerId: string });
 }
 
-function startChild(name: string, port: string, options: { dir?: string; key?: string } = {}): Promise<{ child: ChildProcess; url: string }> {
-  const dir = options.dir ?? `${ROOT}subgraphs/${name}`;
+/** A core subgraph's environment: the hub's own, its port, the key and where the register is. */
+function coreEnvironment(name: string, port: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    HUB_SIGNING_KEY: signingKey,
+    [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port,
+    // Subgraphs that copy register facts at write time ask the register directly.
+    REGISTER_URL: process.env.REGISTER_URL ?? subgraphs.find((s) => s.name === "partners")?.url,
+    // the catalogue reads the example plugins' feeds on loopback
+    PLUGIN_ALLOWED_ADDRESSES: pluginAllowList().join(","),
+  };
+}
+
+/** Loopback addresses of the example plugins, and whatever PLUGIN_ALLOWED_ADDRESSES adds: the only private addresses plugins may be reached at. */
+function pluginAllowList(): string[] {
+  const own = (process.env.PLUGIN_ALLOWED_ADDRESSES ?? "").split(",").filter(Boolean);
+  return [...own, ...examplePlugins().map((p) => `127.0.0.1:${new URL(p.url).port}`)];
+}
+
+function startChild(name: string, env: NodeJS.ProcessEnv, dir = `${ROOT}subgraphs/${name}`): Promise<{ child: ChildProcess; url: string }> {
   const child = fork(`${dir}/src/main.ts`, [], {
     cwd: dir,
     execArgv: ["--conditions=source", "--import", "@swc-node/register/esm-register"],
-    env: {
-      ...process.env,
-      HUB_SIGNING_KEY: options.key ?? signingKey,
-      [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port,
-      // Subgraphs that copy register facts at write time ask the register directly.
-      REGISTER_URL: process.env.REGISTER_URL ?? subgraphs.find((s) => s.name === "partners")?.url,
-    },
+    env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {
@@ -103,7 +116,7 @@ try {
   log.info("starting subgraphs", { database: process.env.DATABASE_URL ? "postgresql" : "pglite", subgraphs: subgraphs.map((s) => s.name) });
   const running = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
-      const result = await startChild(name, new URL(url).port);
+      const result = await startChild(name, coreEnvironment(name, new URL(url).port));
       children.push(result.child);
       result.child.once("exit", (code) => {
         if (stopping) return;
@@ -113,7 +126,7 @@ try {
       return [name, result.url] as const;
     }),
   );
-  const gateway = await startGateway({ ...gatewayOptions, supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey });
+  const gateway = await startGateway({ ...gatewayOptions, supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey, pluginPolicy: new PluginAddressPolicy(pluginAllowList()) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [
@@ -138,10 +151,16 @@ try {
   // The example plugins join the running hub, as any plugin would: the core answers meanwhile
   // (starting them beside the core would slow it down on a small machine).
   // a plugin that fails degrades only itself, never the hub
+  // each with its own environment: its port, database and key, none of the hub's secrets (issue #11)
+  await gateway.plugins?.whenLoaded;
+  const examples = examplePlugins();
   const pluginsStarting = Promise.all(
-    examplePlugins().map(async (example): Promise<[string, string] | null> => {
+    examples.map(async (example): Promise<[string, string] | null> => {
       try {
-        const result = await startChild(example.slug, new URL(example.url).port, { dir: `${ROOT}plugins/${example.slug}`, key: pluginSigningKey(signingKey, example.slug) });
+        const dir = `${ROOT}plugins/${example.slug}`;
+        const key = gateway.plugins?.pluginKey(example.slug) ?? "";
+        const env = pluginEnvironment(process.env, { slug: example.slug, port: Number(new URL(example.url).port), signingKey: key, dataDir: `${dir}/.data` });
+        const result = await startChild(example.slug, env, dir);
         children.push(result.child);
         result.child.once("exit", (code) => stopping || log.warn("plugin exited; its fields degrade, the hub goes on", { plugin: example.slug, code }));
         return [example.slug, result.url];
@@ -153,14 +172,15 @@ try {
   );
   const plugins = (await pluginsStarting).filter((p): p is [string, string] => p !== null);
   if (gateway.plugins && plugins.length) {
-    await gateway.plugins.whenLoaded;
     const registered = new Set(gateway.plugins.list().map((p) => p.slug));
     for (const [slug, url] of plugins) {
       if (registered.has(slug)) {
         process.stdout.write(`  plugin   ${slug.padEnd(18)} ${url}  in the graph\n`);
         continue;
       }
-      const change = await gateway.plugins.register(url, { kind: "coordinator", userId: "hub-launcher" });
+      // the owner is the repository's word (the coordinator's own checkout), not the running plugin's
+      const owner = examples.find((e) => e.slug === slug)!.ownerPartnerId;
+      const change = await gateway.plugins.register(url, owner, { kind: "coordinator", userId: "hub-launcher" });
       if (!change.ok) log.warn("example plugin refused", { plugin: slug, violations: change.violations });
       else process.stdout.write(`  plugin   ${slug.padEnd(18)} ${url}  admitted, ${change.offers} offers\n`);
     }

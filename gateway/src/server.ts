@@ -1,7 +1,10 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createLogger, handleGraphQL, listen, maskError, requestIdOf, sendJson, type HttpService, type Identity, type Logger } from "@bdp/kit";
+import {
+  PluginAddressPolicy, createLogger, handleGraphQL, isPublicCode, listen, maskError, registerLookup, requestIdOf, sendJson,
+  type HttpService, type Identity, type Logger, type PluginLimits,
+} from "@bdp/kit";
 import { verifyToken, type JwtConfig } from "./auth/jwt.js";
 import { DEFAULT_LIMITS, checkTokens, queryLimitsPlugin, type QueryLimits } from "./limits/query-limits.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limit.js";
@@ -14,7 +17,8 @@ export function resilienceFromEnv() {
   return { timeoutMs: n("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: n("BREAKER_THRESHOLD", 5), breakerCooldownMs: n("BREAKER_COOLDOWN_MS", 5_000) };
 }
 import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
-import { PluginManager, readCoreSubgraphs } from "./plugins/manager.js";
+import { PluginSupergraphManager, readCoreSubgraphs } from "./plugins/supergraph-manager.js";
+import { CatalogueRegistry } from "./plugins/registry.js";
 import { pluginAdminRoute } from "./plugins/admin.js";
 import { exportRoute } from "./export/exports.js";
 import { SubgraphDataSource } from "./data-source.js";
@@ -50,6 +54,10 @@ export interface GatewayOptions {
   supergraphPath?: string;
   /** Plugins (issue #4): on when the supergraph has the offers catalogue, which keeps the registry. */
   plugins?: boolean;
+  /** Where plugins may be reached (PLUGIN_ALLOWED_ADDRESSES); public addresses only by default. */
+  pluginPolicy?: PluginAddressPolicy;
+  /** Size and time limits of plugin answers and feeds. */
+  pluginLimits?: PluginLimits;
 }
 
 export interface RunningGateway extends HttpService {
@@ -57,7 +65,7 @@ export interface RunningGateway extends HttpService {
   subgraphUrls: Record<string, string>;
   metrics: GatewayMetrics;
   /** The plugins in the graph, when the hub takes plugins. */
-  plugins?: PluginManager;
+  plugins?: PluginSupergraphManager;
 }
 
 /** No Authorization header: anonymous; a bearer token: verified, or refused. */
@@ -79,24 +87,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limiter = new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 });
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
   const plugins =
-    (options.plugins ?? true) && urls.offers
-      ? new PluginManager({
+    (options.plugins ?? true) && urls.offers && urls.partners
+      ? new PluginSupergraphManager({
           core: readCoreSubgraphs(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, urls),
           initialSupergraph: options.supergraphSdl,
-          registryUrl: new URL(urls.offers).origin,
-          partnersUrl: urls.partners!,
+          registry: new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey),
           signingKey: options.signingKey,
+          partnerIsActive: async (id) => {
+            const partner = await registerLookup(urls.partners!, options.signingKey, { kind: "anonymous" })(id).catch(() => null);
+            return partner?.status === "ACTIVE";
+          },
+          policy: options.pluginPolicy,
+          limits: options.pluginLimits,
           log,
         })
       : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: plugins ? plugins.hook : options.supergraphSdl,
+    supergraphSdl: plugins ?? options.supergraphSdl,
     buildService: ({ name, url }) => {
       // a plugin's breaker is its own: a dead plugin fails fast without slowing the core
       const breaker = new CircuitBreaker({ threshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs });
       breakers[name] = breaker;
       const key = plugins?.signingKeyFor(name) ?? options.signingKey;
-      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker });
+      // a plugin is untrusted: reached through the network edge, its answers filtered (issue #11)
+      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker }, plugins?.edgeFor(name));
     },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
@@ -106,13 +120,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin<GatewayContext>(limits),
+      queryLimitsPlugin<GatewayContext>(limits, () => plugins?.namespaces() ?? []),
       {
         async requestDidStart({ contextValue }) {
           const started = performance.now();
           return {
             async willSendResponse({ operationName, errors }) {
-              const codes = errors?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR")) ?? [];
+              // a code nobody registered (a plugin's own, say) counts as OTHER: metric series stay bounded (issue #11)
+              const codes = errors?.map((e) => (isPublicCode(e.extensions?.code) ? e.extensions.code : e.extensions?.code === undefined ? "INTERNAL_SERVER_ERROR" : "OTHER")) ?? [];
               metrics.requests.inc({ outcome: codes[0] ?? "ok" });
               for (const code of codes) metrics.errors.inc({ code });
               metrics.latency.observe((performance.now() - started) / 1000);
@@ -131,7 +146,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     includeStacktraceInErrorResponses: false,
   });
   await apollo.start();
-  if (plugins) void plugins.load();
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({

@@ -10,7 +10,7 @@
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { IDENTITY_HEADER, encodeIdentity, signRequest } from "@bdp/kit";
+import { encodeIdentity, pathOf, signRequest } from "@bdp/kit";
 
 const signingKey = process.env.HUB_SIGNING_KEY!;
 let supergraph = readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");
@@ -20,14 +20,17 @@ supergraph = supergraph.replace(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)
   return url ? `@join__graph(name: "${name}", url: "${url}")` : whole;
 });
 const anonymous = encodeIdentity({ kind: "anonymous" });
+/** Each subgraph's URL → its name: a signature names the subgraph it is for. */
+const audiences = new Map([...supergraph.matchAll(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map((m) => [m[2]!, m[1]!]));
 
 const gateway = createGatewayRuntime({
   supergraph,
   logging: "error",
   plugins: () => [
     {
-      onFetch({ options, setOptions }) {
-        const headers = { ...(options.headers ?? {}), [IDENTITY_HEADER]: anonymous, ...signRequest(signingKey, anonymous, String(options.body ?? "")) };
+      onFetch({ url, options, setOptions }) {
+        const parts = { method: options.method ?? "POST", path: pathOf(url), audience: audiences.get(url) ?? "", body: String(options.body ?? "") };
+        const headers = { ...(options.headers ?? {}), ...signRequest(signingKey, anonymous, parts) };
         setOptions({ ...options, headers });
       },
     },

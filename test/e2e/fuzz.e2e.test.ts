@@ -36,6 +36,9 @@ function caseOf(rnd: Random, i: number): { body: string | Uint8Array; contentTyp
   }
 }
 
+/** The subgraph a URL is for: a signature names it. */
+const audienceOf = (url: string) => Object.values(hub.subgraphs).find((s) => s.graphqlUrl === url)?.name ?? "gateway";
+
 async function fuzz(url: string, rounds: number, seed: string, sign: boolean): Promise<Record<string, number>> {
   const rnd = new Random(seed);
   const tally: Record<string, number> = {};
@@ -43,7 +46,7 @@ async function fuzz(url: string, rounds: number, seed: string, sign: boolean): P
     const { body, contentType } = caseOf(rnd, i);
     const headers: Record<string, string> = { "apollo-require-preflight": "true" };
     if (contentType) headers["content-type"] = contentType;
-    if (sign) Object.assign(headers, signRequest(hub.signingKey, { kind: "anonymous" }, typeof body === "string" ? body : Buffer.from(body).toString("utf8")));
+    if (sign) Object.assign(headers, signRequest(hub.signingKey, { kind: "anonymous" }, { method: "POST", path: new URL(url).pathname, audience: audienceOf(url), body: typeof body === "string" ? body : Buffer.from(body).toString("utf8") }));
     const response = await fetch(url, { method: "POST", headers, body: typeof body === "string" ? body : new Uint8Array(body) });
     const text = await response.text();
     const label = `case ${i % 12} #${i}`;

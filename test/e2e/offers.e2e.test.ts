@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, pluginSigningKey, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { DEMO_PARTNERS, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
 import { definition as jobs, manifest as jobsManifest } from "@bdp/plugin-pup-bedzin-jobs";
 import { definition as courses, manifest as coursesManifest } from "@bdp/plugin-ckz-bedzin-courses";
 import { freshTarget } from "../src/databases.js";
@@ -18,12 +18,8 @@ const ckz = DEMO_PARTNERS.find((p) => p.key === "edu-centrum-ksztalcenia-zawodow
 
 beforeAll(async () => {
   hub = await startTestHub("e2e_offers");
-  const coordinator = hub.token({ sub: "koordynator", role: "coordinator" });
-  for (const [i, [definition, slug]] of ([[jobs, jobsManifest.slug], [courses, coursesManifest.slug]] as [SubgraphDefinition<any>, string][]).entries()) {
-    const plugin = await startSubgraph(definition, { target: targets[i]!.target, port: 0, seed: true, signingKey: pluginSigningKey(hub.signingKey, slug) });
-    plugins.push(plugin);
-    const response = await fetch(`${hub.gateway.url}/admin/plugins`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ url: plugin.graphqlUrl }) });
-    expect(response.status).toBe(201);
+  for (const [i, [definition, manifest]] of ([[jobs, jobsManifest], [courses, coursesManifest]] as [SubgraphDefinition<any>, typeof jobsManifest][]).entries()) {
+    plugins.push(await hub.startPlugin(definition, manifest, targets[i]!.target));
   }
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, pluginSigningKey, startSubgraph, stableId, type RunningSubgraph } from "@bdp/kit";
+import { DEMO_PARTNERS, PluginAddressPolicy, startSubgraph, stableId, type RunningSubgraph } from "@bdp/kit";
 import { definition as template, manifest } from "@bdp/plugin-template";
 import { freshTarget } from "../src/databases.js";
 import { TEST_JWT_SECRET, startTestHub, type TestHub } from "../src/hub.js";
@@ -14,13 +14,12 @@ import { readSupergraph, startGateway } from "@bdp/gateway";
  */
 let hub: TestHub;
 let plugin: RunningSubgraph;
-let coordinator: string;
 const pluginTarget = freshTarget("e2e_plugin_template");
 
 beforeAll(async () => {
   hub = await startTestHub("e2e_plugins", { resilience: { timeoutMs: 1500, breakerThreshold: 3, breakerCooldownMs: 1000 } });
-  plugin = await startSubgraph(template, { target: pluginTarget.target, port: 0, seed: true, signingKey: pluginSigningKey(hub.signingKey, manifest.slug) });
-  coordinator = hub.token({ sub: "koordynator", role: "coordinator" });
+  await hub.gateway.plugins!.whenLoaded;
+  plugin = await startSubgraph(template, { target: pluginTarget.target, port: 0, seed: true, signingKey: hub.gateway.plugins!.pluginKey(manifest.slug) });
 });
 afterAll(async () => {
   await plugin?.close();
@@ -28,14 +27,7 @@ afterAll(async () => {
   await hub?.close();
 });
 
-async function admin(method: string, path: string, body?: unknown, token = coordinator) {
-  const response = await fetch(`${hub.gateway.url}/admin/plugins${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
+const admin = (method: string, path: string, body?: unknown, token?: string) => hub.admin(method, path, body, token);
 
 const OFFERS = `{ offers(first: 50, filter: { pluginSlugs: ["template"] }) { totalCount nodes { id title kind refreshedAt partner { name } municipality { name } template { schedule freeOfCharge } } } }`;
 
@@ -43,7 +35,7 @@ describe("a plugin in a running hub", () => {
   it("is admitted, and its offers and details are queried through the gateway with no restart", async () => {
     const before = await hub.query(`{ offers(first: 5) { totalCount } }`);
     expect(before.body.data.offers.totalCount).toBe(0);
-    const admitted = await admin("POST", "", { url: plugin.graphqlUrl });
+    const admitted = await admin("POST", "", { url: plugin.graphqlUrl, ownerPartnerId: manifest.ownerPartnerId });
     expect(admitted.status, JSON.stringify(admitted.body)).toBe(201);
     expect(admitted.body).toMatchObject({ plugin: { slug: "template", ownerPartnerId: manifest.ownerPartnerId }, offers: 5, problems: [] });
 
@@ -64,7 +56,7 @@ describe("a plugin in a running hub", () => {
   });
 
   it("is updated to a new address, and keeps answering from there", async () => {
-    const moved = await startSubgraph(template, { target: pluginTarget.target, port: 0, seed: true, signingKey: pluginSigningKey(hub.signingKey, manifest.slug) });
+    const moved = await startSubgraph(template, { target: pluginTarget.target, port: 0, seed: true, signingKey: hub.gateway.plugins!.pluginKey(manifest.slug) });
     try {
       const updated = await admin("PUT", "/template", { url: moved.graphqlUrl });
       expect(updated.status, JSON.stringify(updated.body)).toBe(200);
@@ -109,6 +101,7 @@ describe("a plugin in a running hub", () => {
       port: 0,
       signingKey: hub.signingKey,
       jwt: { secret: TEST_JWT_SECRET },
+      pluginPolicy: new PluginAddressPolicy(["127.0.0.1"]),
     });
     try {
       await restarted.plugins!.whenLoaded;
@@ -121,7 +114,7 @@ describe("a plugin in a running hub", () => {
   });
 
   it("refuses changes from anyone but the coordinator", async () => {
-    expect((await admin("POST", "", { url: plugin.graphqlUrl }, "")).status).toBe(401);
+    expect((await admin("POST", "", { url: plugin.graphqlUrl, ownerPartnerId: manifest.ownerPartnerId }, "")).status).toBe(401);
     const partner = hub.token({ sub: "anna", role: "partner", partnerId: manifest.ownerPartnerId });
     expect((await admin("DELETE", "/template", undefined, partner)).body.errors[0].extensions.code).toBe("FORBIDDEN");
   });
@@ -141,7 +134,7 @@ describe("a plugin that goes down", () => {
       }
       expect(body.errors!.map((e: any) => [e.extensions.code, e.extensions.subgraph])).toContainEqual(["SUBGRAPH_UNAVAILABLE", "template"]);
     } finally {
-      plugin = await startSubgraph(template, { target: pluginTarget.target, port: Number(new URL(url).port), seed: true, signingKey: pluginSigningKey(hub.signingKey, manifest.slug) });
+      plugin = await startSubgraph(template, { target: pluginTarget.target, port: Number(new URL(url).port), seed: true, signingKey: hub.gateway.plugins!.pluginKey(manifest.slug) });
     }
   });
 });
@@ -177,7 +170,7 @@ describe("bad plugins are refused, each with its own code, and the hub keeps ans
   ])("%s", async (_, slug, sdl, offers, code) => {
     const fake = await fakePlugin(slug, sdl, offers);
     try {
-      const refused = await admin("POST", "", { url: fake.url });
+      const refused = await admin("POST", "", { url: fake.url, ownerPartnerId: manifest.ownerPartnerId });
       expect(refused.status).toBe(422);
       expect(refused.body.errors.map((e: any) => e.extensions.code)).toContain(code);
       // the hub still answers, with the plugins it had
@@ -192,14 +185,14 @@ describe("bad plugins are refused, each with its own code, and the hub keeps ans
   it("one that does not answer", async () => {
     const closed = await fakePlugin("bad-gone", "", []);
     closed.close();
-    const refused = await admin("POST", "", { url: closed.url });
+    const refused = await admin("POST", "", { url: closed.url, ownerPartnerId: manifest.ownerPartnerId });
     expect(refused.body.errors.map((e: any) => e.extensions.code)).toEqual(["PLUGIN_UNREACHABLE"]);
   });
 
   it("one owned by a partner that is not in the register", async () => {
     const fake = await fakePlugin("bad-owner", `${LINK}\ntype Query { badOwnerHello: String }`, [], stableId("partner:nobody"));
     try {
-      expect((await admin("POST", "", { url: fake.url })).body.errors.map((e: any) => e.extensions.code)).toEqual(["PLUGIN_OWNER_UNKNOWN"]);
+      expect((await admin("POST", "", { url: fake.url, ownerPartnerId: stableId("partner:nobody") })).body.errors.map((e: any) => e.extensions.code)).toEqual(["PLUGIN_OWNER_UNKNOWN"]);
     } finally {
       fake.close();
     }

@@ -180,12 +180,27 @@ describe("nobody gets past the gateway", () => {
 
   it("a subgraph refuses a request without the gateway's signature, with a forged one, or a stale one", async () => {
     const identity = { kind: "partner" as const, userId: "mallory", partnerId: owner.id };
-    for (const headers of [{}, signRequest("not-the-key", identity, body), signRequest(hub.signingKey, identity, body, Date.now() - 120_000), signRequest(hub.signingKey, identity, "{}")]) {
+    const parts = { method: "POST", path: "/graphql", audience: "training", body };
+    for (const headers of [{}, signRequest("not-the-key", identity, parts), signRequest(hub.signingKey, identity, parts, Date.now() - 120_000), signRequest(hub.signingKey, identity, { ...parts, body: "{}" })]) {
       const response = await post(headers);
       expect(response.status).toBe(401);
       expect(((await response.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
     }
-    expect((await post(signRequest(hub.signingKey, identity, body))).status).toBe(200);
+    expect((await post(signRequest(hub.signingKey, identity, parts))).status).toBe(200);
+  });
+
+  it("a captured request is refused when sent again, to another subgraph, or to another path (issue #11)", async () => {
+    const identity = { kind: "coordinator" as const, userId: "koordynator" };
+    const captured = signRequest(hub.signingKey, identity, { method: "POST", path: "/graphql", audience: "training", body });
+    expect((await post(captured)).status).toBe(200);
+    const again = await post(captured);
+    expect(again.status).toBe(401);
+    expect(((await again.json()) as any).errors[0].message).toMatch(/replayed/);
+    const elsewhere = await fetch(hub.subgraphs.disability!.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...signRequest(hub.signingKey, identity, { method: "POST", path: "/graphql", audience: "training", body }) }, body });
+    expect(elsewhere.status).toBe(401);
+    expect(((await elsewhere.json()) as any).errors[0].message).toMatch(/wrong-audience/);
+    const otherPath = await fetch(`${hub.subgraphs.training!.url}/`, { method: "POST", headers: { "content-type": "application/json", ...signRequest(hub.signingKey, identity, { method: "POST", path: "/graphql", audience: "training", body }) }, body });
+    expect(otherPath.status).toBe(401);
   });
 
   it("even with the gateway's signature, an analyst reaches no enrolment through the entity path (_entities)", async () => {
@@ -196,7 +211,7 @@ describe("nobody gets past the gateway", () => {
     });
     const response = await fetch(hub.subgraphs.training!.graphqlUrl, {
       method: "POST",
-      headers: { "content-type": "application/json", ...signRequest(hub.signingKey, { kind: "analyst", userId: "ewa" }, entities) },
+      headers: { "content-type": "application/json", ...signRequest(hub.signingKey, { kind: "analyst", userId: "ewa" }, { method: "POST", path: "/graphql", audience: "training", body: entities }) },
       body: entities,
     });
     const result = (await response.json()) as any;

@@ -1,4 +1,4 @@
-import { newSigningKey, startSubgraph, type DatabaseTarget, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { PluginAddressPolicy, newSigningKey, startSubgraph, type DatabaseTarget, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
 import { readSupergraph, signDevToken, startGateway, type GatewayOptions, type RunningGateway } from "@bdp/gateway";
 import { definition as partners } from "@bdp/partners";
 import { definition as labourMarket } from "@bdp/labour-market";
@@ -23,6 +23,10 @@ export interface TestHub {
   ): Promise<{ status: number; body: { data?: T; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] } }>;
   /** A bearer token the test gateway accepts: `{ sub, role, partnerId }`, valid 10 minutes unless `exp` says otherwise. */
   token(claims: Record<string, unknown>): string;
+  /** The coordinator's plugin administration (`/admin/plugins…`), as the coordinator unless another token is given ("" for none). */
+  admin(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  /** Starts a kit plugin on a fresh database with the key the hub signs for it, and admits it owned by its manifest's partner. */
+  startPlugin(definition: SubgraphDefinition<any>, manifest: { slug: string; ownerPartnerId: string }, target: DatabaseTarget): Promise<RunningSubgraph>;
   close(): Promise<void>;
 }
 
@@ -34,8 +38,10 @@ export interface TestHub {
 export async function startTestHub(
   label: string,
   gatewayOptions: Partial<GatewayOptions> = {},
-  options: { target?: DatabaseTarget; seed?: boolean } = {},
+  options: { target?: DatabaseTarget; seed?: boolean; pluginAllow?: string[] } = {},
 ): Promise<TestHub> {
+  // test plugins run on loopback: allowed explicitly, as PLUGIN_ALLOWED_ADDRESSES would in a deployment
+  const pluginPolicy = new PluginAddressPolicy(options.pluginAllow ?? ["127.0.0.1"]);
   const fresh = freshTarget(label);
   // A test that brings its own database server drops nothing of ours.
   const { target, drop } = options.target ? { target: options.target, drop: async () => {} } : fresh;
@@ -44,7 +50,7 @@ export async function startTestHub(
   // One at a time: PGlite instances start faster than when they compete; the
   // register comes first, so the others can be told where it is.
   for (const definition of CORE) {
-    subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: options.seed ?? true, signingKey, registerUrl: subgraphs.partners?.graphqlUrl });
+    subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: options.seed ?? true, signingKey, registerUrl: subgraphs.partners?.graphqlUrl, pluginPolicy });
   }
   const gateway = await startGateway({
     supergraphSdl: readSupergraph(),
@@ -54,21 +60,42 @@ export async function startTestHub(
     jwt: { secret: TEST_JWT_SECRET },
     // tests send bursts: a limit they do not hit unless they mean to
     rateLimit: { perMinute: 100_000, burst: 10_000 },
+    pluginPolicy,
     ...gatewayOptions,
   });
+  const token = (claims: Record<string, unknown>) => {
+    const now = Math.floor(Date.now() / 1000);
+    return signDevToken({ iat: now, exp: now + 600, ...claims }, TEST_JWT_SECRET);
+  };
+  const admin: TestHub["admin"] = async (method, path, body, as = token({ sub: "koordynator", role: "coordinator" })) => {
+    const response = await fetch(`${gateway.url}/admin/plugins${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...(as ? { authorization: `Bearer ${as}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
   return {
     gateway,
     subgraphs,
     signingKey,
+    token,
+    admin,
+    async startPlugin(definition, manifest, pluginTarget) {
+      await gateway.plugins!.whenLoaded;
+      const plugin = await startSubgraph(definition, { target: pluginTarget, port: 0, seed: true, signingKey: gateway.plugins!.pluginKey(manifest.slug) });
+      const admitted = await admin("POST", "", { url: plugin.graphqlUrl, ownerPartnerId: manifest.ownerPartnerId });
+      if (admitted.status !== 201) {
+        await plugin.close();
+        throw new Error(`plugin ${manifest.slug} not admitted: ${JSON.stringify(admitted.body)}`);
+      }
+      return plugin;
+    },
     async query(query, variables, options = {}) {
       const headers: Record<string, string> = { "content-type": "application/json", ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       const response = await fetch(options.url ?? gateway.graphqlUrl, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, body: (await response.json()) as never };
-    },
-    token(claims) {
-      const now = Math.floor(Date.now() / 1000);
-      return signDevToken({ iat: now, exp: now + 600, ...claims }, TEST_JWT_SECRET);
     },
     async close() {
       await gateway.close();

@@ -4,6 +4,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode,
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
+import { namespaceOf } from "@bdp/kit";
 
 /**
  * Query limits at the gateway (issue #7): every refusal has its own code and
@@ -57,6 +58,13 @@ export function countTokens(query: string, stopAfter: number): number {
 export const ASSUMED_LIST_LENGTH = 10;
 
 /**
+ * A plugin's list without `first` counts as many items as the gateway lets
+ * through from a plugin's answer (AnswerGuard's cut): a plugin decides how
+ * long its lists are, so they are costed at their bound, not at a guess.
+ */
+export const PLUGIN_LIST_LENGTH = 100;
+
+/**
  * A statistic is computed in SQL over a whole table: it costs this much per
  * unit asked for, besides its fields (issue #11), and its `periods` and
  * `values` count as many items as the span has periods.
@@ -85,7 +93,7 @@ function periodsAsked(field: FieldNode, definition: GraphQLField<unknown, unknow
  * or the schema's default) for paginated fields, the assumed length for
  * other lists, 1 otherwise.
  */
-function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | null | undefined, variables: Record<string, unknown>, periods: number): number {
+function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, parent: GraphQLNamedType | null | undefined, variables: Record<string, unknown>, periods: number, isPluginField: PluginFieldTest): number {
   // a connection's nodes and edges are the page its `first` already counted
   if (!definition || parent?.name.endsWith("Connection")) return 1;
   // a statistic's periods and values: as many as its span has
@@ -99,7 +107,17 @@ function fanOut(field: FieldNode, definition: GraphQLField<unknown, unknown> | u
   }
   let type: GraphQLOutputType = definition.type;
   if (isNonNullType(type)) type = type.ofType;
-  return isListType(type) ? ASSUMED_LIST_LENGTH : 1;
+  if (!isListType(type)) return 1;
+  return parent && isPluginField(parent.name, definition.name) ? PLUGIN_LIST_LENGTH : ASSUMED_LIST_LENGTH;
+}
+
+/** Whether a field is a plugin's (on a plugin's type, or namespaced on a core type). */
+export type PluginFieldTest = (typeName: string, fieldName: string) => boolean;
+
+/** The test for the plugins whose slugs these are. */
+export function pluginFieldTest(slugs: readonly string[]): PluginFieldTest {
+  const namespaces = slugs.map(namespaceOf);
+  return (typeName, fieldName) => namespaces.some((ns) => typeName.startsWith(ns.type) || fieldName.startsWith(ns.field));
 }
 
 export interface Measure {
@@ -118,7 +136,7 @@ export const INTROSPECTION_MAX_DEPTH = 20;
  * field costs 1 for every item its parents fan out to, so a page of 100
  * partners with 10 programmes each costs about a thousand per programme field.
  */
-export function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}): Measure {
+export function measure(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}, isPluginField: PluginFieldTest = () => false): Measure {
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
   );
@@ -136,7 +154,7 @@ export function measure(schema: GraphQLSchema, document: DocumentNode, operation
         cost += multiplier * (statistic ? STATISTIC_COST : 1);
         if (selection.selectionSet) {
           const inner = walk(
-            selection.selectionSet, named, depth + 1, multiplier * Math.max(1, fanOut(selection, definition, parent, variables, periods)), seen,
+            selection.selectionSet, named, depth + 1, multiplier * Math.max(1, fanOut(selection, definition, parent, variables, periods, isPluginField)), seen,
             statistic && definition ? periodsAsked(selection, definition, variables) : periods,
           );
           deepest = Math.max(deepest, inner.depth);
@@ -173,13 +191,19 @@ export function checkTokens(query: unknown, limits: QueryLimits): GraphQLError |
 }
 
 /** The plugin: depth, aliases and cost once the operation is known, before any subgraph is asked. */
-export function queryLimitsPlugin<C extends object>(limits: QueryLimits): ApolloServerPlugin<C> {
+export function queryLimitsPlugin<C extends object>(limits: QueryLimits, pluginSlugs: () => readonly string[] = () => []): ApolloServerPlugin<C> {
+  let cached: { slugs: readonly string[]; test: PluginFieldTest } | undefined;
+  const test = () => {
+    const slugs = pluginSlugs();
+    if (cached?.slugs.join() !== slugs.join()) cached = { slugs, test: pluginFieldTest(slugs) };
+    return cached.test;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request: req }) {
           if (!operation) return;
-          const m = measure(schema, document, operation, (req.variables ?? {}) as Record<string, unknown>);
+          const m = measure(schema, document, operation, (req.variables ?? {}) as Record<string, unknown>, test());
           if (m.depth > limits.maxDepth) throw refuse("QUERY_TOO_DEEP", "Depth of the query", limits.maxDepth, m.depth);
           const introspectionLimit = Math.max(limits.maxDepth, INTROSPECTION_MAX_DEPTH);
           if (m.introspectionDepth > introspectionLimit) throw refuse("QUERY_TOO_DEEP", "Depth of the introspection query", introspectionLimit, m.introspectionDepth);

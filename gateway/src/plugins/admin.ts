@@ -1,78 +1,100 @@
-import { readBody, sendJson, type Identity, type Logger, type Route } from "@bdp/kit";
-import type { Violation } from "@bdp/kit";
-import type { PluginManager } from "./manager.js";
+import { HubError, readBody, sendJson, type Identity, type Logger, type Route, type Violation } from "@bdp/kit";
+import type { PluginSupergraphManager } from "./supergraph-manager.js";
 
 /**
- * The coordinator's plugin administration on the running hub (issue #4),
- * used by `pnpm plugin …`; a bearer token with the coordinator role:
+ * The coordinator's plugin administration on the running hub (issue #4,
+ * issue #11), used by `pnpm plugin …`; every route needs a bearer token with
+ * the coordinator role:
  *
- *   GET    /admin/plugins               the plugins in the graph, with their addresses and contacts
- *   POST   /admin/plugins/check {url}   the admission checks alone, nothing changes
- *   POST   /admin/plugins {url}         admit a plugin: checks, registry, recomposition, swap
- *   PUT    /admin/plugins/<slug> {url?} read it again (new schema, new version, new address)
- *   DELETE /admin/plugins/<slug>        take it out of the graph, with its offers
+ *   GET    /admin/plugins                       the plugins in the graph, with addresses, contacts and the supergraph version
+ *   POST   /admin/plugins/check {url, ownerPartnerId?}  the admission checks alone, nothing changes
+ *   POST   /admin/plugins {url, ownerPartnerId}  admit a plugin owned by that partner: the owner is the coordinator's word, not the plugin's
+ *   PUT    /admin/plugins/<slug> {url?}         read it again (new schema, new version, new address); the owner stays
+ *   DELETE /admin/plugins/<slug>                take it out of the graph, with its offers
+ *   POST   /admin/plugins/<slug>/owner {ownerPartnerId, reason}  hand it to another partner (audited)
+ *   GET    /admin/plugins/<slug>/key            the key to start a plugin of that slug with
  *
  * A refusal is 422 with one error per violation, each with its code.
  */
 const refusal = (violations: Violation[]) => ({ errors: violations.map((v) => ({ message: v.message, extensions: { code: v.code } })) });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const error = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
 
-export function pluginAdminRoute(plugins: PluginManager, identify: (header: string | undefined) => { ok: true; identity: Identity } | { ok: false; reason: string }, log: Logger): Route {
+export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (header: string | undefined) => { ok: true; identity: Identity } | { ok: false; reason: string }, log: Logger): Route {
   return async (req, res, url) => {
-    const m = /^\/admin\/plugins(?:\/([a-z0-9-]{1,40}))?$/.exec(url.pathname);
+    const m = /^\/admin\/plugins(?:\/([a-z0-9-]{1,40}))?(\/owner|\/key)?$/.exec(url.pathname);
     if (!m) return false;
-    const slug = m[1];
+    const [, slug, action] = m;
     const caller = identify(req.headers.authorization);
     if (!caller.ok || caller.identity.kind === "anonymous") {
-      sendJson(res, 401, { errors: [{ message: caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
+      sendJson(res, 401, error("UNAUTHENTICATED", caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`));
       return true;
     }
     if (caller.identity.kind !== "coordinator") {
-      sendJson(res, 403, { errors: [{ message: "Only the coordinator administers plugins", extensions: { code: "FORBIDDEN" } }] });
+      sendJson(res, 403, error("FORBIDDEN", "Only the coordinator administers plugins"));
       return true;
     }
+    const by = caller.identity;
     if (req.method === "GET" && !slug) {
       // addresses and contacts are the coordinator's: an address is where to aim, a contact is a person
-      sendJson(res, 200, { plugins: plugins.list().map(({ sdl: _sdl, ...rest }) => rest) });
+      sendJson(res, 200, { version: plugins.version, plugins: plugins.list().map(({ sdl: _sdl, ...rest }) => rest) });
       return true;
     }
-    let body: { url?: unknown } = {};
+    if (req.method === "GET" && slug && action === "/key") {
+      sendJson(res, 200, { slug, generation: plugins.generationOf(slug), key: plugins.pluginKey(slug) });
+      return true;
+    }
+    let body: Record<string, unknown> = {};
     try {
       const text = await readBody(req, 10_000);
-      body = text ? (JSON.parse(text) as { url?: unknown }) : {};
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
-      sendJson(res, 400, { errors: [{ message: "The body must be JSON: {\"url\": \"http://…/graphql\"}", extensions: { code: "BAD_REQUEST" } }] });
+      sendJson(res, 400, error("BAD_REQUEST", 'The body must be JSON: {"url": "http://…/graphql", "ownerPartnerId": "…"}'));
       return true;
     }
     const target = typeof body.url === "string" && /^https?:\/\/\S+$/.test(body.url) ? body.url : undefined;
-    if (req.method === "POST" && (slug === "check" || !slug)) {
-      if (!target) {
-        sendJson(res, 400, { errors: [{ message: "url: the plugin's GraphQL endpoint, http(s)://…", extensions: { code: "BAD_USER_INPUT", field: "url" } }] });
+    const owner = typeof body.ownerPartnerId === "string" && UUID.test(body.ownerPartnerId) ? body.ownerPartnerId.toLowerCase() : undefined;
+    const badInput = (field: string, message: string) => sendJson(res, 400, error("BAD_USER_INPUT", `${field}: ${message}`, { field }));
+    try {
+      if (req.method === "POST" && (slug === "check" || !slug)) {
+        if (!target) return void badInput("url", "the plugin's GraphQL endpoint, http(s)://…");
+        if (slug === "check") {
+          const admission = await plugins.check(target, owner);
+          sendJson(res, 200, admission.ok ? { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers.length } : { ok: false, ...refusal(admission.violations) });
+          return true;
+        }
+        if (!owner) return void badInput("ownerPartnerId", "the id of the partner that owns the plugin: the coordinator names it, the plugin's manifest must agree");
+        const change = await plugins.register(target, owner, by);
+        if (!change.ok) sendJson(res, 422, refusal(change.violations));
+        else sendJson(res, 201, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version });
         return true;
       }
-      if (slug === "check") {
-        const admission = await plugins.check(target);
-        sendJson(res, 200, admission.ok ? { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers } : { ok: false, ...refusal(admission.violations) });
+      if (req.method === "PUT" && slug && !action) {
+        const change = await plugins.updatePlugin(slug, target, by);
+        if (!change) sendJson(res, 404, error("NOT_FOUND", `No plugin "${slug}"`));
+        else if (!change.ok) sendJson(res, 422, refusal(change.violations));
+        else sendJson(res, 200, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version });
         return true;
       }
-      const change = await plugins.register(target, caller.identity);
-      if (!change.ok) sendJson(res, 422, refusal(change.violations));
-      else sendJson(res, 201, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems });
-      return true;
-    }
-    if (req.method === "PUT" && slug) {
-      const change = await plugins.updatePlugin(slug, target, caller.identity);
-      if (!change) sendJson(res, 404, { errors: [{ message: `No plugin "${slug}"`, extensions: { code: "NOT_FOUND" } }] });
-      else if (!change.ok) sendJson(res, 422, refusal(change.violations));
-      else sendJson(res, 200, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems });
-      return true;
-    }
-    if (req.method === "DELETE" && slug) {
-      const removed = await plugins.remove(slug, caller.identity);
-      sendJson(res, removed ? 200 : 404, removed ? { removed: slug } : { errors: [{ message: `No plugin "${slug}"`, extensions: { code: "NOT_FOUND" } }] });
+      if (req.method === "DELETE" && slug && !action) {
+        const removed = await plugins.remove(slug, by);
+        sendJson(res, removed ? 200 : 404, removed ? { removed: slug, version: plugins.version } : error("NOT_FOUND", `No plugin "${slug}"`));
+        return true;
+      }
+      if (req.method === "POST" && slug && action === "/owner") {
+        if (!owner) return void badInput("ownerPartnerId", "the id of the partner the plugin goes to");
+        if (typeof body.reason !== "string" || body.reason.trim().length < 5 || body.reason.length > 2000) return void badInput("reason", "why it changes hands, 5 to 2,000 characters (kept in the audit trail)");
+        const moved = await plugins.transfer(slug, owner, body.reason.trim(), by);
+        sendJson(res, moved ? 200 : 404, moved ? { slug, ownerPartnerId: owner } : error("NOT_FOUND", `No plugin "${slug}"`));
+        return true;
+      }
+    } catch (thrown) {
+      if (!(thrown instanceof HubError)) throw thrown;
+      sendJson(res, thrown.extensions.code === "NOT_FOUND" ? 404 : 400, { errors: [{ message: thrown.message, extensions: thrown.extensions }] });
       return true;
     }
     log.warn("plugin admin: method not allowed", { method: req.method, path: url.pathname });
-    sendJson(res, 405, { errors: [{ message: `${req.method} is not allowed on ${url.pathname}`, extensions: { code: "BAD_REQUEST" } }] });
+    sendJson(res, 405, error("BAD_REQUEST", `${req.method} is not allowed on ${url.pathname}`));
     return true;
   };
 }

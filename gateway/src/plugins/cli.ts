@@ -3,13 +3,14 @@
  * guide is plugins/README.md).
  *
  *   pnpm plugin new <slug> --partner <key or id> [--name "…"] [--port 4103]   a working plugin from plugins/template
- *   pnpm plugin check <url>            the hub's admission checks, changing nothing
- *   pnpm plugin check plugins/<slug>   the schema checks offline, against the committed core (no hub needed)
- *   pnpm plugin register <url>         admit a running plugin into the running hub
- *   pnpm plugin update <slug> [url]    read it again (new schema, version or address)
- *   pnpm plugin remove <slug>          take it out of the graph
- *   pnpm plugin list                   the plugins in the graph
- *   pnpm plugin key <slug>             the key its requests are signed with (from HUB_SIGNING_KEY)
+ *   pnpm plugin check <url> [--owner <key or id>]     the hub's admission checks, changing nothing
+ *   pnpm plugin check plugins/<slug>                  the schema checks offline, against the committed core (no hub needed)
+ *   pnpm plugin register <url> --owner <key or id>    admit a running plugin, owned by that partner, into the running hub
+ *   pnpm plugin update <slug> [url]                   read it again (new schema, version or address); the owner stays
+ *   pnpm plugin transfer <slug> --owner <key or id> --reason "…"   hand it to another partner (audited)
+ *   pnpm plugin remove <slug>                         take it out of the graph
+ *   pnpm plugin list                                  the plugins in the graph
+ *   pnpm plugin key <slug>                            the key to start a plugin of that slug with (asks the hub)
  *
  * HUB_URL (default http://127.0.0.1:4000) is the gateway; BDP_TOKEN a
  * coordinator's token, else a development one is made with AUTH_JWT_SECRET
@@ -18,7 +19,7 @@
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DEMO_PARTNERS, SLUG_PATTERN, checkPluginOffline, namespaceOf, parseManifest, pluginSigningKey, readCoreSdls, type SubgraphDefinition } from "@bdp/kit";
+import { DEMO_PARTNERS, SLUG_PATTERN, checkPluginOffline, namespaceOf, parseManifest, readCoreSdls, type SubgraphDefinition } from "@bdp/kit";
 import { DEV_SECRET, signDevToken } from "../auth/jwt.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -29,6 +30,11 @@ const [command, ...rest] = process.argv.slice(2);
 function flag(name: string): string | undefined {
   const i = rest.indexOf(`--${name}`);
   return i >= 0 ? rest.splice(i, 2)[1] : undefined;
+}
+
+/** A demo partner key (`pup-bedzin`) or a partner id, as a partner id. */
+function partnerId(given: string): string {
+  return DEMO_PARTNERS.find((p) => p.key === given || p.id === given)?.id ?? given;
 }
 
 function fail(message: string, code = 2): never {
@@ -110,9 +116,9 @@ function newPlugin(slug: string): void {
       `plugins/${slug} is ready: namespace ${ns.field} (fields) and ${ns.type} (types), owner ${partner?.name ?? ownerPartnerId}, port ${port}.`,
       "Next:",
       "  pnpm install",
-      `  HUB_SIGNING_KEY=$(pnpm --silent plugin key ${slug}) pnpm --filter @bdp/plugin-${slug} start`,
+      `  PLUGIN_SIGNING_KEY=$(pnpm --silent plugin key ${slug}) pnpm --filter @bdp/plugin-${slug} start`,
       `  pnpm plugin check http://127.0.0.1:${port}/graphql`,
-      `  pnpm plugin register http://127.0.0.1:${port}/graphql`,
+      `  pnpm plugin register http://127.0.0.1:${port}/graphql --owner ${partnerArg}`,
       "",
     ].join("\n"),
   );
@@ -140,19 +146,30 @@ switch (command) {
     newPlugin(rest[0] ?? fail("usage: pnpm plugin new <slug> --partner <key or id>"));
     break;
   case "check": {
-    const target = rest[0] ?? fail("usage: pnpm plugin check <url | plugin folder>");
+    const owner = flag("owner");
+    const target = rest[0] ?? fail("usage: pnpm plugin check <url | plugin folder> [--owner <key or id>]");
     if (!/^https?:\/\//.test(target)) {
       await checkFolder(target);
       break;
     }
-    const result = await call("POST", "/check", { url: target });
+    const result = await call("POST", "/check", { url: target, ownerPartnerId: owner ? partnerId(owner) : undefined });
     if (result.body.ok) process.stdout.write(`✓ ${result.body.manifest.slug} passes every check (${result.body.offers} offers in its feed)\n`);
     else report(result);
     break;
   }
-  case "register":
-    report(await call("POST", "", { url: rest[0] ?? fail("usage: pnpm plugin register <url>") }));
+  case "register": {
+    // the coordinator names the owner: a plugin's manifest alone makes nobody its owner
+    const owner = flag("owner") ?? fail("usage: pnpm plugin register <url> --owner <partner key or id>");
+    report(await call("POST", "", { url: rest[0] ?? fail("usage: pnpm plugin register <url> --owner <partner key or id>"), ownerPartnerId: partnerId(owner) }));
     break;
+  }
+  case "transfer": {
+    const owner = flag("owner");
+    const reason = flag("reason");
+    if (!owner || !reason || !rest[0]) fail('usage: pnpm plugin transfer <slug> --owner <partner key or id> --reason "…"');
+    report(await call("POST", `/${rest[0]}/owner`, { ownerPartnerId: partnerId(owner), reason }));
+    break;
+  }
   case "update":
     report(await call("PUT", `/${rest[0] ?? fail("usage: pnpm plugin update <slug> [url]")}`, rest[1] ? { url: rest[1] } : {}));
     break;
@@ -163,10 +180,12 @@ switch (command) {
     report(await call("GET", ""));
     break;
   case "key": {
-    const hubKey = process.env.HUB_SIGNING_KEY ?? fail("HUB_SIGNING_KEY is not set: the plugin's key is derived from the hub's.");
-    process.stdout.write(`${pluginSigningKey(hubKey, rest[0] ?? fail("usage: pnpm plugin key <slug>"))}\n`);
+    // the key depends on the slug's generation, which the hub's registry keeps
+    const answer = await call("GET", `/${rest[0] ?? fail("usage: pnpm plugin key <slug>")}/key`);
+    if (answer.status !== 200) report(answer);
+    process.stdout.write(`${answer.body.key}\n`);
     break;
   }
   default:
-    fail("usage: pnpm plugin <new|check|register|update|remove|list|key> … (see gateway/src/plugins/cli.ts)");
+    fail("usage: pnpm plugin <new|check|register|update|transfer|remove|list|key> … (see gateway/src/plugins/cli.ts)");
 }

@@ -23,6 +23,8 @@ export const ErrorCodes = {
   TOO_MANY_ALIASES: "The operation uses more aliases than the limit.",
   QUERY_TOO_COMPLEX: "The estimated cost (fields × page sizes) is over the limit.",
   RATE_LIMITED: "Too many requests from this caller; retry after `extensions.retryAfterSeconds`.",
+  PLUGIN_ANSWER_REJECTED: "A plugin answered with data it was not asked for or does not own; the gateway dropped it (`extensions.subgraph`, `extensions.reasons`).",
+  PLUGIN_ERROR: "A plugin reported an error of its own; its message is the plugin's, bounded in size.",
   INTERNAL_SERVER_ERROR: "An unexpected failure; details are in the server log under the request id.",
 } as const;
 
@@ -51,6 +53,9 @@ const PUBLIC_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
 ]);
+
+/** Whether a code is one the hub raises on purpose: a bounded set, safe as a metric label (anything else counts as OTHER). */
+export const isPublicCode = (code: unknown): code is string => typeof code === "string" && PUBLIC_CODES.has(code);
 
 /**
  * `formatError` for Apollo Server: an error that was not thrown on purpose is

@@ -1,4 +1,4 @@
-import { signRequest } from "./auth/signature.js";
+import { pathOf, signRequest } from "./auth/signature.js";
 import type { Identity } from "./context.js";
 import { HubError } from "./errors.js";
 
@@ -24,13 +24,13 @@ export function registerLookup(registerUrl: string, signingKey: string, identity
     try {
       const response = await fetch(registerUrl, {
         method: "POST",
-        headers: { "content-type": "application/json", ...signRequest(signingKey, identity, body) },
+        headers: { "content-type": "application/json", ...signRequest(signingKey, identity, { method: "POST", path: pathOf(registerUrl), audience: "partners", body }) },
         body,
         signal: AbortSignal.timeout(timeoutMs),
       });
       answer = (await response.json()) as typeof answer;
     } catch (error) {
-      throw new HubError("SUBGRAPH_UNAVAILABLE", "The partner register did not answer; nothing was written. Retry later.", { subgraph: "partners", reason: String(error) });
+      throw new HubError("SUBGRAPH_UNAVAILABLE", "The partner register did not answer; nothing was written. Retry later.", { subgraph: "partners", reason: error instanceof Error && error.name === "TimeoutError" ? "timeout" : "no answer" });
     }
     if (answer.errors?.length || !answer.data) {
       throw new HubError("SUBGRAPH_UNAVAILABLE", "The partner register could not answer; nothing was written. Retry later.", { subgraph: "partners", reason: answer.errors?.[0]?.message });

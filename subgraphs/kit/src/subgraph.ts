@@ -5,7 +5,8 @@ import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MigrationObject } from "@mikro-orm/core";
 import type { Options } from "@mikro-orm/core";
 import type { HubContext, Identity } from "./context.js";
-import { verifyRequest } from "./auth/signature.js";
+import { NonceCache, verifyRequest } from "./auth/signature.js";
+import { DEFAULT_PLUGIN_LIMITS, PluginAddressPolicy, type PluginLimits } from "./plugin/network.js";
 import { registerLookup } from "./register.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
@@ -36,9 +37,21 @@ export interface SubgraphDefinition<Loaders = unknown> {
    */
   generate?(em: EntityManager, partners: readonly DemoPartner[], batch: number): Promise<SeedResult>;
   /** HTTP routes served next to GraphQL (a plugin's manifest and offer feed, the catalogue's internal API). */
-  routes?(db: OrmHandle, service: { signingKey: string; log: Logger }): Route[];
+  routes?(db: OrmHandle, service: SubgraphServices): Route[];
   /** Background work while the subgraph runs (the catalogue's refresh); returns how to stop it. */
-  background?(db: OrmHandle, log: Logger): () => Promise<void>;
+  background?(db: OrmHandle, service: SubgraphServices): () => Promise<void>;
+}
+
+/** What a running subgraph hands its routes and background work. */
+export interface SubgraphServices {
+  /** The key requests to it are signed with. */
+  signingKey: string;
+  log: Logger;
+  /** The nonces of the signed requests it has accepted: one cache for GraphQL and its routes, so a request is accepted once. */
+  nonces: NonceCache;
+  /** Where plugins may be reached (the catalogue reads their feeds). */
+  pluginPolicy: PluginAddressPolicy;
+  pluginLimits: PluginLimits;
 }
 
 export interface RunningSubgraph {
@@ -63,6 +76,9 @@ export interface StartOptions {
   signingKey: string;
   /** GraphQL URL of the partner register (REGISTER_URL), for subgraphs that copy register facts at write time (`ctx.register`). */
   registerUrl?: string;
+  /** Where plugins may be reached (PLUGIN_ALLOWED_ADDRESSES), for the catalogue's feed reads. */
+  pluginPolicy?: PluginAddressPolicy;
+  pluginLimits?: PluginLimits;
 }
 
 /** Apollo plugin: one structured log line per operation, with its SQL count. */
@@ -119,7 +135,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   await apollo.start();
 
   let graphqlRequests = 0;
-  const stopBackground = definition.background?.(db, log);
+  const services: SubgraphServices = {
+    signingKey: options.signingKey,
+    log,
+    nonces: new NonceCache(),
+    pluginPolicy: options.pluginPolicy ?? PluginAddressPolicy.fromEnv(),
+    pluginLimits: options.pluginLimits ?? DEFAULT_PLUGIN_LIMITS,
+  };
+  const stopBackground = definition.background?.(db, services);
   const service = await listen({
     port: options.port ?? definition.defaultPort,
     host: options.host,
@@ -159,7 +182,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         }, {
           extraHeaders: { "x-request-id": requestId },
           authenticate: (raw, request) => {
-            const result = verifyRequest(options.signingKey, request.headers, raw);
+            // the signature covers this subgraph's name, the method and the path: a request signed for another target is refused
+            const result = verifyRequest(
+              options.signingKey,
+              { method: request.method ?? "GET", path: request.url ?? "/", audience: definition.name, headers: request.headers, body: request.method === "POST" ? raw : "" },
+              { nonces: services.nonces },
+            );
             if (result.ok) return result;
             log.warn("unsigned request refused", { requestId, reason: result.reason });
             return { ok: false, status: 401, code: "UNAUTHENTICATED", message: `Subgraphs answer the gateway only: request signature ${result.reason}` };
@@ -167,7 +195,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         });
         return true;
       },
-      ...(definition.routes?.(db, { signingKey: options.signingKey, log }) ?? []),
+      ...(definition.routes?.(db, services) ?? []),
     ],
     onClose: async () => {
       await stopBackground?.();
@@ -186,8 +214,14 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
   };
 }
 
-/** Where the data lives, from the environment: DATABASE_URL, else PGlite under `dataDir`. */
+/**
+ * Where the data lives, from the environment: PLUGIN_DATABASE_URL (a
+ * plugin's own database, named in full: a plugin is not told the hub's),
+ * else DATABASE_URL (the base the subgraph's own database is named after),
+ * else PGlite under `dataDir`.
+ */
 export function targetFromEnv(defaultDataDir: string): DatabaseTarget {
+  if (process.env.PLUGIN_DATABASE_URL) return { kind: "postgres", url: process.env.PLUGIN_DATABASE_URL, exact: true };
   const url = process.env.DATABASE_URL;
   if (url) return { kind: "postgres", url };
   return { kind: "pglite", dataDir: process.env.DATA_DIR ?? defaultDataDir };
@@ -208,9 +242,10 @@ export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: 
   const prefix = envName(definition.name);
   const port = Number(process.env[`${prefix}_PORT`] ?? process.env.PORT ?? definition.defaultPort);
   const dataDir = fileURLToPath(new URL("../.data", mainUrl));
-  const signingKey = process.env.HUB_SIGNING_KEY;
+  // a plugin is given its own key (PLUGIN_SIGNING_KEY, derived from the hub's), never the hub's
+  const signingKey = process.env.PLUGIN_SIGNING_KEY || process.env.HUB_SIGNING_KEY;
   if (!signingKey) {
-    log.error("HUB_SIGNING_KEY is not set: the subgraph accepts only requests the gateway signed with it (pnpm start sets one)");
+    log.error("HUB_SIGNING_KEY (or, for a plugin, PLUGIN_SIGNING_KEY) is not set: the subgraph accepts only requests the gateway signed with it (pnpm start sets one)");
     process.exit(1);
   }
   try {

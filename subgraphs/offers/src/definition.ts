@@ -1,6 +1,6 @@
-import type { SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
 import { CatalogueOffer } from "./offer/offer.entity.js";
-import { PluginRegistration } from "./plugin/plugin.entity.js";
+import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin/plugin.entity.js";
 import { refreshAll, registryRoutes } from "./plugin/registry.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { generate } from "./generate.js";
@@ -19,16 +19,16 @@ const REFRESH_MS = Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(process.en
 export const definition: SubgraphDefinition<Loaders> = {
   name: "offers",
   defaultPort: 4005,
-  entities: [CatalogueOffer, PluginRegistration],
+  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,
   generate,
-  routes: (db, { signingKey, log }) => registryRoutes(db, signingKey, log),
-  background(db, log) {
+  routes: registryRoutes,
+  background(db, service) {
     let running = Promise.resolve();
     const timer = setInterval(() => {
-      running = running.then(() => refreshAll(db.orm.em.fork() as never, log)).catch((error: unknown) => log.error("offer refresh failed", { error }));
+      running = running.then(() => refreshAll(db.orm.em.fork() as never, service)).catch((error: unknown) => service.log.error("offer refresh failed", { error }));
     }, REFRESH_MS);
     timer.unref();
     return async () => {

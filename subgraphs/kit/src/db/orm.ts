@@ -10,8 +10,8 @@ export type Orm = MikroORM;
 
 /** Where a subgraph keeps its data. */
 export type DatabaseTarget =
-  /** A real PostgreSQL server; the subgraph gets its own database named `<base>_<subgraph>`. */
-  | { kind: "postgres"; url: string }
+  /** A real PostgreSQL server; the subgraph gets its own database named `<base>_<subgraph>`, or, `exact`, the URL's own. */
+  | { kind: "postgres"; url: string; exact?: boolean }
   /** Embedded PGlite on a data directory (kept between runs). */
   | { kind: "pglite"; dataDir: string }
   /** Embedded PGlite in memory (tests). */
@@ -81,7 +81,9 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   } satisfies Partial<Options>;
 
   if (options.target.kind === "postgres") {
-    const { url, dbName } = subgraphDatabaseUrl(options.target.url, options.subgraph);
+    const { url, dbName } = options.target.exact
+      ? { url: options.target.url, dbName: decodeURIComponent(new URL(options.target.url).pathname.replace(/^\//, "")) }
+      : subgraphDatabaseUrl(options.target.url, options.subgraph);
     const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 } }));
     await orm.schema.ensureDatabase({ create: true });
     return { orm, sql, location: dbName };

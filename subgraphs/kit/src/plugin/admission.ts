@@ -1,233 +1,200 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { composeServices } from "@apollo/composition";
-import {
-  Kind, parse, print,
-  type ConstDirectiveNode, type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type TypeDefinitionNode, type TypeExtensionNode,
-} from "graphql";
-import { namespaceOf, parseOfferFeed, parseManifest, type PluginManifest } from "./plugin.js";
+import { parse, type GraphQLSchema } from "graphql";
+import { encodeIdentity, pathOf, signRequest } from "../auth/signature.js";
+import { apiChanges } from "./api-diff.js";
+import { violation, type Violation } from "./codes.js";
+import { DEFAULT_PLUGIN_LIMITS, PluginFetchError, checkPluginUrl, pluginFetch, pluginJson, type PluginAddressPolicy, type PluginFetchFailure, type PluginLimits } from "./network.js";
+import { parseManifest, parseOfferFeed, type OfferFeedItem, type PluginManifest, type RegisteredPlugin } from "./plugin.js";
+import { checkNamespace, checkSchema, coreShape, type CoreShape, type SubgraphSdl } from "./schema-rules.js";
+
+export * from "./codes.js";
 
 /**
- * The admission checks (issue #4): what the hub asks of a plugin before it
- * joins the graph. Each violation has its own code and a readable message;
- * the checks return a value and never throw, like composition itself.
+ * Admission (issue #4, reshaped by issue #11): everything the hub asks of a
+ * plugin before it joins the graph, in one place. A plugin is probed once —
+ * its manifest, its SDL and its offer feed, each through the network edge
+ * (network.ts) — and judged on what was read:
+ *
+ *   address → manifest → slug and namespace → owner → schema rules →
+ *   feed → composition → the public API before and after
+ *
+ * Each refusal carries its code (codes.ts) and a message that repeats
+ * nothing the plugin sent. What passes is the validated candidate: the
+ * manifest, the SDL, the offers and the new supergraph, which the registry
+ * stores and the catalogue lists without asking the plugin again.
  */
-export const ADMISSION_CODES = {
-  PLUGIN_UNREACHABLE: "The plugin did not answer: its manifest, SDL or offer feed could not be read.",
-  PLUGIN_MANIFEST_INVALID: "The manifest lacks a field or has a malformed one.",
-  PLUGIN_SLUG_TAKEN: "The slug is a core subgraph's name or another plugin's, or differs from the registration being updated.",
-  PLUGIN_OWNER_UNKNOWN: "The owning partner is not an active partner in the register.",
-  PLUGIN_SCHEMA_TOO_LARGE: "The plugin's schema is over the size limits.",
-  PLUGIN_NOT_NAMESPACED: "A type or root field of the plugin does not carry its namespace.",
-  PLUGIN_TOUCHES_CORE_FIELD: "The plugin defines, overrides or shares a field of a core type, or redefines a core type.",
-  PLUGIN_FOREIGN_OFFERS: "The plugin's feed publishes offers of a partner other than its owner.",
-  PLUGIN_FEED_INVALID: "The plugin's offer feed is not in the hub's offer shape.",
-  PLUGIN_COMPOSITION_FAILED: "The plugin does not compose with the current supergraph.",
-} as const;
-export type AdmissionCode = keyof typeof ADMISSION_CODES;
+export type Composition = { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema } | { ok: false; violations: Violation[] };
 
-export interface Violation {
-  code: AdmissionCode;
-  message: string;
-}
-
-export interface SubgraphSdl {
-  name: string;
-  url: string;
-  sdl: string;
-}
-
-export const PLUGIN_LIMITS = { sdlBytes: 100_000, types: 150, fieldsPerType: 100 };
-
-/** What @apollo/subgraph adds to every subgraph's SDL: not the plugin's own. */
-const FEDERATION_FIELDS = new Set(["_service", "_entities"]);
-const isFederationType = (name: string) => name.startsWith("link__") || name.startsWith("federation__") || name === "_Any" || name === "_Service" || name === "_Entity";
-
-/** Root types whose fields a plugin must namespace. */
-const ROOTS = new Set(["Query", "Mutation", "Subscription"]);
-/** Directives that claim or share a field another subgraph owns. */
-const HIJACKING = new Set(["override", "shareable", "provides", "requires", "interfaceObject"]);
-
-type TypeNode = TypeDefinitionNode | TypeExtensionNode;
-const isTypeNode = (d: DefinitionNode): d is TypeNode => "name" in d && d.kind !== Kind.DIRECTIVE_DEFINITION && d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION;
-const directiveNames = (node: { directives?: readonly ConstDirectiveNode[] }) => (node.directives ?? []).map((d) => d.name.value);
-const fieldsOf = (node: TypeNode): readonly FieldDefinitionNode[] => ("fields" in node && node.fields && node.fields[0]?.kind === Kind.FIELD_DEFINITION ? (node.fields as readonly FieldDefinitionNode[]) : []);
-
-/** What the core subgraphs define: every type by name, and each entity's key fields. */
-export interface CoreShape {
-  types: Map<string, TypeNode[]>;
-  keys: Map<string, Set<string>>;
-}
-
-export function coreShape(core: SubgraphSdl[]): CoreShape {
-  const types = new Map<string, TypeNode[]>();
-  const keys = new Map<string, Set<string>>();
-  for (const { sdl } of core) {
-    for (const def of parse(sdl).definitions) {
-      if (!isTypeNode(def)) continue;
-      const name = def.name.value;
-      types.set(name, [...(types.get(name) ?? []), def]);
-      for (const d of def.directives ?? []) {
-        if (d.name.value !== "key") continue;
-        const fields = d.arguments?.find((a) => a.name.value === "fields")?.value;
-        if (fields?.kind === Kind.STRING) keys.set(name, new Set([...(keys.get(name) ?? []), ...fields.value.split(/\s+/).filter(Boolean)]));
-      }
-    }
-  }
-  return { types, keys };
-}
-
-/** Schema rules (namespace, core fields, size): everything that can be judged from the SDL alone. */
-export function checkSchema(slug: string, sdl: string, core: CoreShape): Violation[] {
-  const violations: Violation[] = [];
-  if (Buffer.byteLength(sdl) > PLUGIN_LIMITS.sdlBytes) {
-    return [{ code: "PLUGIN_SCHEMA_TOO_LARGE", message: `The SDL has ${Buffer.byteLength(sdl)} bytes, over the limit of ${PLUGIN_LIMITS.sdlBytes}` }];
-  }
-  let document: DocumentNode;
-  try {
-    document = parse(sdl);
-  } catch (error) {
-    return [{ code: "PLUGIN_COMPOSITION_FAILED", message: `The SDL does not parse: ${(error as Error).message}` }];
-  }
-  const ns = namespaceOf(slug);
-  const types = document.definitions.filter(isTypeNode);
-  if (types.length > PLUGIN_LIMITS.types) violations.push({ code: "PLUGIN_SCHEMA_TOO_LARGE", message: `${types.length} types, over the limit of ${PLUGIN_LIMITS.types}` });
-  for (const def of types) {
-    const name = def.name.value;
-    const fields = fieldsOf(def);
-    if (fields.length > PLUGIN_LIMITS.fieldsPerType) violations.push({ code: "PLUGIN_SCHEMA_TOO_LARGE", message: `${name} has ${fields.length} fields, over the limit of ${PLUGIN_LIMITS.fieldsPerType}` });
-    for (const field of fields) {
-      const hijack = directiveNames(field).find((d) => HIJACKING.has(d));
-      if (hijack && (core.types.has(name) || ROOTS.has(name))) {
-        violations.push({ code: "PLUGIN_TOUCHES_CORE_FIELD", message: `${name}.${field.name.value} carries @${hijack}: a plugin may not claim or share a field of a core type` });
-      }
-    }
-    if (ROOTS.has(name)) {
-      for (const field of fields) {
-        if (!field.name.value.startsWith(ns.field) && !FEDERATION_FIELDS.has(field.name.value)) violations.push({ code: "PLUGIN_NOT_NAMESPACED", message: `Root field ${name}.${field.name.value} must start with "${ns.field}"` });
-      }
-      continue;
-    }
-    if (isFederationType(name)) continue;
-    const coreDefs = core.types.get(name);
-    if (!coreDefs) {
-      if (!name.startsWith(ns.type)) violations.push({ code: "PLUGIN_NOT_NAMESPACED", message: `Type ${name} must start with "${ns.type}"` });
-      continue;
-    }
-    const keyFields = core.keys.get(name);
-    if (keyFields) {
-      // a core entity: its key, and fields under the plugin's namespace, nothing else
-      for (const field of fields) {
-        const f = field.name.value;
-        if (!keyFields.has(f) && !f.startsWith(ns.field)) {
-          violations.push({ code: "PLUGIN_TOUCHES_CORE_FIELD", message: `${name}.${f} belongs to the core: a plugin adds only fields starting with "${ns.field}" to ${name}` });
-        }
-      }
-      continue;
-    }
-    // a core value type (an enum, a scalar, PageInfo): only the very same definition is allowed
-    if (!sameAsCore(def, coreDefs)) violations.push({ code: "PLUGIN_TOUCHES_CORE_FIELD", message: `${name} is a core type and the plugin defines it differently: use a type of its own, starting with "${ns.type}"` });
-  }
-  return violations;
-}
-
-/** The same kind, the same members (fields with their types, enum values) and the same sharing as the core's. */
-function sameAsCore(def: TypeNode, coreDefs: TypeNode[]): boolean {
-  const members = (node: TypeNode): string[] => {
-    if ("values" in node && node.values) return node.values.map((v) => v.name.value).sort();
-    return fieldsOf(node).map((f) => `${f.name.value}:${print(f.type)}`).sort();
-  };
-  const core = coreDefs[0]!;
-  if (core.kind.replace("Extension", "Definition") !== def.kind.replace("Extension", "Definition")) return false;
-  const mine = members(def);
-  const theirs = new Set(coreDefs.flatMap(members));
-  if (!mine.every((m) => theirs.has(m))) return false;
-  // an object type may be repeated only where the core shares it
-  if (fieldsOf(def).length) return directiveNames(def).includes("shareable") && coreDefs.some((c) => directiveNames(c).includes("shareable"));
-  return true;
-}
-
-/** Composition of the core, the plugins already in, and the candidate: the supergraph, or why not. */
-export function composeWith(subgraphs: SubgraphSdl[]): { ok: true; supergraphSdl: string } | { ok: false; violations: Violation[] } {
+/** Composition of subgraphs: the supergraph and its public API schema, or why not. Never throws. */
+export function composeWith(subgraphs: readonly SubgraphSdl[]): Composition {
   try {
     const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
     if (result.errors) {
-      return { ok: false, violations: result.errors.slice(0, 10).map((e) => ({ code: "PLUGIN_COMPOSITION_FAILED", message: `${String(e.extensions?.code ?? "COMPOSITION")}: ${e.message}` })) };
+      return { ok: false, violations: result.errors.slice(0, 10).map((e) => violation("PLUGIN_COMPOSITION_FAILED", `${String(e.extensions?.code ?? "COMPOSITION")}: ${e.message.slice(0, 300)}`)) };
     }
-    return { ok: true, supergraphSdl: result.supergraphSdl };
+    return { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.schema.toAPISchema().toGraphQLJSSchema() };
   } catch (error) {
-    return { ok: false, violations: [{ code: "PLUGIN_COMPOSITION_FAILED", message: (error as Error).message }] };
+    return { ok: false, violations: [violation("PLUGIN_COMPOSITION_FAILED", (error as Error).message.slice(0, 300))] };
   }
 }
 
+export const asSubgraph = (p: Pick<RegisteredPlugin, "slug" | "url" | "sdl">): SubgraphSdl => ({ name: p.slug, url: p.url, sdl: p.sdl });
+
+/** What a validated plugin is: what the registry stores and the catalogue lists. */
 export interface Candidate {
   manifest: PluginManifest;
   sdl: string;
-  offers: number;
+  offers: OfferFeedItem[];
+  /** Offers refused from the feed (each by its position and rule), when the rest was good. */
+  problems: string[];
+  supergraphSdl: string;
+  apiSchema: GraphQLSchema;
 }
 
-export interface AdmissionInput {
-  /** Where the plugin's GraphQL endpoint is. */
-  url: string;
-  core: SubgraphSdl[];
-  /** Plugins already admitted (the one being updated is left out). */
-  plugins: SubgraphSdl[];
-  /** When updating: the slug the registration has. */
-  updating?: string;
-  /** Reads the plugin's SDL (`{ _service { sdl } }`, signed with the plugin's key). */
-  fetchSdl(url: string, slug: string): Promise<string>;
+export type Admission = { ok: true; candidate: Candidate } | { ok: false; violations: Violation[]; manifest?: PluginManifest };
+
+/** The hub as admission sees it. */
+export interface AdmissionContext {
+  core: readonly SubgraphSdl[];
+  /** The plugins in the graph (the one being updated left out). */
+  plugins: readonly RegisteredPlugin[];
+  /** The public API of the core and those plugins: what admission may only add to. */
+  baseline: GraphQLSchema;
+  policy: PluginAddressPolicy;
+  limits?: PluginLimits;
+  /** The key requests to this plugin are signed with (the slug's current generation). */
+  signingKeyFor(slug: string): string;
   /** Whether a partner id is an active partner in the register. */
   partnerIsActive(id: string): Promise<boolean>;
-  timeoutMs?: number;
 }
 
-export type Admission = { ok: true; candidate: Candidate; supergraphSdl: string } | { ok: false; violations: Violation[]; manifest?: PluginManifest };
+export interface AdmissionRequest {
+  /** The plugin's GraphQL endpoint. */
+  url: string;
+  /** The owner: named by the coordinator at registration, pinned ever after; the manifest must agree. Only a check (which stores nothing) may leave it out, and then takes the manifest's. */
+  ownerPartnerId?: string;
+  /** When updating: the registration's slug. */
+  updating?: string;
+}
+
+const FETCH_CODES: Record<PluginFetchFailure, Violation["code"]> = {
+  unreachable: "PLUGIN_UNREACHABLE",
+  "http-status": "PLUGIN_UNREACHABLE",
+  redirect: "PLUGIN_REDIRECTED",
+  "too-large": "PLUGIN_ANSWER_TOO_LARGE",
+  "address-not-allowed": "PLUGIN_URL_NOT_ALLOWED",
+};
+
+/** A failed probe as a violation: which document, and the edge's fixed reason. */
+const fetchViolation = (what: string, error: unknown): Violation => {
+  const failure: PluginFetchFailure = error instanceof PluginFetchError ? error.failure : "unreachable";
+  return violation(FETCH_CODES[failure], `Its ${what} could not be read: ${error instanceof PluginFetchError ? error.message : "no answer"}`);
+};
+
+const sameOrigin = (a: string, b: string) => {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+};
 
 /** Every check, in the order a plugin author would fix them. */
-export async function admit(input: AdmissionInput): Promise<Admission> {
-  const timeout = input.timeoutMs ?? 5000;
-  const get = async (path: string) => {
-    const response = await fetch(new URL(path, input.url), { signal: AbortSignal.timeout(timeout) });
-    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-    return response.json() as Promise<unknown>;
-  };
+export async function admit(hub: AdmissionContext, request: AdmissionRequest): Promise<Admission> {
+  const limits = hub.limits ?? DEFAULT_PLUGIN_LIMITS;
+  const edge = { policy: hub.policy, timeoutMs: limits.timeoutMs };
+  const refused = checkPluginUrl(request.url, hub.policy);
+  if (refused) return { ok: false, violations: [violation("PLUGIN_URL_NOT_ALLOWED", refused === "address-not-allowed" ? "The URL's address is loopback, link-local or private and not on the hub's allow-list (PLUGIN_ALLOWED_ADDRESSES)" : "The URL must be http(s)")] };
+  if (hub.core.some((c) => sameOrigin(c.url, request.url))) return { ok: false, violations: [violation("PLUGIN_URL_NOT_ALLOWED", "The URL is a core subgraph's address")] };
+
   let manifestJson: unknown;
   try {
-    manifestJson = await get("/hub/manifest");
+    manifestJson = await pluginJson(new URL("/hub/manifest", request.url).toString(), { ...edge, maxBytes: limits.probeBytes });
   } catch (error) {
-    return { ok: false, violations: [{ code: "PLUGIN_UNREACHABLE", message: `No manifest at ${new URL("/hub/manifest", input.url)}: ${(error as Error).message}` }] };
+    return { ok: false, violations: [fetchViolation("manifest (/hub/manifest)", error)] };
   }
   const parsed = parseManifest(manifestJson);
-  if (!parsed.ok) return { ok: false, violations: parsed.problems.map((message) => ({ code: "PLUGIN_MANIFEST_INVALID", message })) };
-  const manifest = { ...parsed.value, url: input.url };
-  const taken = [...input.core.map((s) => s.name), ...input.plugins.map((s) => s.name)];
-  if (input.updating ? manifest.slug !== input.updating : taken.includes(manifest.slug)) {
-    return { ok: false, manifest, violations: [{ code: "PLUGIN_SLUG_TAKEN", message: input.updating ? `The plugin now calls itself "${manifest.slug}", not "${input.updating}"` : `"${manifest.slug}" is already a subgraph of the hub` }] };
+  if (!parsed.ok) return { ok: false, violations: parsed.problems.map((message) => violation("PLUGIN_MANIFEST_INVALID", message)) };
+  // the registration's address, not the one the manifest claims
+  const manifest = { ...parsed.value, url: request.url };
+  const fail = (...violations: Violation[]): Admission => ({ ok: false, manifest, violations });
+
+  const taken = [...hub.core.map((s) => s.name), ...hub.plugins.map((p) => p.slug)];
+  if (request.updating ? manifest.slug !== request.updating : taken.includes(manifest.slug)) {
+    return fail(violation("PLUGIN_SLUG_TAKEN", request.updating ? `The plugin now calls itself "${manifest.slug}", not "${request.updating}"` : `"${manifest.slug}" is already a subgraph of the hub`));
   }
-  if (!(await input.partnerIsActive(manifest.ownerPartnerId))) {
-    return { ok: false, manifest, violations: [{ code: "PLUGIN_OWNER_UNKNOWN", message: `Partner ${manifest.ownerPartnerId} is not an active partner in the register` }] };
+  const shape = coreShape(hub.core);
+  const overlap = checkNamespace(manifest.slug, shape, hub.plugins.map((p) => p.slug));
+  if (overlap.length) return fail(...overlap);
+  const owner = (request.ownerPartnerId ?? manifest.ownerPartnerId).toLowerCase();
+  if (manifest.ownerPartnerId.toLowerCase() !== owner) {
+    return fail(violation("PLUGIN_OWNER_MISMATCH", `The manifest names partner ${manifest.ownerPartnerId} as its owner; the registration is ${request.updating ? "pinned to" : "for"} ${owner}`));
   }
+  if (!(await hub.partnerIsActive(owner))) return fail(violation("PLUGIN_OWNER_UNKNOWN", `Partner ${owner} is not an active partner in the register`));
+
   let sdl: string;
   try {
-    sdl = await input.fetchSdl(input.url, manifest.slug);
+    sdl = await fetchSdl(request.url, manifest.slug, hub.signingKeyFor(manifest.slug), { ...edge, maxBytes: limits.probeBytes });
   } catch (error) {
-    return { ok: false, manifest, violations: [{ code: "PLUGIN_UNREACHABLE", message: `Its SDL could not be read: ${(error as Error).message}` }] };
+    return fail(fetchViolation("SDL ({ _service { sdl } })", error));
   }
-  const violations = checkSchema(manifest.slug, sdl, coreShape(input.core));
-  let offers = 0;
+  const violations = checkSchema(manifest.slug, sdl, shape);
+
+  let offers: OfferFeedItem[] = [];
+  let problems: string[] = [];
   try {
-    const feed = parseOfferFeed(await get("/hub/offers"), manifest.ownerPartnerId);
-    offers = feed.offers.length;
-    if (feed.foreign) violations.push({ code: "PLUGIN_FOREIGN_OFFERS", message: `${feed.foreign} offer(s) in its feed name a partner other than its owner ${manifest.ownerPartnerId}` });
-    const other = feed.problems.filter((p) => !p.includes("not the plugin's owner"));
-    if (other.length) violations.push({ code: "PLUGIN_FEED_INVALID", message: `${other.length} offer(s) malformed, e.g. ${other[0]}` });
+    const feed = parseOfferFeed(await pluginJson(new URL("/hub/offers", request.url).toString(), { ...edge, maxBytes: limits.feedBytes }), owner);
+    ({ offers, problems } = feed);
+    if (feed.foreign) violations.push(violation("PLUGIN_FOREIGN_OFFERS", `${feed.foreign} offer(s) in its feed name a partner other than its owner ${owner}`));
+    const malformed = feed.problems.filter((p) => !p.includes("not the plugin's owner"));
+    if (malformed.length) violations.push(violation("PLUGIN_FEED_INVALID", `${malformed.length} offer(s) malformed, e.g. ${malformed[0]}`));
   } catch (error) {
-    violations.push({ code: "PLUGIN_UNREACHABLE", message: `Its offer feed could not be read: ${(error as Error).message}` });
+    violations.push(fetchViolation("offer feed (/hub/offers)", error));
   }
-  if (violations.length) return { ok: false, manifest, violations };
-  const composed = composeWith([...input.core, ...input.plugins, { name: manifest.slug, url: input.url, sdl }]);
-  if (!composed.ok) return { ok: false, manifest, violations: composed.violations };
-  return { ok: true, candidate: { manifest, sdl, offers }, supergraphSdl: composed.supergraphSdl };
+  if (violations.length) return fail(...violations);
+
+  const composed = composeWith([...hub.core, ...hub.plugins.map(asSubgraph), { name: manifest.slug, url: request.url, sdl }]);
+  if (!composed.ok) return fail(...composed.violations);
+  const changes = apiChanges(hub.baseline, composed.apiSchema, manifest.slug);
+  if (changes.length) return fail(...changes);
+  return { ok: true, candidate: { manifest, sdl, offers, problems, supergraphSdl: composed.supergraphSdl, apiSchema: composed.apiSchema } };
+}
+
+/**
+ * Re-checks a registration loaded from the registry (at start, or when
+ * another replica changed it): the schema rules and the API diff, with no
+ * probe. A registration stored before a rule existed is judged by it now.
+ */
+export function recheck(core: readonly SubgraphSdl[], admitted: readonly RegisteredPlugin[], plugin: RegisteredPlugin, baseline: GraphQLSchema): Composition {
+  const shape = coreShape(core);
+  const violations = [...checkNamespace(plugin.slug, shape, admitted.map((p) => p.slug)), ...checkSchema(plugin.slug, plugin.sdl, shape)];
+  if (violations.length) return { ok: false, violations };
+  const composed = composeWith([...core, ...admitted.map(asSubgraph), asSubgraph(plugin)]);
+  if (!composed.ok) return composed;
+  const changes = apiChanges(baseline, composed.apiSchema, plugin.slug);
+  return changes.length ? { ok: false, violations: changes } : composed;
+}
+
+/** `{ _service { sdl } }`, signed for the plugin as the gateway signs its queries. */
+async function fetchSdl(url: string, slug: string, key: string, options: { policy: PluginAddressPolicy; timeoutMs: number; maxBytes: number }): Promise<string> {
+  const body = JSON.stringify({ query: "{ _service { sdl } }" });
+  const answer = await pluginFetch(url, {
+    ...options,
+    method: "POST",
+    headers: { "content-type": "application/json", ...signRequest(key, encodeIdentity({ kind: "anonymous" }), { method: "POST", path: pathOf(url), audience: slug, body }) },
+    body,
+  });
+  if (answer.status < 200 || answer.status >= 300) throw new PluginFetchError("http-status", `HTTP ${answer.status}`);
+  let sdl: unknown;
+  try {
+    sdl = (JSON.parse(answer.text) as { data?: { _service?: { sdl?: unknown } } }).data?._service?.sdl;
+  } catch {
+    throw new PluginFetchError("unreachable", "not JSON");
+  }
+  if (typeof sdl !== "string") throw new PluginFetchError("unreachable", "no SDL in the answer");
+  return sdl;
 }
 
 /** The core subgraphs' committed SDL files (`schema/subgraphs/<name>.graphql`) in a folder. */
@@ -244,13 +211,16 @@ export function readCoreSdls(dir: string | URL, urlFor: (name: string) => string
 
 /**
  * The checks that need no hub (`pnpm plugin check <folder>`, each plugin's
- * own test): the slug is not a core subgraph's, the schema rules hold, and
- * it composes with the committed core. The feed and the owner need a hub.
+ * own test): the slug is not a core subgraph's, the namespace and schema
+ * rules hold, it composes with the committed core, and the public API only
+ * grows under its namespace. The feed and the owner need a hub.
  */
-export function checkPluginOffline(manifest: PluginManifest, sdl: string, core: SubgraphSdl[]): Violation[] {
-  if (core.some((c) => c.name === manifest.slug)) return [{ code: "PLUGIN_SLUG_TAKEN", message: `"${manifest.slug}" is a core subgraph` }];
-  const violations = checkSchema(manifest.slug, sdl, coreShape(core));
-  if (violations.length) return violations;
-  const composed = composeWith([...core, { name: manifest.slug, url: manifest.url, sdl }]);
-  return composed.ok ? [] : composed.violations;
+export function checkPluginOffline(manifest: PluginManifest, sdl: string, core: readonly SubgraphSdl[]): Violation[] {
+  if (core.some((c) => c.name === manifest.slug)) return [violation("PLUGIN_SLUG_TAKEN", `"${manifest.slug}" is a core subgraph`)];
+  const baseline = composeWith(core);
+  if (!baseline.ok) return baseline.violations;
+  const result = recheck(core, [], { ...manifest, sdl, generation: 0, description: manifest.description ?? null }, baseline.apiSchema);
+  return result.ok ? [] : result.violations;
 }
+
+export { coreShape, checkSchema, checkNamespace, PLUGIN_LIMITS, type CoreShape, type SubgraphSdl } from "./schema-rules.js";

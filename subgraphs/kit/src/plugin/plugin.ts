@@ -34,11 +34,14 @@ export interface RegisteredPlugin {
   slug: string;
   name: string;
   description?: string | null;
+  /** Pinned at registration: an update cannot change it, only the coordinator's transfer. */
   ownerPartnerId: string;
   url: string;
   contact: string;
   version: string;
   sdl: string;
+  /** The slug's generation its signing key is derived with. */
+  generation: number;
 }
 
 export const SLUG_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -52,9 +55,14 @@ export function namespaceOf(slug: string): { field: string; type: string } {
   return { field: type[0]!.toLowerCase() + type.slice(1), type };
 }
 
-/** The key a plugin's requests are signed with: derived from the hub's, so a plugin never holds the key core subgraphs trust. */
-export function pluginSigningKey(hubKey: string, slug: string): string {
-  return createHmac("sha256", hubKey).update(`plugin:${slug}`).digest("base64url");
+/**
+ * The key a plugin's requests are signed with: derived from the hub's, so a
+ * plugin never holds the key core subgraphs trust; and from the slug's
+ * generation (raised each time a plugin of that slug is removed), so a
+ * removed plugin's key signs nothing a later plugin of the same slug accepts.
+ */
+export function pluginSigningKey(hubKey: string, slug: string, generation = 0): string {
+  return createHmac("sha256", hubKey).update(`plugin:${slug}:${generation}`).digest("base64url");
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -129,7 +137,8 @@ export function parseOfferFeed(input: unknown, ownerPartnerId: string): { offers
   const groups = new Set<string>(Object.values(TargetGroup));
   const ids = new Set<string>();
   items.forEach((raw: Record<string, unknown>, i) => {
-    const bad = (why: string) => problems.push(`offer ${i}${typeof raw?.id === "string" ? ` (${raw.id})` : ""}: ${why}`);
+    // the offer's position only: nothing the plugin wrote is repeated back
+    const bad = (why: string) => problems.push(`offer ${i}: ${why}`);
     if (!raw || typeof raw !== "object") return bad("not an object");
     if (typeof raw.id !== "string" || !UUID.test(raw.id) || ids.has(raw.id)) return bad("id must be a UUID, unique in the feed");
     if (typeof raw.kind !== "string" || !kinds.has(raw.kind)) return bad(`kind must be one of ${[...kinds].join(", ")}`);

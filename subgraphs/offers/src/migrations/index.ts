@@ -1,7 +1,9 @@
 // Written by `pnpm migration:create`: the migrations in the order they apply.
 import type { MigrationObject } from "@mikro-orm/core";
 import { Migration20261127125815_initial as M0 } from "./migration-20261127125815-initial.js";
+import { Migration20261201143212_plugin_registry as M1 } from "./migration-20261201143212-plugin_registry.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261127125815-initial", class: M0 },
+  { name: "migration-20261201143212-plugin_registry", class: M1 },
 ];

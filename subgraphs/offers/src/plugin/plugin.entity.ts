@@ -1,4 +1,4 @@
-import { Entity, Index, Property } from "@mikro-orm/core";
+import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
 import { HubRecord } from "@bdp/kit";
 
@@ -42,6 +42,10 @@ export class PluginRegistration extends HubRecord<"description" | "lastRefreshAt
   @Property({ type: "text" })
   sdl!: string;
 
+  /** The slug's generation when it was registered: its signing key is derived with it. */
+  @Property({ type: "int", default: 0 })
+  generation = 0;
+
   @Property({ type: "timestamptz", nullable: true })
   @Field(() => Date, { nullable: true, description: "When the catalogue last read the plugin's offers successfully." })
   lastRefreshAt: Date | null = null;
@@ -53,4 +57,41 @@ export class PluginRegistration extends HubRecord<"description" | "lastRefreshAt
   @Property({ type: "int" })
   @Field(() => Int, { description: "Offers the plugin lists now." })
   offerCount = 0;
+}
+
+/**
+ * How many times each slug was freed (issue #11): a plugin's signing key is
+ * derived with its slug's generation, so a plugin registered after another
+ * of the same slug was removed gets a key the removed one never held.
+ */
+@Entity({ tableName: "plugin_slug" })
+export class PluginSlug {
+  @PrimaryKey({ length: 40 })
+  slug!: string;
+
+  @Property({ type: "int" })
+  generation = 0;
+}
+
+/**
+ * The composed supergraph, each version the hub served (issue #11): the
+ * registry is the one source of truth for which plugins are in the graph
+ * and what the graph is. Versions only grow; a change based on an older
+ * version than the latest is refused (CONFLICT), so two gateways never
+ * overwrite each other's admission.
+ */
+@Entity({ tableName: "supergraph_version" })
+export class SupergraphVersion {
+  @PrimaryKey({ type: "int", autoincrement: false })
+  version!: number;
+
+  @Property({ type: "text" })
+  sdl!: string;
+
+  /** What made it: `admit <slug>`, `update <slug>`, `remove <slug>`, `recompose`. */
+  @Property({ length: 200 })
+  change!: string;
+
+  @Property({ type: "timestamptz" })
+  createdAt: Date = new Date();
 }

@@ -1,145 +1,252 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { parseOfferFeed, readBody, sendJson, verifyRequest, type Logger, type OrmHandle, type RegisteredPlugin, type Route } from "@bdp/kit";
+import {
+  AuditAction, HubError, PLUGIN_FETCH_REASONS, PluginFetchError, audit, checkText, parseOfferFeed, pluginJson, readBody, sendJson, verifyRequest,
+  type Identity, type OfferFeedItem, type OrmHandle, type RegisteredPlugin, type Route, type SubgraphServices,
+} from "@bdp/kit";
 import { CatalogueOffer } from "../offer/offer.entity.js";
-import { PluginRegistration } from "./plugin.entity.js";
+import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin.entity.js";
 
 /**
- * The plugin registry's internal API, for the gateway only (every request
- * must carry the gateway's signature; changes need the coordinator's
- * identity): the gateway runs the admission checks and composes, this keeps
- * the registrations and the offers. Not part of the graph.
+ * The plugin registry (issue #4, made the one source of truth by issue
+ * #11): the registrations, each slug's key generation, the offers, and every
+ * version of the composed supergraph, in one database, changed in one
+ * transaction per change. The gateway's plugin supergraph manager runs the
+ * admission checks and composes; this stores what it validated. Its API is
+ * for the gateway only: every request carries the gateway's signature for
+ * the `offers` audience, and changes need the coordinator's identity.
  *
- *   GET    /internal/plugins                 every registration, with its SDL
- *   PUT    /internal/plugins/<slug>          register or update (body: the registration), then read its offers
- *   DELETE /internal/plugins/<slug>          remove it and its offers
- *   POST   /internal/plugins/<slug>/refresh  read its offers now
+ *   GET    /internal/plugins                  registrations, generations and the latest supergraph
+ *   PUT    /internal/plugins/<slug>           admit or update: { plugin, offers, supergraph: { sdl, basedOn } }
+ *   DELETE /internal/plugins/<slug>           remove: { supergraph: { sdl, basedOn } }
+ *   POST   /internal/plugins/<slug>/owner     the coordinator's transfer: { ownerPartnerId, reason }
+ *   POST   /internal/plugins/<slug>/refresh   read its offers now
+ *   PUT    /internal/supergraph               a recomposition with the same plugins: { sdl, basedOn, change }
+ *
+ * A change based on a supergraph version older than the latest is refused
+ * with 409 CONFLICT: another gateway changed the graph first.
  */
 export interface RefreshResult {
   offers: number;
   problems: string[];
 }
 
-const FEED_TIMEOUT_MS = 5000;
-
 /** The plugin's feed URL: its GraphQL URL's origin + `/hub/offers`. */
 export const feedUrl = (graphqlUrl: string) => new URL("/hub/offers", graphqlUrl).toString();
 
+/** Fixed, client-safe words for what went wrong with a feed: nothing the plugin sent is repeated (issue #11). */
+function refreshError(problems: string[], foreign: number): string | null {
+  if (!problems.length) return null;
+  const malformed = problems.length - foreign;
+  return [malformed ? `${malformed} offer(s) refused: not in the hub's offer shape` : null, foreign ? `${foreign} offer(s) refused: published for a partner other than the plugin's owner` : null]
+    .filter(Boolean)
+    .join("; ");
+}
+
+/** Replaces the catalogue's offers of a plugin with these (already validated for its pinned owner), in the caller's transaction. */
+async function replaceOffers(tx: EntityManager, slug: string, offers: readonly OfferFeedItem[], problems: string[], now: Date): Promise<number> {
+  // an id another plugin already publishes stays that plugin's
+  const taken = new Set((await tx.find(CatalogueOffer, { id: { $in: offers.map((o) => o.id) }, pluginSlug: { $ne: slug } }, { fields: ["id"] })).map((o) => o.id));
+  const mine = offers.filter((o) => {
+    if (taken.has(o.id)) problems.push("an offer id belongs to another plugin's offer");
+    return !taken.has(o.id);
+  });
+  await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug, id: { $nin: mine.map((o) => o.id) } });
+  if (mine.length) await tx.upsertMany(CatalogueOffer, mine.map((o) => ({ ...o, pluginSlug: slug, refreshedAt: now })));
+  return mine.length;
+}
+
 /**
- * Reads a plugin's offers and replaces what the catalogue holds for it, in
- * one transaction. A plugin that does not answer keeps its offers listed,
- * with the time of the last good read; only its owner's offers are taken.
+ * Reads a plugin's offers through the network edge and replaces what the
+ * catalogue holds for it, in one transaction. A plugin that does not answer
+ * keeps its offers listed, with the time of the last good read; only its
+ * pinned owner's offers are taken.
  */
-export async function refreshPlugin(em: EntityManager, slug: string, log: Logger): Promise<RefreshResult> {
+export async function refreshPlugin(em: EntityManager, slug: string, service: SubgraphServices): Promise<RefreshResult> {
   const plugin = await em.findOne(PluginRegistration, { slug });
   if (!plugin) return { offers: 0, problems: [`no plugin "${slug}"`] };
   let feed: unknown;
   try {
-    const response = await fetch(feedUrl(plugin.url), { signal: AbortSignal.timeout(FEED_TIMEOUT_MS) });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    feed = await response.json();
+    feed = await pluginJson(feedUrl(plugin.url), { policy: service.pluginPolicy, maxBytes: service.pluginLimits.feedBytes, timeoutMs: service.pluginLimits.timeoutMs });
   } catch (error) {
-    plugin.lastRefreshError = `offers not read: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
+    const failure = error instanceof PluginFetchError ? error.failure : "unreachable";
+    plugin.lastRefreshError = `offers not read: ${PLUGIN_FETCH_REASONS[failure]}`;
     await em.flush();
-    log.warn("plugin offers not refreshed", { plugin: slug, reason: plugin.lastRefreshError });
+    service.log.warn("plugin offers not refreshed", { plugin: slug, reason: failure, detail: error instanceof PluginFetchError ? error.detail : String(error) });
     return { offers: plugin.offerCount, problems: [plugin.lastRefreshError] };
   }
-  const { offers, problems } = parseOfferFeed(feed, plugin.ownerPartnerId);
+  const { offers, problems, foreign } = parseOfferFeed(feed, plugin.ownerPartnerId);
   const now = new Date();
   const listed = await em.transactional(async (tx) => {
-    // an id another plugin already publishes stays that plugin's
-    const taken = new Set(
-      (await tx.find(CatalogueOffer, { id: { $in: offers.map((o) => o.id) }, pluginSlug: { $ne: slug } }, { fields: ["id"] })).map((o) => o.id),
-    );
-    const mine = offers.filter((o) => {
-      if (taken.has(o.id)) problems.push(`offer ${o.id}: the id belongs to another plugin's offer`);
-      return !taken.has(o.id);
-    });
-    await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug, id: { $nin: mine.map((o) => o.id) } });
-    if (mine.length) await tx.upsertMany(CatalogueOffer, mine.map((o) => ({ ...o, pluginSlug: slug, refreshedAt: now })));
+    const count = await replaceOffers(tx, slug, offers, problems, now);
     const fresh = await tx.findOneOrFail(PluginRegistration, { slug });
     fresh.lastRefreshAt = now;
-    fresh.offerCount = mine.length;
-    fresh.lastRefreshError = problems.length ? `${problems.length} offer(s) refused: ${problems.slice(0, 3).join("; ")}`.slice(0, 1000) : null;
-    return mine.length;
+    fresh.offerCount = count;
+    fresh.lastRefreshError = refreshError(problems, foreign);
+    return count;
   });
-  if (problems.length) log.warn("plugin offers refused", { plugin: slug, refused: problems.length });
+  if (problems.length) service.log.warn("plugin offers refused", { plugin: slug, refused: problems.length });
   return { offers: listed, problems };
 }
 
-export async function refreshAll(em: EntityManager, log: Logger): Promise<void> {
+export async function refreshAll(em: EntityManager, service: SubgraphServices): Promise<void> {
   const plugins = await em.find(PluginRegistration, {}, { fields: ["slug"] });
-  for (const { slug } of plugins) await refreshPlugin(em.fork(), slug, log);
+  for (const { slug } of plugins) await refreshPlugin(em.fork(), slug, service);
 }
 
-function parseRegistration(body: string, slug: string): RegisteredPlugin | string {
-  let input: Partial<RegisteredPlugin>;
-  try {
-    input = JSON.parse(body) as Partial<RegisteredPlugin>;
-  } catch {
-    return "the body is not JSON";
-  }
+const asRegistered = (p: PluginRegistration): RegisteredPlugin => ({
+  slug: p.slug, name: p.name, description: p.description, ownerPartnerId: p.ownerPartnerId, url: p.url, contact: p.contact, version: p.pluginVersion, sdl: p.sdl, generation: p.generation,
+});
+
+/** The latest supergraph version stored, if any. */
+async function latest(tx: EntityManager): Promise<SupergraphVersion | null> {
+  return (await tx.find(SupergraphVersion, {}, { orderBy: { version: "desc" }, limit: 1 }))[0] ?? null;
+}
+
+/** Stores the next supergraph version, refusing a change based on an older one (another gateway changed the graph first). */
+async function nextVersion(tx: EntityManager, supergraph: { sdl?: unknown; basedOn?: unknown } | undefined, change: string): Promise<number> {
+  if (!supergraph || typeof supergraph.sdl !== "string" || supergraph.sdl.length === 0) throw HubError.badInput("supergraph", "the composed supergraph is missing");
+  const current = (await latest(tx))?.version ?? 0;
+  if (supergraph.basedOn !== current) throw new HubError("CONFLICT", `The supergraph is at version ${current}, not ${String(supergraph.basedOn)}: another gateway changed it; reload and try again`, { version: current });
+  // the primary key settles a race between two transactions based on the same version
+  tx.create(SupergraphVersion, { version: current + 1, sdl: supergraph.sdl, change: change.slice(0, 200), createdAt: new Date() });
+  return current + 1;
+}
+
+async function generationOf(tx: EntityManager, slug: string): Promise<PluginSlug> {
+  return (await tx.findOne(PluginSlug, { slug })) ?? tx.create(PluginSlug, { slug, generation: 0 });
+}
+
+function parseRegistration(input: Partial<RegisteredPlugin> | undefined, slug: string): RegisteredPlugin {
   for (const key of ["slug", "name", "ownerPartnerId", "url", "contact", "version", "sdl"] as const) {
-    if (typeof input[key] !== "string" || input[key]!.length === 0) return `${key} is missing`;
+    if (typeof input?.[key] !== "string" || input[key]!.length === 0) throw HubError.badInput(`plugin.${key}`, "is missing");
   }
-  if (input.slug !== slug) return "the slug in the path and in the body differ";
+  if (input!.slug !== slug) throw HubError.badInput("plugin.slug", "the slug in the path and in the body differ");
+  if (!Number.isInteger(input!.generation)) throw HubError.badInput("plugin.generation", "is missing");
   return input as RegisteredPlugin;
 }
 
-export function registryRoutes(db: OrmHandle, signingKey: string, log: Logger): Route[] {
+type Body = Record<string, any>;
+type Handler = (em: EntityManager, identity: Identity, body: Body, slug: string | undefined) => Promise<[number, unknown]>;
+
+export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[] {
+  const { log } = service;
+  const handlers: Record<string, Handler> = {
+    "GET plugins": async (em) => {
+      const [plugins, slugs, supergraph] = await Promise.all([
+        em.find(PluginRegistration, {}, { orderBy: { slug: "asc" } }),
+        em.find(PluginSlug, {}),
+        latest(em),
+      ]);
+      return [200, { plugins: plugins.map(asRegistered), generations: Object.fromEntries(slugs.map((s) => [s.slug, s.generation])), supergraph: supergraph ? { version: supergraph.version, sdl: supergraph.sdl } : null }];
+    },
+    "PUT plugin": async (em, identity, body, slug) => {
+      const plugin = parseRegistration(body.plugin, slug!);
+      const { offers, problems, foreign } = parseOfferFeed({ offers: body.offers ?? [] }, plugin.ownerPartnerId);
+      if (foreign) throw new HubError("CONFLICT", "Offers must belong to the plugin's owner");
+      const result = await em.transactional(async (tx) => {
+        const existing = await tx.findOne(PluginRegistration, { slug });
+        if (existing && existing.ownerPartnerId !== plugin.ownerPartnerId) throw new HubError("CONFLICT", "The owner is pinned at registration: an update cannot change it (the coordinator transfers it)");
+        const generation = await generationOf(tx, slug!);
+        if (plugin.generation !== generation.generation) throw new HubError("CONFLICT", `The slug is at generation ${generation.generation}: reload and try again`);
+        const version = await nextVersion(tx, body.supergraph, `${existing ? "update" : "admit"} ${slug}`);
+        const values = { name: plugin.name, description: plugin.description ?? null, url: plugin.url, contact: plugin.contact, pluginVersion: plugin.version, sdl: plugin.sdl, generation: plugin.generation };
+        const before = existing ? { url: existing.url, version: existing.pluginVersion, name: existing.name } : null;
+        const registration = existing ? tx.assign(existing, values) : tx.create(PluginRegistration, { slug: slug!, ownerPartnerId: plugin.ownerPartnerId, ...values });
+        const now = new Date();
+        const count = await replaceOffers(tx, slug!, offers, problems, now);
+        Object.assign(registration, { lastRefreshAt: now, offerCount: count, lastRefreshError: refreshError(problems, 0) });
+        await tx.flush();
+        audit(tx, { identity }, {
+          action: existing ? AuditAction.UPDATE : AuditAction.CREATE, entityType: "Plugin", entityId: registration.id, ownerPartnerId: registration.ownerPartnerId,
+          changes: Object.fromEntries(Object.entries({ url: plugin.url, version: plugin.version, name: plugin.name }).filter(([k, v]) => before?.[k as keyof typeof before] !== v).map(([k, v]) => [k, [before?.[k as keyof typeof before] ?? null, v]])),
+        });
+        return { version, offers: count, problems };
+      });
+      log.info(body.change === "update" ? "plugin updated" : "plugin registered", { plugin: slug, version: result.version, by: identity.kind });
+      return [200, result];
+    },
+    "DELETE plugin": async (em, identity, body, slug) => {
+      const result = await em.transactional(async (tx) => {
+        const existing = await tx.findOne(PluginRegistration, { slug });
+        if (!existing) throw HubError.notFound("Plugin", slug!);
+        const version = await nextVersion(tx, body.supergraph, `remove ${slug}`);
+        await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
+        const generation = await generationOf(tx, slug!);
+        generation.generation += 1;
+        audit(tx, { identity }, { action: AuditAction.DELETE, entityType: "Plugin", entityId: existing.id, ownerPartnerId: existing.ownerPartnerId, changes: { url: [existing.url, null] } });
+        tx.remove(existing);
+        return { version, generation: generation.generation };
+      });
+      log.info("plugin removed", { plugin: slug, version: result.version });
+      return [200, { removed: slug, ...result }];
+    },
+    "POST owner": async (em, identity, body, slug) => {
+      const reason = checkText("reason", body.reason, 5, 2000);
+      const owner = typeof body.ownerPartnerId === "string" ? body.ownerPartnerId.toLowerCase() : "";
+      const result = await em.transactional(async (tx) => {
+        const existing = await tx.findOne(PluginRegistration, { slug });
+        if (!existing) throw HubError.notFound("Plugin", slug!);
+        const before = existing.ownerPartnerId;
+        existing.ownerPartnerId = owner;
+        // its offers named the former owner: they go until the plugin publishes them as the new one's
+        await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
+        existing.offerCount = 0;
+        await tx.flush();
+        audit(tx, { identity }, { action: AuditAction.DECIDE, entityType: "Plugin", entityId: existing.id, ownerPartnerId: owner, changes: { ownerPartnerId: [before, owner] }, reason });
+        return { slug, ownerPartnerId: owner, formerOwnerPartnerId: before };
+      });
+      log.info("plugin owner transferred", { plugin: slug });
+      return [200, result];
+    },
+    "POST refresh": async (em, _identity, _body, slug) => [200, await refreshPlugin(em, slug!, service)],
+    "PUT supergraph": async (em, _identity, body) => {
+      const version = await em.transactional((tx) => nextVersion(tx, body, String(body.change ?? "recompose")));
+      return [200, { version }];
+    },
+  };
+
   return [
     async (req, res, url) => {
-      const m = /^\/internal\/plugins(?:\/([a-z0-9-]{1,40}))?(\/refresh)?$/.exec(url.pathname);
+      const m = /^\/internal\/(?:plugins(?:\/([a-z0-9-]{1,40}))?(\/refresh|\/owner)?|(supergraph))$/.exec(url.pathname);
       if (!m) return false;
-      const body = await readBody(req, 2_000_000);
-      const verified = verifyRequest(signingKey, req.headers, body);
+      const [, slug, action, supergraph] = m;
+      const raw = await readBody(req, 20_000_000);
+      const verified = verifyRequest(service.signingKey, { method: req.method ?? "GET", path: req.url ?? url.pathname, audience: "offers", headers: req.headers, body: raw }, { nonces: service.nonces });
       if (!verified.ok) {
         sendJson(res, 401, { errors: [{ message: `The registry answers the gateway only: signature ${verified.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
         return true;
       }
-      const em = db.orm.em.fork() as EntityManager;
-      const [, slug, refresh] = m;
-      if (req.method === "GET" && !slug) {
-        const plugins = await em.find(PluginRegistration, {}, { orderBy: { slug: "asc" } });
-        sendJson(res, 200, {
-          plugins: plugins.map((p) => ({ slug: p.slug, name: p.name, description: p.description, ownerPartnerId: p.ownerPartnerId, url: p.url, contact: p.contact, version: p.pluginVersion, sdl: p.sdl })),
-        });
+      const name = supergraph ? `${req.method} supergraph` : action ? `${req.method} ${action.slice(1)}` : slug ? `${req.method} plugin` : `${req.method} plugins`;
+      const handler = handlers[name];
+      if (!handler) {
+        sendJson(res, 405, { errors: [{ message: `${req.method} is not allowed here`, extensions: { code: "BAD_REQUEST" } }] });
         return true;
       }
-      if (verified.identity.kind !== "coordinator" || !slug) {
+      if (req.method !== "GET" && verified.identity.kind !== "coordinator") {
         sendJson(res, 403, { errors: [{ message: "Only the coordinator changes the plugin registry", extensions: { code: "FORBIDDEN" } }] });
         return true;
       }
-      if (req.method === "PUT" && !refresh) {
-        const input = parseRegistration(body, slug);
-        if (typeof input === "string") {
-          sendJson(res, 400, { errors: [{ message: input, extensions: { code: "BAD_USER_INPUT" } }] });
-          return true;
-        }
-        await em.transactional(async (tx) => {
-          const existing = await tx.findOne(PluginRegistration, { slug });
-          const values = { name: input.name, description: input.description ?? null, ownerPartnerId: input.ownerPartnerId, url: input.url, contact: input.contact, pluginVersion: input.version, sdl: input.sdl };
-          if (existing) tx.assign(existing, values);
-          else tx.create(PluginRegistration, { slug, ...values });
-        });
-        log.info("plugin registered", { plugin: slug, by: verified.identity.userId });
-        sendJson(res, 200, await refreshPlugin(db.orm.em.fork() as EntityManager, slug, log));
+      let body: Body = {};
+      try {
+        body = raw ? (JSON.parse(raw) as Body) : {};
+      } catch {
+        sendJson(res, 400, { errors: [{ message: "The body is not JSON", extensions: { code: "BAD_REQUEST" } }] });
         return true;
       }
-      if (req.method === "POST" && refresh) {
-        sendJson(res, 200, await refreshPlugin(em, slug, log));
-        return true;
+      try {
+        const [status, answer] = await handler(db.orm.em.fork() as EntityManager, verified.identity, body, slug);
+        sendJson(res, status, answer);
+      } catch (error) {
+        const code = error instanceof HubError ? String(error.extensions.code) : isUniqueViolation(error) ? "CONFLICT" : null;
+        if (!code) throw error;
+        const status = code === "CONFLICT" ? 409 : code === "NOT_FOUND" ? 404 : 400;
+        sendJson(res, status, { errors: [{ message: error instanceof HubError ? error.message : "Another gateway changed the supergraph first: reload and try again", extensions: error instanceof HubError ? error.extensions : { code } }] });
       }
-      if (req.method === "DELETE" && !refresh) {
-        const removed = await em.transactional(async (tx) => {
-          await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
-          return tx.nativeDelete(PluginRegistration, { slug });
-        });
-        log.info("plugin removed", { plugin: slug, by: verified.identity.userId });
-        sendJson(res, removed ? 200 : 404, removed ? { removed: slug } : { errors: [{ message: `No plugin "${slug}"`, extensions: { code: "NOT_FOUND" } }] });
-        return true;
-      }
-      sendJson(res, 405, { errors: [{ message: `${req.method} is not allowed here`, extensions: { code: "BAD_REQUEST" } }] });
       return true;
     },
   ];
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && (error.name === "UniqueConstraintViolationException" || (error as { code?: string }).code === "23505");
 }

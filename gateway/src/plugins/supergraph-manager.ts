@@ -1,0 +1,308 @@
+import { dirname, join } from "node:path";
+import type { SupergraphManager } from "@apollo/gateway";
+import type { GraphQLSchema } from "graphql";
+import {
+  AnswerGuard, DEFAULT_PLUGIN_LIMITS, HubError, PluginAddressPolicy, admit, asSubgraph, composeWith, coreShape, pluginSigningKey, readCoreSdls, recheck,
+  type Admission, type Candidate, type CoreShape, type Identity, type Logger, type PluginLimits, type RegisteredPlugin, type SubgraphSdl, type Violation,
+} from "@bdp/kit";
+import { RegistryConflict, type PluginRegistry, type RegistryState } from "./registry.js";
+
+export type Change = { ok: true; plugin: RegisteredPlugin; offers: number; problems: string[]; version: number } | { ok: false; violations: Violation[] };
+
+/** The committed SDL of each core subgraph (`schema/subgraphs/<name>.graphql`, kept in step with the code by a test), at the URLs the gateway uses. */
+export function readCoreSubgraphs(supergraphPath: string, urls: Record<string, string>): SubgraphSdl[] {
+  const core = readCoreSdls(join(dirname(supergraphPath), "subgraphs"), (name) => urls[name]!).filter((s) => s.name in urls);
+  const missing = Object.keys(urls).filter((name) => !core.some((c) => c.name === name));
+  if (missing.length) throw new Error(`no committed SDL for ${missing.join(", ")} beside ${supergraphPath} (run \`pnpm compose\`)`);
+  return core;
+}
+
+export interface PluginSupergraphOptions {
+  core: SubgraphSdl[];
+  /** The core's supergraph: served until the registry has been read. */
+  initialSupergraph: string;
+  registry: PluginRegistry;
+  /** The hub's signing key: plugins' keys are derived from it. */
+  signingKey: string;
+  /** Whether a partner id is an active partner in the register. */
+  partnerIsActive(id: string): Promise<boolean>;
+  policy?: PluginAddressPolicy;
+  limits?: PluginLimits;
+  log: Logger;
+  /** Retry reading the registry at start-up this often while the catalogue is away. */
+  retryMs?: number;
+}
+
+/** Who the gateway acts as when it changes the registry by itself (a recomposition at start). */
+const GATEWAY: Identity = { kind: "coordinator", userId: "gateway" };
+
+/**
+ * Plugins in a running hub (issue #4, reshaped by issue #11): the gateway's
+ * supergraph manager, in the shape of `@apollo/gateway`'s own
+ * (`initialize({ update })` returns the first supergraph; `update` swaps in
+ * the next). It owns every rule about plugins in one place — admission
+ * (kit/plugin/admission.ts), the keys plugins are signed for, the guard on
+ * their answers — and keeps nothing of its own: the registry holds the
+ * registrations and the composed supergraph with its version, and this
+ * holds a copy it rebuilds from there (at start, and when a change finds
+ * another gateway got there first).
+ *
+ * A registration, update or removal is checked, stored with its new
+ * supergraph in one transaction, and swapped in without a restart (requests
+ * in flight finish on the graph they started with). A candidate that fails
+ * leaves the last good supergraph serving.
+ */
+export class PluginSupergraphManager implements SupergraphManager {
+  private readonly policy: PluginAddressPolicy;
+  private readonly limits: PluginLimits;
+  private readonly shape: CoreShape;
+  private readonly coreApi: GraphQLSchema;
+  private state: { plugins: RegisteredPlugin[]; generations: Record<string, number>; version: number; supergraphSdl: string; apiSchema: GraphQLSchema };
+  private readonly guards = new Map<string, AnswerGuard>();
+  private update?: (supergraphSdl: string) => void;
+  private queue: Promise<unknown> = Promise.resolve();
+  private loaded = false;
+  private markLoaded!: () => void;
+  /** Settles once the registry has been read and its plugins composed in. */
+  readonly whenLoaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
+  private retryTimer?: NodeJS.Timeout;
+
+  constructor(private readonly options: PluginSupergraphOptions) {
+    this.policy = options.policy ?? PluginAddressPolicy.fromEnv();
+    this.limits = options.limits ?? DEFAULT_PLUGIN_LIMITS;
+    this.shape = coreShape(options.core);
+    const core = composeWith(options.core);
+    if (!core.ok) throw new Error(`the core does not compose: ${core.violations.map((v) => v.message).join("; ")}`);
+    this.coreApi = core.apiSchema;
+    this.state = { plugins: [], generations: {}, version: 0, supergraphSdl: options.initialSupergraph, apiSchema: core.apiSchema };
+  }
+
+  /** SupergraphManager: the supergraph to start with, and from now on a way to swap it. */
+  async initialize({ update }: Parameters<SupergraphManager["initialize"]>[0]) {
+    this.update = update;
+    void this.load();
+    return { supergraphSdl: this.state.supergraphSdl, cleanup: async () => this.stopRetrying() };
+  }
+
+  private stopRetrying(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  /** The version of the supergraph served (0 before the registry was read, or when it holds none). */
+  get version(): number {
+    return this.state.version;
+  }
+
+  isPlugin(name: string): boolean {
+    return !this.options.core.some((c) => c.name === name);
+  }
+
+  list(): RegisteredPlugin[] {
+    return [...this.state.plugins].sort((a, b) => a.slug.localeCompare(b.slug));
+  }
+
+  /** The slug's generation: a registered plugin's own, else the next registration's. */
+  generationOf(slug: string): number {
+    return this.state.plugins.find((p) => p.slug === slug)?.generation ?? this.state.generations[slug] ?? 0;
+  }
+
+  /** The key requests to a plugin of this slug are signed with, now (`pnpm plugin key`, the launcher). */
+  pluginKey(slug: string): string {
+    return pluginSigningKey(this.options.signingKey, slug, this.generationOf(slug));
+  }
+
+  /** The key a subgraph's requests are signed with: the hub's for the core, a derived one for each plugin. */
+  signingKeyFor(name: string): string {
+    return this.isPlugin(name) ? this.pluginKey(name) : this.options.signingKey;
+  }
+
+  /** How the gateway reaches a plugin: the network edge and the guard on its answers; undefined for the core. */
+  edgeFor(name: string): { guard: AnswerGuard; policy: PluginAddressPolicy; limits: PluginLimits } | undefined {
+    if (!this.isPlugin(name)) return undefined;
+    const plugin = this.state.plugins.find((p) => p.slug === name);
+    if (!plugin) return undefined;
+    const key = `${plugin.slug}\n${plugin.sdl}`;
+    let guard = this.guards.get(key);
+    if (!guard) {
+      guard = new AnswerGuard(plugin.slug, plugin.sdl, this.shape.keyFields);
+      for (const k of this.guards.keys()) if (k.startsWith(`${plugin.slug}\n`)) this.guards.delete(k);
+      this.guards.set(key, guard);
+    }
+    return { guard, policy: this.policy, limits: this.limits };
+  }
+
+  /** Field and type prefixes of the plugins in the graph (the cost limit counts their lists as the guard lets them through). */
+  namespaces(): string[] {
+    return this.state.plugins.map((p) => p.slug);
+  }
+
+  /**
+   * Reads the registry, checks every registration again (a rule added since
+   * judges old registrations too) and composes them; stores a new supergraph
+   * version when the result differs from the stored one (the core changed,
+   * or a plugin no longer passes). Retries in the background while the
+   * registry is away, serving the core meanwhile.
+   */
+  async load(): Promise<boolean> {
+    try {
+      const stored = await this.options.registry.read();
+      this.loaded = true;
+      const kept = this.adopt(stored);
+      if (!stored.supergraph || stored.supergraph.sdl !== kept.supergraphSdl) {
+        const change = kept.plugins.length === stored.plugins.length ? "recompose" : `recompose without ${stored.plugins.filter((p) => !kept.plugins.includes(p)).map((p) => p.slug).join(", ")}`;
+        try {
+          const { version } = await this.options.registry.recompose({ sdl: kept.supergraphSdl, basedOn: stored.supergraph?.version ?? 0 }, change, GATEWAY);
+          kept.version = version;
+        } catch (error) {
+          if (!(error instanceof RegistryConflict)) throw error;
+          // another gateway recomposed first: its version is the one to serve
+          return this.load();
+        }
+      }
+      this.swap(kept);
+      this.options.log.info("plugins loaded", { plugins: kept.plugins.map((p) => p.slug), version: kept.version });
+      this.markLoaded();
+      return true;
+    } catch (error) {
+      this.options.log.warn("plugin registry not reachable; serving the core, retrying", { reason: (error as Error).message });
+      // one retry pending at a time, however many callers found the registry away
+      this.stopRetrying();
+      this.retryTimer = setTimeout(() => void this.load(), this.options.retryMs ?? 5000);
+      this.retryTimer.unref();
+      return false;
+    }
+  }
+
+  /** The registry's registrations, each checked again in turn; those that no longer pass are left out, and logged. */
+  private adopt(stored: RegistryState): typeof this.state {
+    const plugins: RegisteredPlugin[] = [];
+    let composed = { supergraphSdl: this.options.initialSupergraph, apiSchema: this.coreApi };
+    for (const plugin of stored.plugins) {
+      const result = recheck(this.options.core, plugins, plugin, composed.apiSchema);
+      if (!result.ok) {
+        this.options.log.error("registered plugin left out: it no longer passes admission", { plugin: plugin.slug, violations: result.violations.map((v) => v.code) });
+        continue;
+      }
+      plugins.push(plugin);
+      composed = result;
+    }
+    return { plugins, generations: stored.generations, version: stored.supergraph?.version ?? 0, ...composed };
+  }
+
+  /** The admission checks alone, changing nothing. */
+  check(url: string, ownerPartnerId: string | undefined, updating?: string): Promise<Admission> {
+    const others = this.state.plugins.filter((p) => p.slug !== updating);
+    const baseline = updating ? this.baselineWithout(updating) : this.state.apiSchema;
+    return admit(
+      {
+        core: this.options.core,
+        plugins: others,
+        baseline,
+        policy: this.policy,
+        limits: this.limits,
+        signingKeyFor: (slug) => this.pluginKey(slug),
+        partnerIsActive: (id) => this.options.partnerIsActive(id),
+      },
+      { url, ownerPartnerId, updating },
+    );
+  }
+
+  /** The public API without one plugin: what its update may only add to. */
+  private baselineWithout(slug: string): GraphQLSchema {
+    const composed = composeWith([...this.options.core, ...this.state.plugins.filter((p) => p.slug !== slug).map(asSubgraph)]);
+    if (!composed.ok) throw new Error("the plugins in the graph no longer compose without the one being updated");
+    return composed.apiSchema;
+  }
+
+  register(url: string, ownerPartnerId: string, by: Identity): Promise<Change> {
+    return this.serially(() => this.admitAndStore(url, ownerPartnerId, by));
+  }
+
+  updatePlugin(slug: string, url: string | undefined, by: Identity): Promise<Change | undefined> {
+    return this.serially(async () => {
+      const existing = this.state.plugins.find((p) => p.slug === slug);
+      if (!existing) return undefined;
+      return this.admitAndStore(url ?? existing.url, existing.ownerPartnerId, by, slug);
+    });
+  }
+
+  remove(slug: string, by: Identity): Promise<boolean> {
+    return this.serially(() =>
+      this.retryingConflicts(async () => {
+        if (!this.state.plugins.some((p) => p.slug === slug)) return false;
+        const plugins = this.state.plugins.filter((p) => p.slug !== slug);
+        const composed = composeWith([...this.options.core, ...plugins.map(asSubgraph)]);
+        if (!composed.ok) throw new Error("the remaining plugins no longer compose");
+        const { version, generation } = await this.options.registry.remove(slug, { sdl: composed.supergraphSdl, basedOn: this.state.version }, by);
+        this.swap({ plugins, generations: { ...this.state.generations, [slug]: generation }, version, supergraphSdl: composed.supergraphSdl, apiSchema: composed.apiSchema });
+        this.options.log.info("plugin removed", { plugin: slug, version });
+        return true;
+      }),
+    );
+  }
+
+  /** The coordinator hands a plugin to another partner, with a reason (audited in the registry). Its offers go until it publishes them as the new owner's. */
+  transfer(slug: string, ownerPartnerId: string, reason: string, by: Identity): Promise<boolean> {
+    return this.serially(async () => {
+      const existing = this.state.plugins.find((p) => p.slug === slug);
+      if (!existing) return false;
+      if (!(await this.options.partnerIsActive(ownerPartnerId))) throw new HubError("BAD_USER_INPUT", `ownerPartnerId: partner ${ownerPartnerId} is not an active partner in the register`, { field: "ownerPartnerId" });
+      await this.options.registry.transfer(slug, ownerPartnerId, reason, by);
+      this.state = { ...this.state, plugins: this.state.plugins.map((p) => (p.slug === slug ? { ...p, ownerPartnerId: ownerPartnerId.toLowerCase() } : p)) };
+      this.options.log.info("plugin transferred", { plugin: slug });
+      return true;
+    });
+  }
+
+  private async admitAndStore(url: string, ownerPartnerId: string, by: Identity, updating?: string): Promise<Change> {
+    if (!this.loaded && !(await this.load())) {
+      return { ok: false, violations: [{ code: "PLUGIN_UNREACHABLE", message: "The plugin registry (the offers catalogue) is not reachable; try again" }] };
+    }
+    return this.retryingConflicts(async () => {
+      const admission = await this.check(url, ownerPartnerId, updating);
+      if (!admission.ok) {
+        this.options.log.warn("plugin refused", { violations: admission.violations.map((v) => v.code) });
+        return { ok: false, violations: admission.violations };
+      }
+      const { manifest, sdl } = admission.candidate;
+      const plugin: RegisteredPlugin = {
+        slug: manifest.slug, name: manifest.name, description: manifest.description ?? null, ownerPartnerId: ownerPartnerId.toLowerCase(), url, contact: manifest.contact, version: manifest.version, sdl,
+        generation: this.generationOf(manifest.slug),
+      };
+      // the registry first: a registration that was not stored is not served
+      const stored = await this.options.registry.put(plugin, admission.candidate.offers, { sdl: admission.candidate.supergraphSdl, basedOn: this.state.version }, by);
+      this.swap(this.withPlugin(plugin, admission.candidate, stored.version));
+      this.options.log.info(updating ? "plugin updated" : "plugin admitted", { plugin: plugin.slug, offers: stored.offers, version: stored.version });
+      return { ok: true, plugin, offers: stored.offers, problems: [...admission.candidate.problems, ...stored.problems], version: stored.version };
+    });
+  }
+
+  private withPlugin(plugin: RegisteredPlugin, candidate: Candidate, version: number): typeof this.state {
+    return { ...this.state, plugins: [...this.state.plugins.filter((p) => p.slug !== plugin.slug), plugin], version, supergraphSdl: candidate.supergraphSdl, apiSchema: candidate.apiSchema };
+  }
+
+  /** Another gateway changed the graph first: read the registry again and decide anew, once. */
+  private async retryingConflicts<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof RegistryConflict)) throw error;
+      this.options.log.info("the registry moved on; reloading before trying again");
+      await this.load();
+      return work();
+    }
+  }
+
+  private swap(next: typeof this.state): void {
+    const changed = next.supergraphSdl !== this.state.supergraphSdl;
+    this.state = next;
+    if (changed) this.update?.(next.supergraphSdl);
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => {});
+    return run;
+  }
+}
