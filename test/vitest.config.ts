@@ -37,7 +37,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "e2e", include: ["test/e2e/**/*.e2e.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 180_000 },
+        test: { name: "e2e", include: ["test/e2e/**/*.e2e.test.ts", "test/red-team/**/*.e2e.test.ts"], exclude: ["**/node_modules/**"], testTimeout: 60_000, hookTimeout: 180_000 },
       },
       {
         extends: true,

@@ -3,3 +3,4 @@ export * from "./supergraph.js";
 export * from "./data-source.js";
 export * from "./auth/jwt.js";
 export * from "./tracing.js";
+export * from "./plugins/launch.js";

@@ -197,6 +197,18 @@ class Walker {
 
   /** An object of a known type: its selected, owned fields; null when it is not what was asked for. */
   object(value: Record<string, unknown>, type: GraphQLObjectType, set: SelectionSetNode, context: { representations?: Record<string, unknown>[]; entity?: Record<string, unknown> } = {}): Record<string, unknown> | null {
+    if (context.entity) {
+      // an entity answered as another type or another record than the one it was sent, selected or not, is not that entity
+      if ("__typename" in value && value.__typename !== type.name) {
+        this.reject("entity-mismatch");
+        return null;
+      }
+      const key = Object.keys(context.entity).find((k) => k !== "__typename" && k in value && JSON.stringify(value[k]) !== JSON.stringify(context.entity![k]));
+      if (key) {
+        this.reject("key-mismatch");
+        return null;
+      }
+    }
     const selected = this.fields(type, set);
     const out: Record<string, unknown> = {};
     for (const [key, nodes] of selected) {
@@ -226,11 +238,6 @@ class Walker {
       }
       const subselection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) };
       out[key] = name === "_entities" ? this.entities(value[key], subselection, context.representations ?? []) : this.value(value[key], field.type, subselection);
-    }
-    // an entity answered as another type than the one asked for, even unselected, is not that entity
-    if (context.entity && "__typename" in value && value.__typename !== type.name) {
-      this.reject("entity-mismatch");
-      return null;
     }
     const extra = Object.keys(value).filter((k) => !selected.has(k)).length;
     if (extra) this.reject("unrequested-field", extra);

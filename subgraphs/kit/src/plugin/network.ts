@@ -32,13 +32,19 @@ export type PluginFetchFailure =
   /** An HTTP status other than 2xx. */
   | "http-status";
 
-/** The fixed, client-safe sentence for each failure. */
+/**
+ * The fixed, client-safe sentence for each failure. A closed port, a
+ * timeout, an error status and an answer that is not a plugin's read the
+ * same, so the hub cannot be used to tell open ports from closed ones; the
+ * server log keeps the detail for the operator.
+ */
+const NO_ANSWER = "no plugin answered at its address";
 export const PLUGIN_FETCH_REASONS: Record<PluginFetchFailure, string> = {
-  unreachable: "no plugin answered at its address in time",
+  unreachable: NO_ANSWER,
+  "http-status": NO_ANSWER,
   redirect: "the plugin answered with a redirect, which the hub never follows",
   "too-large": "the plugin's answer was over the size limit",
   "address-not-allowed": "the plugin's address is loopback, link-local or private, and not on the hub's allow-list",
-  "http-status": "the plugin answered with an HTTP error status",
 };
 
 export class PluginFetchError extends Error {
