@@ -95,3 +95,23 @@ describe("offers from every plugin", () => {
     expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.municipalityCode" });
   });
 });
+
+describe("a partner's and a gmina's offers (issue #11)", () => {
+  it("are pages with cursors, the first page of every partner from one statement, the next by cursor", async () => {
+    const owner = jobsManifest.ownerPartnerId;
+    const all = (await hub.query(`query($p: [ID!]) { offers(first: 100, filter: { partnerIds: $p }) { nodes { id } } }`, { p: [owner] })).body.data.offers.nodes.map((n: { id: string }) => n.id);
+    expect(all.length).toBeGreaterThan(3);
+    const before = hub.subgraphs.offers!.db.sql.total;
+    const { body } = await hub.query(`{ partners(first: 100) { nodes { id offers(first: 3) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } } }`);
+    expect(body.errors).toBeUndefined();
+    // one statement for every partner's first page, one for every partner's count
+    expect(hub.subgraphs.offers!.db.sql.total - before).toBe(2);
+    const mine = body.data.partners.nodes.find((p: { id: string }) => p.id === owner).offers;
+    expect(mine).toMatchObject({ totalCount: all.length, pageInfo: { hasNextPage: true } });
+    expect(mine.nodes.map((n: { id: string }) => n.id)).toEqual(all.slice(0, 3));
+    const next = await hub.query(`query($id: ID!, $after: String) { partner(id: $id) { offers(first: 100, after: $after) { nodes { id } pageInfo { hasNextPage } } } }`, { id: owner, after: mine.pageInfo.endCursor });
+    expect(next.body.data.partner.offers.nodes.map((n: { id: string }) => n.id)).toEqual(all.slice(3));
+    const gmina = await hub.query(`{ territorialUnit(code: "2401011") { offers(first: 2) { nodes { title } pageInfo { hasNextPage } } } }`);
+    expect(gmina.body.data.territorialUnit.offers.nodes.length).toBeLessThanOrEqual(2);
+  });
+});

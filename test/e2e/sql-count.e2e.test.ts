@@ -33,7 +33,7 @@ const QUERY = /* GraphQL */ `
         initiatives { title cashContributionTotal agreement { role partner { name } } indicators { name progress { shareOfTarget } measurements { value } } }
         issuesRaised { title priority { votes average } }
         consultationPositions { stance }
-        offers { title kind municipality { name } }
+        offers(first: 5) { totalCount nodes { title kind municipality { name } } }
       }
     }
   }

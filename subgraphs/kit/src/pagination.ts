@@ -1,7 +1,10 @@
 import "reflect-metadata";
 import { ArgsType, Directive, Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
+import DataLoader from "dataloader";
+import { Cursor } from "@mikro-orm/core";
 import type { EntityManager, FilterQuery, QueryOrderMap } from "@mikro-orm/postgresql";
 import { HubError } from "./errors.js";
+import { sqlRows } from "./db/raw.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -152,4 +155,71 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: "Return records after this cursor (`pageInfo.endCursor` of the previous page)." })
   after?: string;
+}
+
+/**
+ * Pages of children for many parents at once (a partner's offers on a page
+ * of partners): the first page of every parent asked for in a tick comes
+ * from one statement (`row_number() over (partition by <key> …)`, at most
+ * `first + 1` rows each), with the same cursors `paginate` gives, so a
+ * client goes on with `after` for one parent (then a statement of its own).
+ * `totalCount`, when asked for, is one grouped count for every parent.
+ * A list that a parent may hold thousands of is never sent whole (issue #11).
+ */
+export function pagedGroupLoader<E extends object>(
+  em: EntityManager,
+  entity: ClassType<E>,
+  key: keyof E & string,
+  orderBy: Record<string, "asc" | "desc">,
+): (parent: string, page: { first?: number | null; after?: string | null }) => Promise<Connection<E>> {
+  const meta = em.getMetadata().get(entity.name);
+  const column = (property: string) => `"${(meta.properties as Record<string, { fieldNames: string[] }>)[property]!.fieldNames[0]}"`;
+  const order = { ...orderBy, id: orderBy.id ?? "asc" };
+  const orderSql = Object.entries(order).map(([p, d]) => `${column(p)} ${d}`).join(", ");
+  const firstPages = new Map<number, DataLoader<string, E[]>>();
+  const pagesOf = (first: number) => {
+    let loader = firstPages.get(first);
+    if (!loader) {
+      loader = new DataLoader<string, E[]>(async (parents) => {
+        const rows = await sqlRows(
+          em,
+          `select * from (select t.*, row_number() over (partition by ${column(key)} order by ${orderSql}) as "rn__" from "${meta.tableName}" t where ${column(key)} in (${parents.map(() => "?").join(", ")})) x where "rn__" <= ?`,
+          [...parents, first + 1],
+        );
+        const groups = new Map<string, E[]>(parents.map((p) => [p, []]));
+        for (const { rn__: _rank, ...row } of rows) {
+          const child = em.map(entity, row as never);
+          groups.get(String(child[key]))?.push(child);
+        }
+        return parents.map((p) => groups.get(p) ?? []);
+      }, { maxBatchSize: 1000 });
+      firstPages.set(first, loader);
+    }
+    return loader;
+  };
+  const counts = new DataLoader<string, number>(async (parents) => {
+    const rows = await sqlRows<{ k: string; n: string }[]>(em, `select ${column(key)}::text as k, count(*) as n from "${meta.tableName}" where ${column(key)} in (${parents.map(() => "?").join(", ")}) group by 1`, [...parents]);
+    const byParent = new Map(rows.map((r) => [r.k, Number(r.n)]));
+    return parents.map((p) => byParent.get(p) ?? 0);
+  }, { maxBatchSize: 1000 });
+
+  return async (parent, page) => {
+    const { first, after } = checkPage(page.first, page.after);
+    if (after !== undefined) {
+      const connection = await paginate(em, entity, { [key]: parent } as FilterQuery<E>, order as QueryOrderMap<E>, { first, after });
+      return connection;
+    }
+    const rows = await pagesOf(first).load(parent);
+    const nodes = rows.slice(0, first);
+    const cursorOf = (node: E) => Cursor.for(meta, node, order as QueryOrderMap<E>);
+    const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+    return {
+      nodes,
+      edges,
+      get totalCount() {
+        return counts.load(parent);
+      },
+      pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  };
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { byIdLoader, groupLoader } from "@bdp/kit";
+import { byIdLoader, pagedGroupLoader } from "@bdp/kit";
 import DataLoader from "dataloader";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 import { PluginRegistration } from "./plugin/plugin.entity.js";
@@ -7,8 +7,9 @@ import { PluginRegistration } from "./plugin/plugin.entity.js";
 export function createLoaders(em: EntityManager) {
   return {
     offer: byIdLoader(em, CatalogueOffer),
-    offersByPartner: groupLoader(em, CatalogueOffer, "partnerId", { validFrom: "desc", id: "asc" }),
-    offersByMunicipality: groupLoader(em, CatalogueOffer, "municipalityCode", { validFrom: "desc", id: "asc" }),
+    // pages, never whole lists: a partner or a gmina may have thousands (issue #11)
+    offersByPartner: pagedGroupLoader(em, CatalogueOffer, "partnerId", { validFrom: "desc" }),
+    offersByMunicipality: pagedGroupLoader(em, CatalogueOffer, "municipalityCode", { validFrom: "desc" }),
     pluginBySlug: new DataLoader<string, PluginRegistration | null>(async (slugs) => {
       const found = await em.find(PluginRegistration, { slug: { $in: [...slugs] } });
       return slugs.map((s) => found.find((p) => p.slug === s) ?? null);
