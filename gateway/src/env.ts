@@ -1,4 +1,4 @@
-import type { Logger } from "@bdp/kit";
+import { PluginAddressPolicy, pluginLimitsFromEnv, type Logger } from "@bdp/kit";
 import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv } from "./auth/jwt.js";
 import { limitsFromEnv } from "./limits/query-limits.js";
 import { rateLimitFromEnv } from "./limits/rate-limit.js";
@@ -27,6 +27,8 @@ export function gatewayOptionsFromEnv(log: Logger): Omit<GatewayOptions, "superg
     limits: limitsFromEnv(),
     rateLimit: rateLimitFromEnv(),
     introspection: process.env.INTROSPECTION !== "false",
+    pluginPolicy: PluginAddressPolicy.fromEnv(),
+    pluginLimits: pluginLimitsFromEnv(),
   };
 }
 

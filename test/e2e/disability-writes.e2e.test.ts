@@ -86,6 +86,11 @@ describe("activation programmes and participants", () => {
     const personal = body.data.disabilityAuditTrail.nodes.filter((n: { entityType: string }) => n.entityType === "ActivationParticipant");
     expect(personal.map((n: { action: string }) => n.action).sort()).toEqual(["CREATE", "CREATE", "DELETE", "UPDATE"]);
     expect(JSON.stringify(personal)).not.toMatch(/PCPR\/|05-R|MODERATE/);
+    // the coordinator cannot count an operator's participants from the trail (issue #11)
+    const coordinator = hub.token({ sub: "koordynator", role: "coordinator" });
+    const all = await hub.query(`{ disabilityAuditTrail(first: 100) { nodes { entityType } } }`, {}, { token: coordinator });
+    expect(all.body.data.disabilityAuditTrail.nodes.length).toBeGreaterThan(0);
+    expect(all.body.data.disabilityAuditTrail.nodes.some((n: { entityType: string }) => n.entityType === "ActivationParticipant")).toBe(false);
   });
 });
 
@@ -99,5 +104,19 @@ describe("job places", () => {
     const update = `mutation($id: ID!) { updateDisabilityJobPlace(id: $id, version: 1, changes: { filled: false }) { version filled } }`;
     expect(codes((await hub.query(update, { id: body.data.createDisabilityJobPlace.id }, { token: tokens.other })).body)).toEqual(["FORBIDDEN"]);
     expect((await hub.query(update, { id: body.data.createDisabilityJobPlace.id }, { token: tokens.employer })).body.data.updateDisabilityJobPlace).toEqual({ version: 2, filled: false });
+  });
+
+  it("a place's programme is the operator's and the employer's to see: a per-programme outcome (issue #11)", async () => {
+    const programmeId = (await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.operator })).body.data.createActivationProgramme.id;
+    const create = `mutation($input: DisabilityJobPlaceInput!) { createDisabilityJobPlace(input: $input) { id } }`;
+    const input = { municipalityCode: employer.municipalityCode, createdOn: "2026-10-02", fullTimeEquivalent: "1.0", subsidised: true, adaptedWorkstation: true, filled: true, programmeId };
+    const id = (await hub.query(create, { input }, { token: tokens.employer })).body.data.createDisabilityJobPlace.id;
+    const read = async (token?: string) => {
+      const { body } = await hub.query(`query($e: [ID!]) { disabilityJobPlaces(first: 100, filter: { employerIds: $e }) { nodes { id programme { id } } } }`, { e: [employer.id] }, { token });
+      return body.data.disabilityJobPlaces.nodes.find((n: { id: string }) => n.id === id).programme;
+    };
+    expect(await read(tokens.operator)).toEqual({ id: programmeId });
+    expect(await read(tokens.employer)).toEqual({ id: programmeId });
+    for (const token of [undefined, tokens.other, tokens.analyst, hub.token({ sub: "k", role: "coordinator" })]) expect(await read(token)).toBeNull();
   });
 });

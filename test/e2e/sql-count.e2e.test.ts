@@ -52,7 +52,8 @@ function coveringFive(partners: any[]): string[] {
   const needs: ((p: any) => boolean)[] = [
     (p) => p.trainingProgrammes?.some((t: any) => t.editions.length > 0),
     (p) => p.activationProgrammes?.length > 0,
-    (p) => p.disabilityJobPlaces?.some((j: any) => j.programme),
+    // a place's programme is the operator's to see (issue #11): the loader runs all the same
+    (p) => p.disabilityJobPlaces?.length > 0,
     (p) => p.initiatives?.some((i: any) => i.indicators.some((x: any) => x.measurements.length > 0)),
     (p) => p.issuesRaised?.length > 0 && p.consultationPositions?.length > 0,
   ];

@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import type { SupergraphManager } from "@apollo/gateway";
 import type { GraphQLSchema } from "graphql";
 import {
-  AnswerGuard, DEFAULT_PLUGIN_LIMITS, HubError, PluginAddressPolicy, admit, asSubgraph, composeWith, coreShape, pluginSigningKey, readCoreSdls, recheck,
+  AnswerGuard, HubError, PluginAddressPolicy, admit, asSubgraph, composeWith, coreShape, pluginLimitsFromEnv, pluginSigningKey, readCoreSdls, recheck,
   type Admission, type Candidate, type CoreShape, type Identity, type Logger, type PluginLimits, type RegisteredPlugin, type SubgraphSdl, type Violation,
 } from "@bdp/kit";
 import { RegistryConflict, type PluginRegistry, type RegistryState } from "./registry.js";
@@ -69,7 +69,7 @@ export class PluginSupergraphManager implements SupergraphManager {
 
   constructor(private readonly options: PluginSupergraphOptions) {
     this.policy = options.policy ?? PluginAddressPolicy.fromEnv();
-    this.limits = options.limits ?? DEFAULT_PLUGIN_LIMITS;
+    this.limits = options.limits ?? pluginLimitsFromEnv();
     this.shape = coreShape(options.core);
     const core = composeWith(options.core);
     if (!core.ok) throw new Error(`the core does not compose: ${core.violations.map((v) => v.message).join("; ")}`);

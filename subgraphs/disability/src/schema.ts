@@ -12,7 +12,7 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       ActivationProgrammeResolver, DisabilityJobPlaceResolver, PartnerDisabilityResolver, TerritorialUnitDisabilityResolver, TerritorialUnitDisabilityStatisticsResolver,
-      ActivationProgrammeMutations, DisabilityJobPlaceMutations, auditTrailResolver("disabilityAuditTrail", "disability-activation subgraph"),
+      ActivationProgrammeMutations, DisabilityJobPlaceMutations, auditTrailResolver("disabilityAuditTrail", "disability-activation subgraph", { personal: ["ActivationParticipant"] }),
     ],
     referenceResolvers: {
       ...referenceStubs,

@@ -6,7 +6,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 import type { Options } from "@mikro-orm/core";
 import type { HubContext, Identity } from "./context.js";
 import { NonceCache, verifyRequest } from "./auth/signature.js";
-import { DEFAULT_PLUGIN_LIMITS, PluginAddressPolicy, type PluginLimits } from "./plugin/network.js";
+import { PluginAddressPolicy, pluginLimitsFromEnv, type PluginLimits } from "./plugin/network.js";
 import { registerLookup } from "./register.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
@@ -140,7 +140,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     log,
     nonces: new NonceCache(),
     pluginPolicy: options.pluginPolicy ?? PluginAddressPolicy.fromEnv(),
-    pluginLimits: options.pluginLimits ?? DEFAULT_PLUGIN_LIMITS,
+    pluginLimits: options.pluginLimits ?? pluginLimitsFromEnv(),
   };
   const stopBackground = definition.background?.(db, services);
   const service = await listen({

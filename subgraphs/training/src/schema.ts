@@ -12,7 +12,7 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver, TerritorialUnitTrainingStatisticsResolver,
-      TrainingProgrammeMutations, TrainingEditionMutations, auditTrailResolver("trainingAuditTrail", "training subgraph"),
+      TrainingProgrammeMutations, TrainingEditionMutations, auditTrailResolver("trainingAuditTrail", "training subgraph", { personal: ["Enrolment"] }),
     ],
     referenceResolvers: {
       ...referenceStubs,

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, R
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
   between,
-  ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, isHolder, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityJobPlace } from "./job-place.entity.js";
@@ -59,8 +59,19 @@ export class DisabilityJobPlaceResolver {
     return unitRef(place.municipalityCode);
   }
 
-  @FieldResolver(() => ActivationProgramme, { nullable: true, description: "The activation programme the place came from, if any." })
-  programme(@Root() place: DisabilityJobPlace, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme | null> | null {
-    return place.programme ? ctx.loaders.programme.load(place.programme.id) : null;
+  /**
+   * A place with its programme, employer and date is a programme's outcome
+   * (a participant placed): published, the places per programme would be the
+   * per-programme counts that `participantSummary` keeps for the operator
+   * (issue #11). So the link is the operator's and the employer's to see.
+   */
+  @FieldResolver(() => ActivationProgramme, {
+    nullable: true,
+    description: "The activation programme the place came from: for the programme's operator and the employer only (per-programme outcomes are the holder's, like `participantSummary`); null for everyone else, and when there is none.",
+  })
+  async programme(@Root() place: DisabilityJobPlace, @Ctx() ctx: HubContext<Loaders>): Promise<ActivationProgramme | null> {
+    if (!place.programme) return null;
+    const programme = await ctx.loaders.programme.load(place.programme.id);
+    return programme && (isHolder(ctx, programme.operatorId) || isHolder(ctx, place.employerId)) ? programme : null;
   }
 }

@@ -42,12 +42,12 @@ function activationParticipants(em: EntityManager): PeopleStatistic {
     },
     query: (fromYear, toYear) =>
       sqlRows(em,
-        `select extract(year from p.joined_on)::int as year, p.municipality_code as code, d.dimension, d.category, count(*)::int as count
+        `select extract(year from p.joined_on)::int as year, p.municipality_code as code, d.dimension, d.category, count(*)::int as count, g.operator_id::text as holder
          from activation_participant p
          join activation_programme g on g.id = p.programme_id
          cross join lateral (values ('TOTAL', 'TOTAL'), ('DisabilityDegree', p.degree::text), ('Instrument', g.instrument::text), ('ParticipantOutcome', p.outcome::text)) as d(dimension, category)
          where p.joined_on >= make_date(?, 1, 1) and p.joined_on < make_date(? + 1, 1, 1)
-         group by 1, 2, 3, 4`,
+         group by 1, 2, 3, 4, 6`,
         [fromYear, toYear],
       ),
   };

@@ -21,6 +21,15 @@
  *
  * Cells marked public are known to everyone from elsewhere (seats taken in an
  * edition, for one) and are never hidden: the audit counts them as known.
+ *
+ * Against insiders (issue #11): a partner knows its own records and can add
+ * fake ones, so with each cell's contribution by holder, a count is
+ * published only if, for every holder contributing to it, the count minus
+ * that holder's part is also 0 or at least the threshold (a dominance-style
+ * rule, as statistical offices apply to businesses); and where a total is
+ * visible, the hidden parts minus any one holder's share of them must be 0
+ * or at least the threshold too. Padding a cell with one's own fake records
+ * and subtracting them then reveals nothing of anyone else's.
  */
 export interface Relation {
   total: string;
@@ -33,12 +42,29 @@ export interface ProtectionInput {
   threshold: number;
   /** Cells known from elsewhere: never hidden, always counted as known. */
   publicCells?: ReadonlySet<string>;
+  /** Each cell's count by holder (the partner whose records they are): what an insider knows of it. */
+  contributions?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-export function protectTable({ cells, relations, threshold, publicCells = new Set() }: ProtectionInput): Set<string> {
+/** Whether `n` minus some holder's part of it is a small non-zero number: what that holder would learn of the others. */
+function exposedToAHolder(n: number, byHolder: Iterable<number>, threshold: number): boolean {
+  for (const own of byHolder) if (n - own > 0 && n - own < threshold) return true;
+  return false;
+}
+
+export function protectTable({ cells, relations, threshold, publicCells = new Set(), contributions = new Map() }: ProtectionInput): Set<string> {
   const count = (id: string) => cells.get(id) ?? 0;
   const hidden = new Set<string>();
-  for (const [id, n] of cells) if (n > 0 && n < threshold && !publicCells.has(id)) hidden.add(id);
+  for (const [id, n] of cells) {
+    if (publicCells.has(id) || n === 0) continue;
+    if (n < threshold || exposedToAHolder(n, contributions.get(id)?.values() ?? [], threshold)) hidden.add(id);
+  }
+  /** The hidden parts of a visible total tell an insider their sum minus its own share: that too must not be small. */
+  const insiderNarrow = (parts: readonly string[]) => {
+    const shares = new Map<string, number>();
+    for (const id of parts) for (const [holder, c] of contributions.get(id) ?? []) shares.set(holder, (shares.get(holder) ?? 0) + c);
+    return exposedToAHolder(parts.reduce((s, id) => s + count(id), 0), shares.values(), threshold);
+  };
 
   const relationsOf = new Map<string, Relation[]>();
   for (const rel of relations) for (const id of [rel.total, ...rel.parts]) relationsOf.set(id, [...(relationsOf.get(id) ?? []), rel]);
@@ -67,7 +93,7 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
         const hiddenMembers = members.filter((id) => hidden.has(id));
         if (hiddenMembers.length === 0) continue;
         const hiddenParts = rel.parts.filter((id) => hidden.has(id));
-        const narrow = !hidden.has(rel.total) && hiddenParts.reduce((s, id) => s + count(id), 0) < threshold;
+        const narrow = !hidden.has(rel.total) && (hiddenParts.reduce((s, id) => s + count(id), 0) < threshold || insiderNarrow(hiddenParts));
         if (hiddenMembers.length === 1 || narrow) {
           const next = nextToHide(narrow ? rel.parts : [...rel.parts, rel.total]) ?? nextToHide(members);
           if (next) {

@@ -57,6 +57,35 @@ describe("protectTable", () => {
   });
 });
 
+describe("protectTable against insiders (issue #11)", () => {
+  it("hides a count when one holder's part leaves a small count of everyone else's", () => {
+    // 12 = 10 of holder A and 2 of B: A, padding or subtracting its own, would learn B's 2
+    const cells = new Map([["t", 40], ["a", 12], ["b", 28]]);
+    const contributions = new Map([["a", new Map([["A", 10], ["B", 2]])], ["b", new Map([["C", 28]])], ["t", new Map([["A", 10], ["B", 2], ["C", 28]])]]);
+    const hidden = protectTable({ cells, relations: [{ total: "t", parts: ["a", "b"] }], threshold: 5, contributions });
+    expect(hidden.has("a")).toBe(true);
+    // and a is not left alone in its relation
+    expect(hidden.has("b") || hidden.has("t")).toBe(true);
+  });
+
+  it("publishes a count that is all one holder's: it learns only its own", () => {
+    const cells = new Map([["t", 16], ["a", 7], ["b", 9]]);
+    const contributions = new Map([["a", new Map([["A", 7]])], ["b", new Map([["B", 9]])], ["t", new Map([["A", 7], ["B", 9]])]]);
+    expect([...protectTable({ cells, relations: [{ total: "t", parts: ["a", "b"] }], threshold: 5, contributions })]).toEqual([]);
+  });
+
+  it("hides more when the hidden parts of a visible total, minus one holder's share, are small", () => {
+    // a (2) is small; hiding b (6: 5 of A, 1 of B) too makes 8 ≥ 5, but A knows its 5: 8 − 5 = 3 of the others
+    const cells = new Map([["t", 60], ["a", 2], ["b", 6], ["c", 20], ["d", 32]]);
+    const contributions = new Map([["a", new Map([["B", 2]])], ["b", new Map([["A", 5], ["B", 1]])], ["c", new Map([["C", 20]])], ["d", new Map([["D", 32]])]]);
+    const hidden = protectTable({ cells, relations: [{ total: "t", parts: ["a", "b", "c", "d"] }], threshold: 5, contributions });
+    const hiddenParts = ["a", "b", "c", "d"].filter((id) => hidden.has(id));
+    const sum = hiddenParts.reduce((s, id) => s + cells.get(id)!, 0);
+    const share = (holder: string) => hiddenParts.reduce((s, id) => s + (contributions.get(id)?.get(holder) ?? 0), 0);
+    for (const holder of ["A", "B", "C", "D"]) expect(sum - share(holder) === 0 || sum - share(holder) >= 5, holder).toBe(true);
+  });
+});
+
 describe("protectPeopleTable", () => {
   it("covers every statistic unit and keeps a small gmina from being worked out of its county", () => {
     const rows = [

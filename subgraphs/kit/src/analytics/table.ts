@@ -86,13 +86,15 @@ export interface PeopleTableSpec {
   known?: readonly KnownSum[];
 }
 
-/** A row of a people-count query: one gmina, one year, one category (or TOTAL|TOTAL). */
+/** A row of a people-count query: one gmina, one year, one category (or TOTAL|TOTAL), one holder. */
 export interface PeopleRow {
   year: number;
   code: string;
   dimension: string;
   category: string;
   count: number;
+  /** The partner holding these records (training provider, programme operator): what an insider knows of the cell. */
+  holder?: string | null;
 }
 
 /**
@@ -104,11 +106,20 @@ export interface PeopleRow {
 export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTableSpec, threshold: number): Map<string, SourceCell> {
   const suffixes = [`${TOTAL}|${TOTAL}`, ...spec.dimensions.flatMap((d) => d.categories.map((c) => `${d.name}|${c}`))];
   const counts = new Map<string, number>();
+  const contributions = new Map<string, Map<string, number>>();
+  const contribute = (id: string, holder: string | null | undefined, n: number) => {
+    if (!holder) return;
+    const shares = contributions.get(id) ?? new Map<string, number>();
+    shares.set(holder, (shares.get(holder) ?? 0) + n);
+    contributions.set(id, shares);
+  };
   for (const unit of STATISTIC_UNITS) for (const s of suffixes) counts.set(`${unit}|${s}`, 0);
   for (const row of rows) {
     const key = `${row.dimension}|${row.category}`;
     for (const unit of unitsCounting(row.code)) {
-      if (counts.has(`${unit}|${key}`)) counts.set(`${unit}|${key}`, counts.get(`${unit}|${key}`)! + row.count);
+      if (!counts.has(`${unit}|${key}`)) continue;
+      counts.set(`${unit}|${key}`, counts.get(`${unit}|${key}`)! + row.count);
+      contribute(`${unit}|${key}`, row.holder, row.count);
     }
   }
   const publicCells = new Set<string>();
@@ -122,6 +133,7 @@ export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTable
       const id = `${unit}|known|${k.name}`;
       const parts = k.parts.map((p) => `${unit}|${p}`);
       counts.set(id, parts.reduce((s, p) => s + (counts.get(p) ?? 0), 0));
+      for (const p of parts) for (const [holder, n] of contributions.get(p) ?? []) contribute(id, holder, n);
       publicCells.add(id);
       relations.push({ total: id, parts });
     }
@@ -130,7 +142,7 @@ export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTable
   for (const [parent, children] of CHILDREN) {
     for (const s of [...suffixes, ...knownSuffixes]) relations.push({ total: `${parent}|${s}`, parts: children.map((g) => `${g}|${s}`) });
   }
-  const hidden = protectTable({ cells: counts, relations, threshold, publicCells });
+  const hidden = protectTable({ cells: counts, relations, threshold, publicCells, contributions });
   const out = new Map<string, SourceCell>();
   for (const [id, count] of counts) if (!id.includes("|known|")) out.set(id, { count, hidden: hidden.has(id) });
   return out;

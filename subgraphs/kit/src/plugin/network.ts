@@ -72,6 +72,20 @@ export interface PluginLimits {
 
 export const DEFAULT_PLUGIN_LIMITS: PluginLimits = { answerBytes: 5_000_000, feedBytes: 10_000_000, probeBytes: 1_000_000, timeoutMs: 5_000 };
 
+/** PLUGIN_MAX_ANSWER_BYTES, PLUGIN_MAX_FEED_BYTES, PLUGIN_TIMEOUT_MS: whole positive numbers, else the defaults. */
+export function pluginLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): PluginLimits {
+  const n = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    ...DEFAULT_PLUGIN_LIMITS,
+    answerBytes: n("PLUGIN_MAX_ANSWER_BYTES", DEFAULT_PLUGIN_LIMITS.answerBytes),
+    feedBytes: n("PLUGIN_MAX_FEED_BYTES", DEFAULT_PLUGIN_LIMITS.feedBytes),
+    timeoutMs: n("PLUGIN_TIMEOUT_MS", DEFAULT_PLUGIN_LIMITS.timeoutMs),
+  };
+}
+
 /** Addresses no plugin may be reached at unless allowed: loopback, link-local, private, shared, reserved, multicast. */
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [

@@ -72,8 +72,9 @@ const COMPLETED = [TrainingOutcome.COMPLETED_EMPLOYED, TrainingOutcome.COMPLETED
 
 /**
  * Participants by the year their edition starts, in the edition's gmina, by
- * outcome. Seats taken (in progress plus completed) are public per edition,
- * so the table is protected knowing that sum.
+ * outcome, each row with its provider (the holder: what an insider knows).
+ * Seats taken (in progress plus completed) are public per edition, so the
+ * table is protected knowing that sum.
  */
 function trainingOutcomes(em: EntityManager): PeopleStatistic {
   return {
@@ -85,9 +86,10 @@ function trainingOutcomes(em: EntityManager): PeopleStatistic {
     },
     query: (fromYear, toYear) =>
       sqlRows(em,
-        `select extract(year from e.starts_on)::int as year, e.municipality_code as code, d.dimension, d.category, count(*)::int as count
+        `select extract(year from e.starts_on)::int as year, e.municipality_code as code, d.dimension, d.category, count(*)::int as count, p.provider_id::text as holder
          from enrolment n
          join training_edition e on e.id = n.edition_id
+         join training_programme p on p.id = e.programme_id
          cross join lateral (values
            ('TOTAL', 'TOTAL'),
            ('TrainingOutcome', case
@@ -97,7 +99,7 @@ function trainingOutcomes(em: EntityManager): PeopleStatistic {
               when not n.employed_within3months then 'COMPLETED_NOT_EMPLOYED'
               else 'COMPLETED_EMPLOYMENT_UNKNOWN' end)) as d(dimension, category)
          where n.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)
-         group by 1, 2, 3, 4`,
+         group by 1, 2, 3, 4, 6`,
         [fromYear, toYear],
       ),
   };
