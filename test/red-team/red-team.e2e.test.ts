@@ -326,3 +326,19 @@ async function pluginState(slug: string): Promise<{ lastRefreshError: string | n
   const { body }: { body: any } = await hub.query(`{ plugins { slug lastRefreshError offerCount } }`, {}, { token: hub.token({ sub: "koordynator", role: "coordinator" }) });
   return body.data.plugins.find((p: { slug: string }) => p.slug === slug);
 }
+
+describe("outside plugins, on the same boundary", () => {
+  it("a token whose header is JSON null gets 401 UNAUTHENTICATED, never 500", async () => {
+    const response = await fetch(hub.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer bnVsbA.e30.x" }, body: JSON.stringify({ query: "{ partners(first: 1) { totalCount } }" }) });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("the plugin administration is the coordinator's: no list of addresses and contacts for anyone else", async () => {
+    for (const [token, status] of [["", 401], [hub.token({ sub: "ewa", role: "analyst" }), 403], [hub.token({ sub: "m", role: "partner", partnerId: mallory.id }), 403]] as const) {
+      expect((await hub.admin("GET", "", undefined, token)).status).toBe(status);
+    }
+    const { body } = await hub.query(`{ plugins { slug url contact } }`);
+    expect(body.data.plugins.every((p: { url: string | null; contact: string | null }) => p.url === null && p.contact === null)).toBe(true);
+  });
+});

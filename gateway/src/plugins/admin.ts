@@ -54,16 +54,19 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
     }
     const target = typeof body.url === "string" && /^https?:\/\/\S+$/.test(body.url) ? body.url : undefined;
     const owner = typeof body.ownerPartnerId === "string" && UUID.test(body.ownerPartnerId) ? body.ownerPartnerId.toLowerCase() : undefined;
-    const badInput = (field: string, message: string) => sendJson(res, 400, error("BAD_USER_INPUT", `${field}: ${message}`, { field }));
+    const badInput = (field: string, message: string): true => {
+      sendJson(res, 400, error("BAD_USER_INPUT", `${field}: ${message}`, { field }));
+      return true;
+    };
     try {
       if (req.method === "POST" && (slug === "check" || !slug)) {
-        if (!target) return void badInput("url", "the plugin's GraphQL endpoint, http(s)://…");
+        if (!target) return badInput("url", "the plugin's GraphQL endpoint, http(s)://…");
         if (slug === "check") {
           const admission = await plugins.check(target, owner);
           sendJson(res, 200, admission.ok ? { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers.length } : { ok: false, ...refusal(admission.violations) });
           return true;
         }
-        if (!owner) return void badInput("ownerPartnerId", "the id of the partner that owns the plugin: the coordinator names it, the plugin's manifest must agree");
+        if (!owner) return badInput("ownerPartnerId", "the id of the partner that owns the plugin: the coordinator names it, the plugin's manifest must agree");
         const change = await plugins.register(target, owner, by);
         if (!change.ok) sendJson(res, 422, refusal(change.violations));
         else sendJson(res, 201, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version });
@@ -82,8 +85,8 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
         return true;
       }
       if (req.method === "POST" && slug && action === "/owner") {
-        if (!owner) return void badInput("ownerPartnerId", "the id of the partner the plugin goes to");
-        if (typeof body.reason !== "string" || body.reason.trim().length < 5 || body.reason.length > 2000) return void badInput("reason", "why it changes hands, 5 to 2,000 characters (kept in the audit trail)");
+        if (!owner) return badInput("ownerPartnerId", "the id of the partner the plugin goes to");
+        if (typeof body.reason !== "string" || body.reason.trim().length < 5 || body.reason.length > 2000) return badInput("reason", "why it changes hands, 5 to 2,000 characters (kept in the audit trail)");
         const moved = await plugins.transfer(slug, owner, body.reason.trim(), by);
         sendJson(res, moved ? 200 : 404, moved ? { slug, ownerPartnerId: owner } : error("NOT_FOUND", `No plugin "${slug}"`));
         return true;

@@ -118,7 +118,7 @@ export class AnswerGuard {
       out.data = walker.object(body.data as Record<string, unknown>, root, operation.selectionSet, { representations }) as Record<string, unknown> | null;
     }
     if (body.errors !== undefined) {
-      const roots = walker.responseKeys(root, operation.selectionSet);
+      const roots = new Set(walker.selected(root, operation.selectionSet).keys());
       out.errors = this.errors(body.errors, roots, representations.length, reject);
     }
     return { answer: out, rejected };
@@ -146,6 +146,8 @@ export class AnswerGuard {
   }
 }
 
+const sameValue = (a: unknown, b: unknown) => a === b || (typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b));
+
 /** One filtering pass over an answer. */
 class Walker {
   constructor(
@@ -155,6 +157,21 @@ class Walker {
     private readonly reject: (reason: RejectionReason, n?: number) => void,
     private readonly maxListLength: number,
   ) {}
+
+  /** Collected fields per selection set and type, for this answer: every entity of a list shares them. */
+  private readonly collected = new Map<SelectionSetNode, Map<string, Map<string, { nodes: FieldNode[]; sub: SelectionSetNode }>>>();
+
+  /** `fields`, with each key's merged subselection, computed once per selection set and type. */
+  selected(type: GraphQLObjectType, set: SelectionSetNode): Map<string, { nodes: FieldNode[]; sub: SelectionSetNode }> {
+    let byType = this.collected.get(set);
+    if (!byType) this.collected.set(set, (byType = new Map()));
+    let fields = byType.get(type.name);
+    if (!fields) {
+      fields = new Map([...this.fields(type, set)].map(([key, nodes]) => [key, { nodes, sub: { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) } as SelectionSetNode }]));
+      byType.set(type.name, fields);
+    }
+    return fields;
+  }
 
   /** The response keys a selection set gives on this type, with their field nodes (fragments applied, @skip/@include honoured). */
   fields(type: GraphQLObjectType, set: SelectionSetNode, out = new Map<string, FieldNode[]>(), seen = new Set<string>()): Map<string, FieldNode[]> {
@@ -173,10 +190,6 @@ class Walker {
       }
     }
     return out;
-  }
-
-  responseKeys(type: GraphQLObjectType, set: SelectionSetNode): Set<string> {
-    return new Set(this.fields(type, set).keys());
   }
 
   private applies(condition: string | undefined, type: GraphQLObjectType): boolean {
@@ -203,15 +216,15 @@ class Walker {
         this.reject("entity-mismatch");
         return null;
       }
-      const key = Object.keys(context.entity).find((k) => k !== "__typename" && k in value && JSON.stringify(value[k]) !== JSON.stringify(context.entity![k]));
+      const key = Object.keys(context.entity).find((k) => k !== "__typename" && k in value && !sameValue(value[k], context.entity![k]));
       if (key) {
         this.reject("key-mismatch");
         return null;
       }
     }
-    const selected = this.fields(type, set);
+    const selected = this.selected(type, set);
     const out: Record<string, unknown> = {};
-    for (const [key, nodes] of selected) {
+    for (const [key, { nodes, sub }] of selected) {
       if (!(key in value)) continue;
       const name = nodes[0]!.name.value;
       if (name === "__typename") {
@@ -226,7 +239,7 @@ class Walker {
         this.reject("foreign-field");
         continue;
       }
-      if (context.entity && name in context.entity && JSON.stringify(value[key]) !== JSON.stringify(context.entity[name])) {
+      if (context.entity && name in context.entity && !sameValue(value[key], context.entity[name])) {
         // a key of the entity it was sent, answered as another's
         this.reject("key-mismatch");
         return null;
@@ -236,10 +249,10 @@ class Walker {
         this.reject("unrequested-field");
         continue;
       }
-      const subselection: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodes.flatMap((n) => n.selectionSet?.selections ?? []) };
-      out[key] = name === "_entities" ? this.entities(value[key], subselection, context.representations ?? []) : this.value(value[key], field.type, subselection);
+      out[key] = name === "_entities" ? this.entities(value[key], sub, context.representations ?? []) : this.value(value[key], field.type, sub);
     }
-    const extra = Object.keys(value).filter((k) => !selected.has(k)).length;
+    let extra = 0;
+    for (const k in value) if (!selected.has(k)) extra++;
     if (extra) this.reject("unrequested-field", extra);
     return out;
   }
