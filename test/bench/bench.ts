@@ -115,6 +115,8 @@ async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], 
     NODE_ENV: "production",
     LOG_LEVEL: "warn",
     HUB_SIGNING_KEY: signingKey,
+    // in production the gateway refuses to start on the development secret (issue #11); the load is anonymous
+    AUTH_JWT_SECRET: newSigningKey(),
     SUPERGRAPH_PATH,
     GATEWAY_PORT: String(port),
     PORT: String(port),
