@@ -1,3 +1,4 @@
 export * from "./compose.js";
 export * from "./subgraphs.js";
 export { codegenConfig } from "./client/codegen.js";
+export * from "./docs.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { buildSchema, isEnumType, isInputObjectType, isObjectType, isInterfaceType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { generate } from "@graphql-codegen/cli";
-import { API_SCHEMA_FILE, SUPERGRAPH_FILE, codegenConfig, composeCore, subgraphSdlFile } from "@bdp/schema";
+import { API_SCHEMA_FILE, PLUGIN_GUIDE_FILE, README_FILE, SUPERGRAPH_FILE, codegenConfig, composeCore, subgraphSdlFile, withGeneratedBlocks } from "@bdp/schema";
 
 const composition = await composeCore();
 
@@ -19,6 +19,10 @@ describe("committed schema", () => {
     if (!composition.ok) throw new Error("composition failed");
     expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(`${composition.supergraphSdl.trim()}\n`);
     expect(readFileSync(API_SCHEMA_FILE, "utf8")).toBe(`${composition.apiSchemaSdl.trim()}\n`);
+  });
+
+  it.each([README_FILE, PLUGIN_GUIDE_FILE])("the error tables of %s are the registry's (run `pnpm compose`)", (file) => {
+    expect(readFileSync(file, "utf8")).toBe(withGeneratedBlocks(file));
   });
 
   it("the typed client operations match the schema and the operations (run `pnpm codegen`)", async () => {

@@ -3,29 +3,35 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
 /**
  * Every error the hub returns on purpose carries one of these codes in
  * `extensions.code`. Clients branch on the code, never on the message.
- * The registry is the one place that lists them (README "Error codes").
+ * The registry is the one place that lists them: README's "Error codes"
+ * table is written from it (`pnpm compose`), and a test fails when they drift.
  */
 export const ErrorCodes = {
-  BAD_USER_INPUT: "An argument or input field is invalid; `extensions.field` names it.",
-  NOT_FOUND: "The record asked for by id does not exist.",
-  UNAUTHENTICATED: "The request carries no valid identity and the operation needs one.",
-  FORBIDDEN: "The caller's identity may not do this.",
-  CONFLICT: "The record changed since the version the caller read.",
-  GRAPHQL_PARSE_FAILED: "The document is not valid GraphQL syntax.",
-  GRAPHQL_VALIDATION_FAILED: "The document does not match the schema.",
-  SUBGRAPH_UNAVAILABLE: "A subgraph behind the gateway did not answer.",
-  DATABASE_UNAVAILABLE:
-    "A subgraph could not reach its database (restarting, or down); retry later. A write that failed this way was not acknowledged: read before you repeat it.",
-  BAD_REQUEST: "The HTTP request is malformed (e.g. a body that is not JSON).",
-  REQUEST_TOO_LARGE: "The request body is over the size limit.",
-  QUERY_TOO_LONG: "The document has more tokens than the limit.",
-  QUERY_TOO_DEEP: "Fields are nested deeper than the limit.",
-  TOO_MANY_ALIASES: "The operation uses more aliases than the limit.",
-  QUERY_TOO_COMPLEX: "The estimated cost (fields × page sizes) is over the limit.",
-  RATE_LIMITED: "Too many requests from this caller; retry after `extensions.retryAfterSeconds`.",
-  PLUGIN_ANSWER_REJECTED: "A plugin answered with data it was not asked for or does not own; the gateway dropped it (`extensions.subgraph`, `extensions.reasons`).",
-  PLUGIN_ERROR: "A plugin reported an error of its own; its message is the plugin's, bounded in size.",
-  INTERNAL_SERVER_ERROR: "An unexpected failure; details are in the server log under the request id.",
+  BAD_USER_INPUT: "an argument is invalid (malformed id, page size out of range, cursor from another list, TERYT code outside the territory, impossible date, text too long…); `extensions.field` names it",
+  GRAPHQL_PARSE_FAILED: "the document is not GraphQL",
+  GRAPHQL_VALIDATION_FAILED: "the document does not fit the schema (unknown field, unknown enum literal)",
+  BAD_REQUEST: "the HTTP request is malformed (body not JSON, a persisted query whose hash does not match its document)",
+  PERSISTED_QUERY_NOT_FOUND: "a persisted query's hash is not known yet: send the document with it once",
+  REQUEST_TOO_LARGE: "the body is over 1 MB (HTTP 413)",
+  UNAUTHENTICATED: "a write without a token; a forged or expired token (HTTP 401); a subgraph called around the gateway (HTTP 401)",
+  FORBIDDEN: "the caller's role may not do this, or the record belongs to another partner, or it is someone else's personal data",
+  NOT_FOUND: "a write names a record that does not exist",
+  CONFLICT: "a stale `version`, a concurrent change, a duplicate, no seat left (`extensions.reason: EDITION_FULL`), a decision already taken",
+  QUERY_TOO_LONG: "the document has more tokens than the limit (`extensions.limit`, `extensions.actual`)",
+  QUERY_TOO_DEEP: "fields are nested deeper than the limit",
+  TOO_MANY_ALIASES: "the operation uses more aliases than the limit",
+  QUERY_TOO_COMPLEX: "the estimated cost (fields × page sizes) is over the limit",
+  RATE_LIMITED: "too many requests from this caller (HTTP 429); retry after `extensions.retryAfterSeconds`",
+  SUBGRAPH_UNAVAILABLE: "a subgraph or plugin did not answer; `extensions.subgraph` names it; the rest of the data is returned",
+  DATABASE_UNAVAILABLE: "a subgraph could not reach its database (restarting, down); retry later — a write refused this way was not acknowledged, so read before repeating it",
+  PLUGIN_ANSWER_REJECTED: "a plugin answered with data it was not asked for or does not own; it was dropped (`extensions.subgraph`, `extensions.reasons`) and the rest of the answer stands",
+  PLUGIN_ERROR: "a plugin reported an error of its own (its message, at most 300 characters)",
+  INTERNAL_SERVER_ERROR: "anything unexpected; details only in the server log under the request id",
+} as const;
+
+/** Why a `CONFLICT` happened, when a client can act on it: `extensions.reason`. */
+export const ConflictReasons = {
+  EDITION_FULL: "no seat is left in the training edition",
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;
