@@ -49,3 +49,48 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 });
+
+/**
+ * The one write pipeline (issue #12): outside the kit, no source opens a
+ * transaction, flushes, or writes an audit entry itself; every write goes
+ * through `write(ctx, w => …)`, which decides NOT_FOUND, FORBIDDEN and
+ * CONFLICT and writes the audit trail. Seeds and benchmark generators load
+ * demo data in bulk and are left out.
+ */
+const HAND_WRITTEN = [
+  [/\.transactional\(/, "opens a transaction (use write())"],
+  [/\bwriteTransaction\(/, "opens a transaction (use write())"],
+  [/\.flush\(\)/, "flushes by hand (write() flushes)"],
+  [/(^|[^.\w])audit\(/m, "writes an audit entry by hand (write() does)"],
+  [/\bcreate\(AuditEntry\b/, "writes an audit entry by hand (write() does)"],
+] as const;
+
+export function handWrittenWrites(source: string): string[] {
+  return HAND_WRITTEN.filter(([pattern]) => pattern.test(source)).map(([, why]) => why);
+}
+
+describe("the write pipeline", () => {
+  it("the rule catches a resolver that writes by hand", () => {
+    const bad = `return ctx.em.transactional(async (tx) => { const p = tx.create(X, data); await tx.flush(); audit(tx, ctx, { action }); return p; });`;
+    expect(handWrittenWrites(bad)).toEqual(["opens a transaction (use write())", "flushes by hand (write() flushes)", "writes an audit entry by hand (write() does)"]);
+    expect(handWrittenWrites(`return write(ctx, async (w) => w.create(X, data, SPEC));`)).toEqual([]);
+  });
+
+  it("no subgraph or plugin writes around it", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (entry.name !== "migrations") walk(path);
+        } else if (entry.name.endsWith(".ts") && !/\.test\.ts$|(^|\/)(seed|generate)\.ts$/.test(path)) {
+          for (const why of handWrittenWrites(readFileSync(path, "utf8"))) offenders.push(`${path.slice(ROOT.length)}: ${why}`);
+        }
+      }
+    };
+    for (const dir of ["subgraphs", "plugins"]) {
+      for (const pkg of readdirSync(`${ROOT}${dir}`)) if (pkg !== "kit" && existsSync(`${ROOT}${dir}/${pkg}/src`)) walk(`${ROOT}${dir}/${pkg}/src`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

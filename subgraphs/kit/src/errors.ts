@@ -16,7 +16,7 @@ export const ErrorCodes = {
   UNAUTHENTICATED: "a write without a token; a forged or expired token (HTTP 401); a subgraph called around the gateway (HTTP 401)",
   FORBIDDEN: "the caller's role may not do this, or the record belongs to another partner, or it is someone else's personal data",
   NOT_FOUND: "a write names a record that does not exist",
-  CONFLICT: "a stale `version`, a concurrent change, a duplicate, no seat left (`extensions.reason: EDITION_FULL`), a decision already taken",
+  CONFLICT: "a stale `version`, a concurrent change, a duplicate, no seat or place left (`extensions.reason`), a decision already taken",
   QUERY_TOO_LONG: "the document has more tokens than the limit (`extensions.limit`, `extensions.actual`)",
   QUERY_TOO_DEEP: "fields are nested deeper than the limit",
   TOO_MANY_ALIASES: "the operation uses more aliases than the limit",
@@ -32,6 +32,7 @@ export const ErrorCodes = {
 /** Why a `CONFLICT` happened, when a client can act on it: `extensions.reason`. */
 export const ConflictReasons = {
   EDITION_FULL: "no seat is left in the training edition",
+  PROGRAMME_FULL: "no place is left in the activation programme",
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

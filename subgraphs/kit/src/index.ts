@@ -25,7 +25,7 @@ export * from "./territory/teryt.js";
 export * from "./demo/random.js";
 export * from "./demo/partners.js";
 export * from "./db/write.js";
-export * from "./db/owned.js";
+export * from "./db/pipeline.js";
 export * from "./audit/audit.entity.js";
 export * from "./audit/audit.js";
 export * from "./audit/audit.resolver.js";

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
-import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, createOwned, updateOwned, type HubContext } from "@bdp/kit";
+import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, write, type Audited, type HubContext } from "@bdp/kit";
 import { DisabilityJobPlace } from "./job-place.entity.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -43,7 +43,11 @@ export class DisabilityJobPlaceChanges {
   adaptedWorkstation?: boolean;
 }
 
-const FIELDS = ["occupationCode", "municipalityCode", "createdOn", "fullTimeEquivalent", "subsidised", "adaptedWorkstation", "filled"] as const;
+const JOB_PLACE: Audited<DisabilityJobPlace> = {
+  type: "DisabilityJobPlace",
+  audited: ["occupationCode", "municipalityCode", "createdOn", "fullTimeEquivalent", "subsidised", "adaptedWorkstation", "filled"],
+  owner: (p) => p.employerId,
+};
 
 @Resolver(() => DisabilityJobPlace)
 export class DisabilityJobPlaceMutations {
@@ -54,18 +58,18 @@ export class DisabilityJobPlaceMutations {
     if (input.occupationCode != null && !/^\d{6}$/.test(input.occupationCode)) throw HubError.badInput("occupationCode", "must be a 6-digit KZiS code");
     const fte = Number(input.fullTimeEquivalent);
     if (!/^\d(\.\d{1,2})?$/.test(input.fullTimeEquivalent) || fte < 0.1 || fte > 1) throw HubError.badInput("fullTimeEquivalent", "must be from 0.10 to 1.00");
-    let programme: ActivationProgramme | null = null;
-    if (input.programmeId) {
-      programme = await ctx.em.findOne(ActivationProgramme, { id: checkId("programmeId", input.programmeId) });
-      if (!programme) throw HubError.badInput("programmeId", "no such activation programme");
-    }
+    const programmeId = input.programmeId ? checkId("programmeId", input.programmeId) : null;
     const employer = ctx.register ? await ctx.register(employerId) : null;
     if (!ctx.register) ctx.log.warn("no partner register configured (REGISTER_URL): the job place is recorded without the employer's sector");
     const data = {
-      employerId, employerSector: employer?.sector ?? null, programme, occupationCode: input.occupationCode ?? null, municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
+      employerId, employerSector: employer?.sector ?? null, occupationCode: input.occupationCode ?? null, municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
       createdOn: input.createdOn, fullTimeEquivalent: fte.toFixed(2), subsidised: input.subsidised, adaptedWorkstation: input.adaptedWorkstation, filled: input.filled,
     };
-    return createOwned(ctx, { entity: DisabilityJobPlace, type: "DisabilityJobPlace", audited: FIELDS, ownerPartnerId: employerId, data });
+    return write(ctx, async (w) => {
+      const programme = programmeId ? await w.tx.findOne(ActivationProgramme, { id: programmeId }) : null;
+      if (programmeId && !programme) throw HubError.badInput("programmeId", "no such activation programme");
+      return w.create(DisabilityJobPlace, { ...data, programme }, JOB_PLACE);
+    });
   }
 
   @Authorized("partner")
@@ -77,6 +81,6 @@ export class DisabilityJobPlaceMutations {
     @Ctx() ctx: HubContext<Loaders>,
   ) {
     const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) as Partial<DisabilityJobPlace>;
-    return updateOwned(ctx, { entity: DisabilityJobPlace, type: "DisabilityJobPlace", audited: FIELDS, id: checkId("id", id), version, owner: (p) => p.employerId, fields });
+    return write(ctx, async (w) => w.update(await w.loadOwned(DisabilityJobPlace, checkId("id", id), { ...JOB_PLACE, version }), fields, JOB_PLACE));
   }
 }

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
-import { LockMode } from "@mikro-orm/core";
 import {
-  AgeBand, DateScalar, FundingSource, HubError, Sex, callerPartnerId, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, createOwned,
-  deleteOwned, isHolder, optionalText, updateOwned, type HubContext,
+  AgeBand, DateScalar, FundingSource, HubError, Sex, callerPartnerId, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write,
+  type Audited, type HubContext,
 } from "@bdp/kit";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme.entity.js";
 import { ActivationParticipant } from "../participant/participant.entity.js";
@@ -92,6 +91,9 @@ export class ActivationParticipantChanges {
 
 const PROGRAMME_FIELDS = ["name", "description", "instrument", "municipalityCodes", "fundingSource", "startsOn", "endsOn", "capacity", "status"] as const;
 const PARTICIPANT_FIELDS = ["pseudonym", "degree", "causeCodes", "ageBand", "sex", "municipalityCode", "joinedOn", "leftOn", "outcome"] as const;
+const PROGRAMME: Audited<ActivationProgramme> = { type: "ActivationProgramme", audited: PROGRAMME_FIELDS, owner: (p) => p.operatorId };
+/** Participants are health data: the trail keeps which fields changed, not their values. */
+const PARTICIPANT: Audited<ActivationParticipant> = { type: "ActivationParticipant", audited: PARTICIPANT_FIELDS, owner: (p) => p.programme.operatorId, personal: true };
 
 async function inProgress(em: HubContext["em"], programmeId: string): Promise<number> {
   return em.count(ActivationParticipant, { programme: programmeId, outcome: ParticipantOutcome.IN_PROGRESS });
@@ -116,7 +118,7 @@ export class ActivationProgrammeMutations {
       capacity: checkInt("capacity", input.capacity, 1, 10_000),
       status: input.status ?? ActivationProgrammeStatus.PLANNED,
     };
-    return createOwned(ctx, { entity: ActivationProgramme, type: "ActivationProgramme", audited: PROGRAMME_FIELDS, ownerPartnerId: operatorId, data });
+    return write(ctx, async (w) => w.create(ActivationProgramme, data, PROGRAMME));
   }
 
   @Authorized("partner")
@@ -133,15 +135,14 @@ export class ActivationProgrammeMutations {
     if (changes.status != null) fields.status = changes.status;
     if (changes.endsOn !== undefined) fields.endsOn = changes.endsOn;
     if (changes.capacity != null) fields.capacity = checkInt("capacity", changes.capacity, 1, 10_000);
-    return updateOwned(ctx, {
-      entity: ActivationProgramme, type: "ActivationProgramme", audited: PROGRAMME_FIELDS, id: checkId("id", id), version, owner: (p) => p.operatorId, fields,
-      check: async (tx, programme) => {
-        if (fields.endsOn) checkOrder("startsOn", programme.startsOn, "endsOn", fields.endsOn);
-        if (fields.capacity !== undefined) {
-          const active = await inProgress(tx, programme.id);
-          if (fields.capacity < active) throw HubError.badInput("capacity", `must not be below the ${active} participants in progress`);
-        }
-      },
+    return write(ctx, async (w) => {
+      const programme = await w.loadOwned(ActivationProgramme, checkId("id", id), { ...PROGRAMME, version });
+      if (fields.endsOn) checkOrder("startsOn", programme.startsOn, "endsOn", fields.endsOn);
+      if (fields.capacity !== undefined) {
+        const active = await inProgress(w.tx, programme.id);
+        if (fields.capacity < active) throw HubError.badInput("capacity", `must not be below the ${active} participants in progress`);
+      }
+      return w.update(programme, fields, PROGRAMME);
     });
   }
 
@@ -155,10 +156,7 @@ export class ActivationProgrammeMutations {
     const id = checkId("programmeId", programmeId);
     const causeCodes = checkSet("causeCodes", input.causeCodes, 1, 3);
     for (const code of causeCodes) if (!(code in CAUSE_CODES)) throw HubError.badInput("causeCodes", `${code} is not a cause code (01-U … 12-C)`);
-    const programme = await ctx.em.findOne(ActivationProgramme, { id });
-    if (!programme) throw HubError.notFound("ActivationProgramme", id);
     const data = {
-      programme,
       pseudonym: checkText("pseudonym", input.pseudonym, 3, 40),
       degree: input.degree,
       causeCodes: causeCodes.sort(),
@@ -167,13 +165,11 @@ export class ActivationProgrammeMutations {
       municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
       joinedOn: input.joinedOn,
     };
-    return createOwned(ctx, {
-      entity: ActivationParticipant, type: "ActivationParticipant", audited: PARTICIPANT_FIELDS, personal: true, ownerPartnerId: programme.operatorId, data,
-      check: async (tx) => {
-        // the programme row stays locked until commit: concurrent additions queue here
-        await tx.findOne(ActivationProgramme, { id: programme.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if ((await inProgress(tx, programme.id)) >= programme.capacity) throw new HubError("CONFLICT", `No place left: all ${programme.capacity} are taken`, { reason: "PROGRAMME_FULL" });
-      },
+    return write(ctx, async (w) => {
+      // the programme row stays locked until commit: concurrent additions queue here
+      const programme = await w.loadOwned(ActivationProgramme, id, { ...PROGRAMME, lock: true });
+      if ((await inProgress(w.tx, programme.id)) >= programme.capacity) throw new HubError("CONFLICT", `No place left: all ${programme.capacity} are taken`, { reason: "PROGRAMME_FULL" });
+      return w.create(ActivationParticipant, { ...data, programme }, PARTICIPANT);
     });
   }
 
@@ -188,19 +184,17 @@ export class ActivationProgrammeMutations {
     const fields: Partial<ActivationParticipant> = {};
     if (changes.outcome != null) fields.outcome = changes.outcome;
     if (changes.leftOn !== undefined) fields.leftOn = changes.leftOn;
-    return updateOwned(ctx, {
-      entity: ActivationParticipant, type: "ActivationParticipant", audited: PARTICIPANT_FIELDS, personal: true, id: checkId("id", id), version,
-      populate: ["programme"], owner: (p) => p.programme.operatorId, fields,
-      check: async (_tx, participant) => {
-        if (fields.leftOn) checkOrder("joinedOn", participant.joinedOn, "leftOn", fields.leftOn);
-      },
+    return write(ctx, async (w) => {
+      const participant = await w.loadOwned(ActivationParticipant, checkId("id", id), { ...PARTICIPANT, populate: ["programme"], version });
+      if (fields.leftOn) checkOrder("joinedOn", participant.joinedOn, "leftOn", fields.leftOn);
+      return w.update(participant, fields, PARTICIPANT);
     });
   }
 
   @Authorized("partner")
   @Mutation(() => ID, { description: "Deletes a participant on the data subject's request; aggregates no longer count them. Returns the id." })
   deleteActivationParticipant(@Arg("id", () => ID, { description: "Participant id." }) id: string, @Ctx() ctx: HubContext<Loaders>) {
-    return deleteOwned(ctx, { entity: ActivationParticipant, type: "ActivationParticipant", audited: PARTICIPANT_FIELDS, personal: true, id: checkId("id", id), populate: ["programme"], owner: (p) => p.programme.operatorId });
+    return write(ctx, async (w) => w.remove(await w.loadOwned(ActivationParticipant, checkId("id", id), { ...PARTICIPANT, populate: ["programme"] }), PARTICIPANT));
   }
 
   @FieldResolver(() => [ActivationParticipant], { nullable: true, description: "The programme's participants: health data, readable only by the operator holding them (FORBIDDEN for everyone else)." })

@@ -1,20 +1,11 @@
 import { DriverException, OptimisticLockError, UniqueConstraintViolationException, CheckConstraintViolationException, NotNullConstraintViolationException } from "@mikro-orm/core";
-import type { EntityManager } from "@mikro-orm/postgresql";
 import { HubError } from "../errors.js";
 
 /**
- * A write: one transaction, all or nothing. Database refusals become coded
- * errors: a concurrent change of the same version or a duplicate key is a
- * CONFLICT; a broken check is BAD_USER_INPUT.
+ * Database refusals as coded errors (the write pipeline, pipeline.ts, turns
+ * every failed write into one): a concurrent change of the same version or
+ * a duplicate key is a CONFLICT; a broken check is BAD_USER_INPUT.
  */
-export async function writeTransaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-  try {
-    return await em.transactional(work);
-  } catch (error) {
-    throw toHubError(error);
-  }
-}
-
 export function toHubError(error: unknown): unknown {
   if (error instanceof HubError) return error;
   if (error instanceof OptimisticLockError) return new HubError("CONFLICT", "The record changed since you read it: read it again and reapply your change");

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, DateScalar, HubError, audit, callerPartnerId, checkId, checkOrder, checkText, checkVersion, optionalText, requireCoordinator, writeTransaction,
-  type HubContext,
+  AuditAction, DateScalar, HubError, callerPartnerId, checkId, checkOrder, checkText, optionalText, requireCoordinator, write, type Audited, type HubContext,
 } from "@bdp/kit";
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
@@ -28,6 +27,9 @@ export class ConsultationInput {
   closesOn!: string;
 }
 
+const CONSULTATION: Audited<Consultation> = { type: "Consultation", audited: ["subject", "status"], owner: (c) => c.organiserId };
+const POSITION: Audited<ConsultationPosition> = { type: "ConsultationPosition", audited: ["stance"], owner: (p) => p.partnerId };
+
 @Resolver(() => Consultation)
 export class ConsultationMutations {
   @Authorized("coordinator")
@@ -39,14 +41,11 @@ export class ConsultationMutations {
     const description = optionalText("description", input.description, 10_000);
     const organiserId = checkId("organiserId", input.organiserId);
     const issueId = input.issueId ? checkId("issueId", input.issueId) : null;
-    return writeTransaction(ctx.em, async (tx) => {
-      const issue = issueId ? await tx.findOne(LabourMarketIssue, { id: issueId }) : null;
+    return write(ctx, async (w) => {
+      const issue = issueId ? await w.tx.findOne(LabourMarketIssue, { id: issueId }) : null;
       if (issueId && !issue) throw HubError.badInput("issueId", "no such issue");
       const status = input.opensOn <= new Date().toISOString().slice(0, 10) ? ConsultationStatus.OPEN : ConsultationStatus.PLANNED;
-      const consultation = tx.create(Consultation, { subject, description, issue, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status });
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Consultation", entityId: consultation.id, ownerPartnerId: organiserId, changes: { subject: [null, subject], status: [null, status] } });
-      return consultation;
+      return w.create(Consultation, { subject, description, issue, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status }, CONSULTATION);
     });
   }
 
@@ -61,16 +60,11 @@ export class ConsultationMutations {
     requireCoordinator(ctx);
     const consultationId = checkId("id", id);
     const text = checkText("outcome", outcome, 5, 10_000);
-    return writeTransaction(ctx.em, async (tx) => {
-      const consultation = await tx.findOne(Consultation, { id: consultationId });
-      if (!consultation) throw HubError.notFound("Consultation", consultationId);
-      checkVersion(consultation, version, "Consultation");
+    return write(ctx, async (w) => {
+      const consultation = await w.load(Consultation, consultationId, CONSULTATION);
+      w.version(consultation, version, CONSULTATION.type);
       if (consultation.status === ConsultationStatus.CLOSED) throw new HubError("CONFLICT", "The consultation is already closed");
-      consultation.status = ConsultationStatus.CLOSED;
-      consultation.outcome = text;
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.DECIDE, entityType: "Consultation", entityId: consultation.id, ownerPartnerId: consultation.organiserId, changes: { status: [ConsultationStatus.OPEN, ConsultationStatus.CLOSED] }, reason: text });
-      return consultation;
+      return w.update(consultation, { status: ConsultationStatus.CLOSED, outcome: text }, { ...CONSULTATION, audited: ["status"], action: AuditAction.DECIDE, reason: text });
     });
   }
 
@@ -85,14 +79,10 @@ export class ConsultationMutations {
     const partnerId = callerPartnerId(ctx);
     const id = checkId("consultationId", consultationId);
     const text = checkText("statement", statement, 5, 10_000);
-    return writeTransaction(ctx.em, async (tx) => {
-      const consultation = await tx.findOne(Consultation, { id });
-      if (!consultation) throw HubError.notFound("Consultation", id);
+    return write(ctx, async (w) => {
+      const consultation = await w.load(Consultation, id, CONSULTATION);
       if (consultation.status !== ConsultationStatus.OPEN) throw new HubError("CONFLICT", `The consultation is ${consultation.status.toLowerCase()}: it takes no positions`);
-      const position = tx.create(ConsultationPosition, { consultation, partnerId, stance, statement: text, submittedOn: new Date().toISOString().slice(0, 10) });
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "ConsultationPosition", entityId: position.id, ownerPartnerId: partnerId, changes: { stance: [null, stance] } });
-      return position;
+      return w.create(ConsultationPosition, { consultation, partnerId, stance, statement: text, submittedOn: new Date().toISOString().slice(0, 10) }, POSITION);
     });
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, DateScalar, FundingSource, HubError, MissionArea, MoneyScalar, audit, callerPartnerId, writeTransaction, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText,
-  createOwned, optionalText, updateOwned, type HubContext,
+  DateScalar, FundingSource, HubError, MissionArea, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, write,
+  type Audited, type HubContext, type Writer,
 } from "@bdp/kit";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative.entity.js";
 import { Indicator, IndicatorKind, IndicatorMeasurement } from "../indicator/indicator.entity.js";
@@ -68,10 +68,16 @@ export class AgreementConfirmation {
 const PART_FIELDS = ["partnerId", "role", "tasks", "responsibilities", "cashContribution", "inKindContribution", "inKindDescription", "confirmedOn"] as const;
 const today = () => new Date().toISOString().slice(0, 10);
 
-async function ledBy(em: HubContext["em"], initiativeId: string): Promise<Initiative> {
-  const initiative = await em.findOne(Initiative, { id: checkId("initiativeId", initiativeId) });
-  if (!initiative) throw HubError.notFound("Initiative", initiativeId);
-  return initiative;
+const INITIATIVE: Audited<Initiative> = { type: "Initiative", audited: ["title", "totalBudget", "startsOn", "endsOn", "status"], owner: (i) => i.leadPartnerId };
+/** A part in the agreement is the lead's to propose (audited as the lead's) and the participant's to confirm (audited as its own). */
+const PROPOSED_PART: Audited<AgreementParticipant> = { type: "AgreementParticipant", audited: PART_FIELDS, owner: (p) => p.initiative.leadPartnerId };
+const PART: Audited<AgreementParticipant> = { ...PROPOSED_PART, owner: (p) => p.partnerId };
+const INDICATOR: Audited<Indicator> = { type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target"], owner: (i) => i.initiative?.leadPartnerId ?? null };
+const MEASUREMENT: Audited<IndicatorMeasurement> = { type: "IndicatorMeasurement", audited: ["measuredOn", "value"], owner: (m) => m.indicator.initiative?.leadPartnerId ?? null };
+
+/** An initiative the caller's partner leads: only the lead adds parts and indicators to it. */
+function ledBy(w: Writer, initiativeId: string): Promise<Initiative> {
+  return w.loadOwned(Initiative, checkId("initiativeId", initiativeId), INITIATIVE);
 }
 
 @Resolver(() => Initiative)
@@ -96,13 +102,10 @@ export class InitiativeMutations {
       totalBudget: checkAmount("totalBudget", input.totalBudget),
       leadPartnerId,
     };
-    return writeTransaction(ctx.em, async (tx) => {
-      const initiative = tx.create(Initiative, data);
+    return write(ctx, async (w) => {
+      const initiative = w.create(Initiative, data, INITIATIVE);
       // the lead's own part is created with the initiative; the lead confirms it like any partner
-      const part = tx.create(AgreementParticipant, { initiative, partnerId: leadPartnerId, role: ParticipantRole.LEAD, tasks: ["koordynacja"], responsibilities: "Koordynacja, rozliczenie i sprawozdawczość.", cashContribution: "0.00", inKindContribution: "0.00" });
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Initiative", entityId: initiative.id, ownerPartnerId: leadPartnerId, changes: { title: [null, data.title], totalBudget: [null, data.totalBudget] } });
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "AgreementParticipant", entityId: part.id, ownerPartnerId: leadPartnerId, changes: { role: [null, ParticipantRole.LEAD] } });
+      w.create(AgreementParticipant, { initiative, partnerId: leadPartnerId, role: ParticipantRole.LEAD, tasks: ["koordynacja"], responsibilities: "Koordynacja, rozliczenie i sprawozdawczość.", cashContribution: "0.00", inKindContribution: "0.00" }, PART);
       return initiative;
     });
   }
@@ -114,10 +117,8 @@ export class InitiativeMutations {
     @Arg("input", () => AgreementPartInput, { description: "The part." }) input: AgreementPartInput,
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<AgreementParticipant> {
-    const initiative = await ledBy(ctx.em, initiativeId);
     if (input.role === ParticipantRole.LEAD) throw HubError.badInput("role", "an initiative has one lead: the partner that created it");
     const data = {
-      initiative,
       partnerId: checkId("partnerId", input.partnerId),
       role: input.role,
       tasks: checkSet("tasks", input.tasks.map((t, i) => checkText(`tasks[${i}]`, t, 3, 300)), 1, 20),
@@ -125,7 +126,7 @@ export class InitiativeMutations {
       cashContribution: "0.00",
       inKindContribution: "0.00",
     };
-    return createOwned(ctx, { entity: AgreementParticipant, type: "AgreementParticipant", audited: PART_FIELDS, ownerPartnerId: initiative.leadPartnerId, data });
+    return write(ctx, async (w) => w.create(AgreementParticipant, { ...data, initiative: await ledBy(w, initiativeId) }, PROPOSED_PART));
   }
 
   @Authorized("partner")
@@ -142,7 +143,7 @@ export class InitiativeMutations {
       inKindDescription: optionalText("inKindDescription", input.inKindDescription, 2000),
       confirmedOn: today(),
     };
-    return updateOwned(ctx, { entity: AgreementParticipant, type: "AgreementParticipant", audited: PART_FIELDS, id: checkId("id", id), version, owner: (p) => p.partnerId, fields });
+    return write(ctx, async (w) => w.update(await w.loadOwned(AgreementParticipant, checkId("id", id), { ...PART, version }), fields, PART));
   }
 
   @Authorized("partner")
@@ -157,12 +158,11 @@ export class InitiativeMutations {
     @Arg("code", () => String, { nullable: true, description: "Common indicator code, e.g. EECO02." }) code: string | null,
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<Indicator> {
-    const initiative = await ledBy(ctx.em, initiativeId);
     const data = {
-      initiative, code: optionalText("code", code, 20), name: checkText("name", name, 3, 300), kind, unit: checkText("unit", unit, 1, 40),
+      code: optionalText("code", code, 20), name: checkText("name", name, 3, 300), kind, unit: checkText("unit", unit, 1, 40),
       baseline: checkAmount("baseline", baseline, 1e9), target: checkAmount("target", target, 1e9), bySex: false,
     };
-    return createOwned(ctx, { entity: Indicator, type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target"], ownerPartnerId: initiative.leadPartnerId, data });
+    return write(ctx, async (w) => w.create(Indicator, { ...data, initiative: await ledBy(w, initiativeId) }, INDICATOR));
   }
 
   @Authorized("partner")
@@ -173,9 +173,13 @@ export class InitiativeMutations {
     @Arg("value", { description: "Value, a decimal string." }) value: string,
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<IndicatorMeasurement> {
-    const indicator = await ctx.em.findOne(Indicator, { id: checkId("indicatorId", indicatorId) }, { populate: ["initiative"] });
-    if (!indicator || !indicator.initiative) throw HubError.notFound("Indicator", indicatorId);
-    const data = { indicator, measuredOn, value: checkAmount("value", value, 1e9) };
-    return createOwned(ctx, { entity: IndicatorMeasurement, type: "IndicatorMeasurement", audited: ["measuredOn", "value"], ownerPartnerId: indicator.initiative.leadPartnerId, data });
+    const amount = checkAmount("value", value, 1e9);
+    return write(ctx, async (w) => {
+      const indicator = await w.load(Indicator, checkId("indicatorId", indicatorId), { ...INDICATOR, populate: ["initiative"] });
+      // only an initiative's indicators take measurements from its lead
+      if (!indicator.initiative) throw HubError.notFound("Indicator", indicatorId);
+      w.own(indicator.initiative.leadPartnerId);
+      return w.create(IndicatorMeasurement, { indicator, measuredOn, value: amount }, MEASUREMENT);
+    });
   }
 }

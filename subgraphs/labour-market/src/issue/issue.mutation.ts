@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, MissionArea, TargetGroup, audit, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkText, checkVersion, createOwned,
-  optionalText, requireCoordinator, writeTransaction, type HubContext,
+  AuditAction, HubError, MissionArea, TargetGroup, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkText, optionalText, requireCoordinator, write,
+  type Audited, type HubContext,
 } from "@bdp/kit";
 import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -25,6 +25,8 @@ export class IssueProposalInput {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
+const ISSUE: Audited<LabourMarketIssue> = { type: "LabourMarketIssue", audited: ["title", "area", "affectedGroups", "municipalityCodes", "status"], owner: (i) => i.raisedById };
+const VOTE: Audited<PriorityVote> = { type: "PriorityVote", audited: ["priority"], owner: (v) => v.partnerId };
 
 @Resolver(() => LabourMarketIssue)
 export class LabourMarketIssueMutations {
@@ -42,7 +44,7 @@ export class LabourMarketIssueMutations {
       raisedById,
       raisedOn: today(),
     };
-    return createOwned(ctx, { entity: LabourMarketIssue, type: "LabourMarketIssue", audited: ["title", "area", "affectedGroups", "municipalityCodes", "status"], ownerPartnerId: raisedById, data });
+    return write(ctx, async (w) => w.create(LabourMarketIssue, data, ISSUE));
   }
 
   @Authorized("coordinator")
@@ -57,15 +59,10 @@ export class LabourMarketIssueMutations {
     requireCoordinator(ctx);
     const issueId = checkId("id", id);
     const why = checkText("reason", reason, 5, 2000);
-    return writeTransaction(ctx.em, async (tx) => {
-      const issue = await tx.findOne(LabourMarketIssue, { id: issueId });
-      if (!issue) throw HubError.notFound("LabourMarketIssue", issueId);
-      checkVersion(issue, version, "LabourMarketIssue");
-      const before = issue.status;
-      issue.status = status;
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.DECIDE, entityType: "LabourMarketIssue", entityId: issue.id, ownerPartnerId: issue.raisedById, changes: { status: [before, status] }, reason: why });
-      return issue;
+    return write(ctx, async (w) => {
+      const issue = await w.load(LabourMarketIssue, issueId, ISSUE);
+      w.version(issue, version, ISSUE.type);
+      return w.update(issue, { status }, { ...ISSUE, audited: ["status"], action: AuditAction.DECIDE, reason: why });
     });
   }
 
@@ -79,17 +76,12 @@ export class LabourMarketIssueMutations {
     const partnerId = callerPartnerId(ctx);
     const id = checkId("issueId", issueId);
     const value = checkInt("priority", priority, 1, 5);
-    return writeTransaction(ctx.em, async (tx) => {
-      const issue = await tx.findOne(LabourMarketIssue, { id });
-      if (!issue) throw HubError.notFound("LabourMarketIssue", id);
+    return write(ctx, async (w) => {
+      const issue = await w.load(LabourMarketIssue, id, ISSUE);
       if (issue.status === IssueStatus.RESOLVED || issue.status === IssueStatus.DROPPED) throw new HubError("CONFLICT", `The issue is ${issue.status.toLowerCase()}: votes are closed`);
-      let vote = await tx.findOne(PriorityVote, { issue, partnerId });
-      const before = vote?.priority ?? null;
-      if (vote) tx.assign(vote, { priority: value, votedOn: today() });
-      else vote = tx.create(PriorityVote, { issue, partnerId, priority: value, votedOn: today() });
-      await tx.flush();
-      audit(tx, ctx, { action: before === null ? AuditAction.CREATE : AuditAction.UPDATE, entityType: "PriorityVote", entityId: vote.id, ownerPartnerId: partnerId, changes: { priority: [before, value] } });
-      return vote;
+      // one vote per partner: cast, or changed
+      const vote = await w.tx.findOne(PriorityVote, { issue, partnerId });
+      return vote ? w.update(vote, { priority: value, votedOn: today() }, VOTE) : w.create(PriorityVote, { issue, partnerId, priority: value, votedOn: today() }, VOTE);
     });
   }
 }

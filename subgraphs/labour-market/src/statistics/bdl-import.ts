@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { parseTeryt } from "@bdp/kit";
+import { parseTeryt, write } from "@bdp/kit";
 import { StatisticSource, UnemploymentStatistic } from "./unemployment.entity.js";
 
 /**
@@ -146,7 +146,8 @@ export async function importBdl(em: EntityManager, values: BdlValue[], options: 
   let written = 0;
   let unchanged = 0;
   const all = [...rows.values()];
-  await em.transactional(async (tx) => {
+  // an import of official figures, not a partner's record: one transaction, nothing to audit per row
+  await write({ em, identity: { kind: "coordinator", userId: "bdl-import" } }, async ({ tx }) => {
     const existing = await tx.find(UnemploymentStatistic, { $or: all.map((r) => ({ territoryCode: r.territoryCode, year: r.year, month: 12 })) });
     const byKey = new Map(existing.map((e) => [`${e.territoryCode}/${e.year}`, e]));
     all.forEach((row, i) => {

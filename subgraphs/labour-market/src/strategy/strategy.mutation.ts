@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, DateScalar, HubError, audit, checkId, checkInt, checkSet, checkTeryt, checkText, optionalText, writeTransaction, type HubContext,
+  DateScalar, HubError, checkId, checkInt, checkSet, checkTeryt, checkText, optionalText, write, type Audited, type HubContext,
 } from "@bdp/kit";
 import { Strategy, StrategyGoal, StrategyLevel } from "./strategy.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
@@ -48,6 +48,9 @@ export class StrategyInput {
   goals!: StrategyGoalInput[];
 }
 
+/** A strategy is the adopting body's document, recorded by the coordinator. */
+const STRATEGY: Audited<Strategy> = { type: "Strategy", audited: ["title", "level", "territoryCode", "periodStart", "periodEnd"], owner: (s) => s.adoptedById };
+
 @Resolver(() => Strategy)
 export class StrategyMutations {
   @Authorized("coordinator")
@@ -72,15 +75,14 @@ export class StrategyMutations {
       adoptedOn: input.adoptedOn,
       documentUrl,
     };
-    return writeTransaction(ctx.em, async (tx) => {
-      const strategy = tx.create(Strategy, data);
+    return write(ctx, async (w) => {
+      const strategy = w.create(Strategy, data, STRATEGY);
+      // its goals are part of the strategy's record
       for (const [i, goal] of goals.entries()) {
-        const issue = goal.issueId ? await tx.findOne(LabourMarketIssue, { id: goal.issueId }) : null;
+        const issue = goal.issueId ? await w.tx.findOne(LabourMarketIssue, { id: goal.issueId }) : null;
         if (goal.issueId && !issue) throw HubError.badInput(`goals[${i}].issueId`, "no such issue");
-        tx.create(StrategyGoal, { strategy, ordinal: i + 1, title: goal.title, description: goal.description, issue });
+        w.tx.create(StrategyGoal, { strategy, ordinal: i + 1, title: goal.title, description: goal.description, issue });
       }
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Strategy", entityId: strategy.id, ownerPartnerId: data.adoptedById, changes: { title: [null, data.title], goals: [null, goals.length] } });
       return strategy;
     });
   }

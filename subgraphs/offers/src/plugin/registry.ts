@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  AuditAction, HubError, PLUGIN_FETCH_REASONS, PluginFetchError, audit, checkText, parseOfferFeed, pluginJson, readBody, sendJson, verifyRequest,
-  type Identity, type OfferFeedItem, type OrmHandle, type RegisteredPlugin, type Route, type SubgraphServices,
+  AuditAction, HubError, PLUGIN_FETCH_REASONS, PluginFetchError, checkText, parseOfferFeed, pluginJson, readBody, sendJson, verifyRequest, write,
+  type Audited, type Identity, type OfferFeedItem, type OrmHandle, type RegisteredPlugin, type Route, type SubgraphServices,
 } from "@bdp/kit";
 import { CatalogueOffer } from "../offer/offer.entity.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin.entity.js";
@@ -29,6 +29,10 @@ export interface RefreshResult {
   offers: number;
   problems: string[];
 }
+
+const PLUGIN: Audited<PluginRegistration> = { type: "Plugin", audited: ["name", "url", "pluginVersion", "ownerPartnerId"], owner: (p) => p.ownerPartnerId };
+/** The catalogue's own writes (feed reads): no caller, nothing audited. */
+const CATALOGUE: Identity = { kind: "anonymous" };
 
 /** The plugin's feed URL: its GraphQL URL's origin + `/hub/offers`. */
 export const feedUrl = (graphqlUrl: string) => new URL("/hub/offers", graphqlUrl).toString();
@@ -69,14 +73,16 @@ export async function refreshPlugin(em: EntityManager, slug: string, service: Su
     feed = await pluginJson(feedUrl(plugin.url), { policy: service.pluginPolicy, maxBytes: service.pluginLimits.feedBytes, timeoutMs: service.pluginLimits.timeoutMs });
   } catch (error) {
     const failure = error instanceof PluginFetchError ? error.failure : "unreachable";
-    plugin.lastRefreshError = `offers not read: ${PLUGIN_FETCH_REASONS[failure]}`;
-    await em.flush();
+    const reason = `offers not read: ${PLUGIN_FETCH_REASONS[failure]}`;
+    await write({ em, identity: CATALOGUE }, async (w) => {
+      (await w.tx.findOneOrFail(PluginRegistration, { slug })).lastRefreshError = reason;
+    });
     service.log.warn("plugin offers not refreshed", { plugin: slug, reason: failure, detail: error instanceof PluginFetchError ? error.detail : String(error) });
-    return { offers: plugin.offerCount, problems: [plugin.lastRefreshError] };
+    return { offers: plugin.offerCount, problems: [reason] };
   }
   const { offers, problems, foreign } = parseOfferFeed(feed, plugin.ownerPartnerId);
   const now = new Date();
-  const listed = await em.transactional(async (tx) => {
+  const listed = await write({ em, identity: CATALOGUE }, async ({ tx }) => {
     const count = await replaceOffers(tx, slug, offers, problems, now);
     const fresh = await tx.findOneOrFail(PluginRegistration, { slug });
     fresh.lastRefreshAt = now;
@@ -143,38 +149,34 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
       const plugin = parseRegistration(body.plugin, slug!);
       const { offers, problems, foreign } = parseOfferFeed({ offers: body.offers ?? [] }, plugin.ownerPartnerId);
       if (foreign) throw new HubError("CONFLICT", "Offers must belong to the plugin's owner");
-      const result = await em.transactional(async (tx) => {
-        const existing = await tx.findOne(PluginRegistration, { slug });
+      const result = await write({ em, identity }, async (w) => {
+        const existing = await w.tx.findOne(PluginRegistration, { slug });
         if (existing && existing.ownerPartnerId !== plugin.ownerPartnerId) throw new HubError("CONFLICT", "The owner is pinned at registration: an update cannot change it (the coordinator transfers it)");
-        const generation = await generationOf(tx, slug!);
+        const generation = await generationOf(w.tx, slug!);
         if (plugin.generation !== generation.generation) throw new HubError("CONFLICT", `The slug is at generation ${generation.generation}: reload and try again`);
-        const version = await nextVersion(tx, body.supergraph, `${existing ? "update" : "admit"} ${slug}`);
-        const values = { name: plugin.name, description: plugin.description ?? null, url: plugin.url, contact: plugin.contact, pluginVersion: plugin.version, sdl: plugin.sdl, generation: plugin.generation };
-        const before = existing ? { url: existing.url, version: existing.pluginVersion, name: existing.name } : null;
-        const registration = existing ? tx.assign(existing, values) : tx.create(PluginRegistration, { slug: slug!, ownerPartnerId: plugin.ownerPartnerId, ...values });
+        const version = await nextVersion(w.tx, body.supergraph, `${existing ? "update" : "admit"} ${slug}`);
         const now = new Date();
-        const count = await replaceOffers(tx, slug!, offers, problems, now);
-        Object.assign(registration, { lastRefreshAt: now, offerCount: count, lastRefreshError: refreshError(problems, 0) });
-        await tx.flush();
-        audit(tx, { identity }, {
-          action: existing ? AuditAction.UPDATE : AuditAction.CREATE, entityType: "Plugin", entityId: registration.id, ownerPartnerId: registration.ownerPartnerId,
-          changes: Object.fromEntries(Object.entries({ url: plugin.url, version: plugin.version, name: plugin.name }).filter(([k, v]) => before?.[k as keyof typeof before] !== v).map(([k, v]) => [k, [before?.[k as keyof typeof before] ?? null, v]])),
-        });
+        const count = await replaceOffers(w.tx, slug!, offers, problems, now);
+        const values = {
+          name: plugin.name, description: plugin.description ?? null, url: plugin.url, contact: plugin.contact, pluginVersion: plugin.version, sdl: plugin.sdl, generation: plugin.generation,
+          lastRefreshAt: now, offerCount: count, lastRefreshError: refreshError(problems, 0),
+        };
+        if (existing) w.update(existing, values, PLUGIN);
+        else w.create(PluginRegistration, { slug: slug!, ownerPartnerId: plugin.ownerPartnerId, ...values }, PLUGIN);
         return { version, offers: count, problems };
       });
       log.info(body.change === "update" ? "plugin updated" : "plugin registered", { plugin: slug, version: result.version, by: identity.kind });
       return [200, result];
     },
     "DELETE plugin": async (em, identity, body, slug) => {
-      const result = await em.transactional(async (tx) => {
-        const existing = await tx.findOne(PluginRegistration, { slug });
+      const result = await write({ em, identity }, async (w) => {
+        const existing = await w.tx.findOne(PluginRegistration, { slug });
         if (!existing) throw HubError.notFound("Plugin", slug!);
-        const version = await nextVersion(tx, body.supergraph, `remove ${slug}`);
-        await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
-        const generation = await generationOf(tx, slug!);
+        const version = await nextVersion(w.tx, body.supergraph, `remove ${slug}`);
+        await w.tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
+        const generation = await generationOf(w.tx, slug!);
         generation.generation += 1;
-        audit(tx, { identity }, { action: AuditAction.DELETE, entityType: "Plugin", entityId: existing.id, ownerPartnerId: existing.ownerPartnerId, changes: { url: [existing.url, null] } });
-        tx.remove(existing);
+        w.remove(existing, PLUGIN);
         return { version, generation: generation.generation };
       });
       log.info("plugin removed", { plugin: slug, version: result.version });
@@ -183,24 +185,21 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
     "POST owner": async (em, identity, body, slug) => {
       const reason = checkText("reason", body.reason, 5, 2000);
       const owner = typeof body.ownerPartnerId === "string" ? body.ownerPartnerId.toLowerCase() : "";
-      const result = await em.transactional(async (tx) => {
-        const existing = await tx.findOne(PluginRegistration, { slug });
+      const result = await write({ em, identity }, async (w) => {
+        const existing = await w.tx.findOne(PluginRegistration, { slug });
         if (!existing) throw HubError.notFound("Plugin", slug!);
         const before = existing.ownerPartnerId;
-        existing.ownerPartnerId = owner;
         // its offers named the former owner: they go until the plugin publishes them as the new one's
-        await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
-        existing.offerCount = 0;
-        await tx.flush();
-        audit(tx, { identity }, { action: AuditAction.DECIDE, entityType: "Plugin", entityId: existing.id, ownerPartnerId: owner, changes: { ownerPartnerId: [before, owner] }, reason });
+        await w.tx.nativeDelete(CatalogueOffer, { pluginSlug: slug });
+        w.update(existing, { ownerPartnerId: owner, offerCount: 0 }, { ...PLUGIN, audited: ["ownerPartnerId"], action: AuditAction.DECIDE, reason });
         return { slug, ownerPartnerId: owner, formerOwnerPartnerId: before };
       });
       log.info("plugin owner transferred", { plugin: slug });
       return [200, result];
     },
     "POST refresh": async (em, _identity, _body, slug) => [200, await refreshPlugin(em, slug!, service)],
-    "PUT supergraph": async (em, _identity, body) => {
-      const version = await em.transactional((tx) => nextVersion(tx, body, String(body.change ?? "recompose")));
+    "PUT supergraph": async (em, identity, body) => {
+      const version = await write({ em, identity }, ({ tx }) => nextVersion(tx, body, String(body.change ?? "recompose")));
       return [200, { version }];
     },
   };

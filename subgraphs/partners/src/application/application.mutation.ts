@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, MissionArea, Sector, audit, checkEmail, checkGmina, checkId, checkSet, checkText, checkVersion, parseKrs, parseNip, parseRegon,
-  requireCoordinator, writeTransaction, type HubContext,
+  AuditAction, HubError, MissionArea, Sector, checkEmail, checkGmina, checkId, checkSet, checkText, parseKrs, parseNip, parseRegon,
+  requireCoordinator, write, type Audited, type HubContext,
 } from "@bdp/kit";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
 import { Partner, PartnerStatus } from "../partner/partner.entity.js";
@@ -49,6 +49,9 @@ export function checkIdentifiers(input: { sector?: Sector; nip?: string | null; 
   return { nip: nip?.ok ? nip.value : null, regon: regon?.ok ? regon.value : null, krs: krs?.ok ? krs.value : null };
 }
 
+/** An application is the partnership's record until approved, then the new partner's. */
+const APPLICATION: Audited<AccessionApplication> = { type: "AccessionApplication", audited: ["organisationName", "sector", "status"], owner: (a) => a.partnerId };
+
 @Resolver(() => AccessionApplication)
 export class AccessionApplicationMutations {
   @Mutation(() => AccessionApplication, { description: "Applies to join the partnership. Open to anyone, signed in or not: the declaration is open." })
@@ -62,12 +65,8 @@ export class AccessionApplicationMutations {
       missionAreas: checkSet("missionAreas", input.missionAreas, 1, 11),
       statement: checkText("statement", input.statement, 20, 5000),
     };
-    return writeTransaction(ctx.em, async (tx) => {
-      const application = tx.create(AccessionApplication, fields);
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "AccessionApplication", entityId: application.id, ownerPartnerId: null, changes: { organisationName: [null, fields.organisationName], sector: [null, fields.sector] } });
-      return application;
-    });
+    // open to anyone: no ownership to check
+    return write(ctx, async (w) => w.create(AccessionApplication, fields, APPLICATION));
   }
 
   @Authorized("coordinator")
@@ -82,31 +81,25 @@ export class AccessionApplicationMutations {
     requireCoordinator(ctx);
     const applicationId = checkId("id", id);
     const why = checkText("reason", reason, 5, 2000);
-    return writeTransaction(ctx.em, async (tx) => {
-      const application = await tx.findOne(AccessionApplication, { id: applicationId });
-      if (!application) throw HubError.notFound("AccessionApplication", applicationId);
-      checkVersion(application, version, "AccessionApplication");
+    return write(ctx, async (w) => {
+      const application = await w.load(AccessionApplication, applicationId, { type: "AccessionApplication" });
+      w.version(application, version, "AccessionApplication");
       if (application.status !== ApplicationStatus.SUBMITTED) throw new HubError("CONFLICT", `The application was already ${application.status.toLowerCase()}`);
-      application.status = approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED;
-      application.decidedAt = new Date();
-      application.decisionReason = why;
-      if (approve) {
-        const partner = tx.create(Partner, {
-          name: application.organisationName,
-          sector: application.sector,
-          status: PartnerStatus.ACTIVE,
-          nip: application.nip,
-          regon: application.regon,
-          krs: application.krs,
-          municipalityCode: application.municipalityCode,
-          missionAreas: application.missionAreas,
-          accededOn: new Date().toISOString().slice(0, 10),
-        });
-        application.partnerId = partner.id;
-      }
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.DECIDE, entityType: "AccessionApplication", entityId: application.id, ownerPartnerId: application.partnerId, changes: { status: [ApplicationStatus.SUBMITTED, application.status] }, reason: why });
-      return application;
+      // approval makes the applicant a partner, in the same transaction as the decision
+      const partner = approve
+        ? w.tx.create(Partner, {
+            name: application.organisationName,
+            sector: application.sector,
+            status: PartnerStatus.ACTIVE,
+            nip: application.nip,
+            regon: application.regon,
+            krs: application.krs,
+            municipalityCode: application.municipalityCode,
+            missionAreas: application.missionAreas,
+            accededOn: new Date().toISOString().slice(0, 10),
+          })
+        : null;
+      return w.update(application, { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, decidedAt: new Date(), decisionReason: why, partnerId: partner?.id ?? null }, { ...APPLICATION, audited: ["status"], action: AuditAction.DECIDE, reason: why });
     });
   }
 }

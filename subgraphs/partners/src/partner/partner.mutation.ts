@@ -1,8 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
-import {
-  AuditAction, HubError, MissionArea, audit, checkEmail, checkGmina, checkId, checkSet, checkText, checkVersion, diff, optionalText, requirePartner,
-  writeTransaction, type HubContext,
-} from "@bdp/kit";
+import { HubError, MissionArea, checkEmail, checkGmina, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext } from "@bdp/kit";
 import { Partner } from "./partner.entity.js";
 import { Representative } from "../representative/representative.entity.js";
 import { checkIdentifiers } from "../application/application.mutation.js";
@@ -77,8 +74,12 @@ export class RepresentativeInput {
   primary!: boolean;
 }
 
-const PROFILE = ["shortName", "nip", "regon", "krs", "municipalityCode", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"] as const;
-const snap = (p: Partner) => Object.fromEntries(PROFILE.map((f) => [f, p[f]]));
+const PROFILE: Audited<Partner> = {
+  type: "Partner",
+  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"],
+  owner: (p) => p.id,
+};
+const REPRESENTATIVE: Audited<Representative> = { type: "Representative", audited: ["fullName", "position"], owner: (r) => r.partner.id };
 
 @Resolver(() => Partner)
 export class PartnerMutations {
@@ -116,16 +117,7 @@ export class PartnerMutations {
     if (changes.missionAreas != null) fields.missionAreas = checkSet("missionAreas", changes.missionAreas, 1, 11);
     if (changes.competences != null) fields.competences = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
     if (changes.resourcesOffered !== undefined) fields.resourcesOffered = optionalText("resourcesOffered", changes.resourcesOffered, 5000);
-    return writeTransaction(ctx.em, async (tx) => {
-      const partner = await tx.findOne(Partner, { id: partnerId });
-      if (!partner) throw HubError.notFound("Partner", partnerId);
-      checkVersion(partner, version, "Partner");
-      const before = snap(partner);
-      tx.assign(partner, fields);
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.UPDATE, entityType: "Partner", entityId: partner.id, ownerPartnerId: partner.id, changes: diff(before, snap(partner), PROFILE) });
-      return partner;
-    });
+    return write(ctx, async (w) => w.update(await w.loadOwned(Partner, partnerId, { ...PROFILE, version }), fields, PROFILE));
   }
 
   @Authorized("partner")
@@ -144,27 +136,13 @@ export class PartnerMutations {
       phone: optionalText("phone", input.phone, 40),
       primary: input.primary,
     };
-    return writeTransaction(ctx.em, async (tx) => {
-      const partner = await tx.findOne(Partner, { id });
-      if (!partner) throw HubError.notFound("Partner", id);
-      const representative = tx.create(Representative, { ...fields, partner });
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Representative", entityId: representative.id, ownerPartnerId: id, changes: { fullName: [null, fields.fullName], position: [null, fields.position] } });
-      return representative;
-    });
+    return write(ctx, async (w) => w.create(Representative, { ...fields, partner: await w.loadOwned(Partner, id, PROFILE) }, REPRESENTATIVE));
   }
 
   @Authorized("partner")
   @Mutation(() => ID, { description: "Removes a person acting for the caller's partner; returns the id." })
   async removeRepresentative(@Arg("id", () => ID, { description: "Representative id." }) id: string, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
     const representativeId = checkId("id", id);
-    return writeTransaction(ctx.em, async (tx) => {
-      const representative = await tx.findOne(Representative, { id: representativeId });
-      if (!representative) throw HubError.notFound("Representative", representativeId);
-      requirePartner(ctx, representative.partner.id);
-      audit(tx, ctx, { action: AuditAction.DELETE, entityType: "Representative", entityId: representative.id, ownerPartnerId: representative.partner.id, changes: { fullName: [representative.fullName, null] } });
-      tx.remove(representative);
-      return representativeId;
-    });
+    return write(ctx, async (w) => w.remove(await w.loadOwned(Representative, representativeId, REPRESENTATIVE), REPRESENTATIVE));
   }
 }

@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
-import { LockMode } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  AuditAction, HubError, audit, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, checkVersion, diff, isHolder, optionalText,
-  requirePartner, writeTransaction, type HubContext,
+  HubError, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write,
+  type Audited, type HubContext, type Writer,
 } from "@bdp/kit";
 import { EditionStatus, TrainingEdition } from "./edition.entity.js";
 import { TrainingEditionChanges, TrainingEditionInput } from "./edition.input.js";
@@ -15,18 +14,17 @@ import type { Loaders } from "../loaders.js";
 const EDITION_FIELDS = ["startsOn", "endsOn", "municipalityCode", "venue", "capacity", "status"] as const;
 const ENROLMENT_FIELDS = ["participantRef", "sex", "ageBand", "targetGroups", "enrolledOn", "status", "completedOn", "certificateObtained", "employedWithin3Months"] as const;
 const ACTIVE = [EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED];
-const snap = <T extends object>(record: T, fields: readonly (keyof T & string)[]) => Object.fromEntries(fields.map((f) => [f, record[f]]));
+const EDITION: Audited<TrainingEdition> = { type: "TrainingEdition", audited: EDITION_FIELDS, owner: (e) => e.programme.providerId };
+/** Enrolments are records about people: the trail keeps which fields changed, not their values. */
+const ENROLMENT: Audited<Enrolment> = { type: "Enrolment", audited: ENROLMENT_FIELDS, owner: (n) => n.edition.programme.providerId, personal: true };
 
 async function seatsTaken(tx: EntityManager, editionId: string): Promise<number> {
   return tx.count(Enrolment, { edition: editionId, status: { $in: ACTIVE } });
 }
 
-/** The edition, locked for this transaction, with its programme; the caller must be its provider. */
-async function ownedEdition(tx: EntityManager, ctx: HubContext, id: string): Promise<TrainingEdition> {
-  const edition = await tx.findOne(TrainingEdition, { id }, { populate: ["programme"], lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ["t0"] });
-  if (!edition) throw HubError.notFound("TrainingEdition", id);
-  requirePartner(ctx, edition.programme.providerId);
-  return edition;
+/** The edition, locked for this transaction (seats are counted under the lock), with its programme; the caller must be its provider. */
+function ownedEdition(w: Writer, id: string, version?: number): Promise<TrainingEdition> {
+  return w.loadOwned(TrainingEdition, id, { ...EDITION, populate: ["programme"], lock: true, version });
 }
 
 @Resolver(() => TrainingEdition)
@@ -48,14 +46,9 @@ export class TrainingEditionMutations {
       capacity: checkInt("capacity", input.capacity, 1, 1000),
       status: input.status ?? EditionStatus.PLANNED,
     };
-    return writeTransaction(ctx.em, async (tx) => {
-      const programme = await tx.findOne(TrainingProgramme, { id });
-      if (!programme) throw HubError.notFound("TrainingProgramme", id);
-      requirePartner(ctx, programme.providerId);
-      const edition = tx.create(TrainingEdition, { ...fields, programme });
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "TrainingEdition", entityId: edition.id, ownerPartnerId: programme.providerId, changes: diff(null, snap(edition, EDITION_FIELDS), EDITION_FIELDS) });
-      return edition;
+    return write(ctx, async (w) => {
+      const programme = await w.loadOwned(TrainingProgramme, id, { type: "TrainingProgramme", owner: (p) => p.providerId });
+      return w.create(TrainingEdition, { ...fields, programme }, EDITION);
     });
   }
 
@@ -75,19 +68,14 @@ export class TrainingEditionMutations {
     if (changes.venue !== undefined) fields.venue = optionalText("venue", changes.venue, 300);
     if (changes.capacity != null) fields.capacity = checkInt("capacity", changes.capacity, 1, 1000);
     if (changes.status != null) fields.status = changes.status;
-    return writeTransaction(ctx.em, async (tx) => {
-      const edition = await ownedEdition(tx, ctx, editionId);
-      checkVersion(edition, version, "TrainingEdition");
+    return write(ctx, async (w) => {
+      const edition = await ownedEdition(w, editionId, version);
       checkOrder("startsOn", fields.startsOn ?? edition.startsOn, "endsOn", fields.endsOn ?? edition.endsOn);
       if (fields.capacity !== undefined) {
-        const taken = await seatsTaken(tx, edition.id);
+        const taken = await seatsTaken(w.tx, edition.id);
         if (fields.capacity < taken) throw HubError.badInput("capacity", `must not be below the ${taken} seats taken`, { seatsTaken: taken });
       }
-      const before = snap(edition, EDITION_FIELDS);
-      tx.assign(edition, fields);
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.UPDATE, entityType: "TrainingEdition", entityId: edition.id, ownerPartnerId: edition.programme.providerId, changes: diff(before, snap(edition, EDITION_FIELDS), EDITION_FIELDS) });
-      return edition;
+      return w.update(edition, fields, EDITION);
     });
   }
 
@@ -101,18 +89,15 @@ export class TrainingEditionMutations {
     const id = checkId("editionId", editionId);
     const participantRef = checkText("participantRef", input.participantRef, 3, 40);
     const targetGroups = checkSet("targetGroups", input.targetGroups, 0, 14);
-    return writeTransaction(ctx.em, async (tx) => {
+    return write(ctx, async (w) => {
       // the edition row stays locked until commit: concurrent enrolments queue here
-      const edition = await ownedEdition(tx, ctx, id);
+      const edition = await ownedEdition(w, id);
       if (edition.status === EditionStatus.CANCELLED || edition.status === EditionStatus.COMPLETED) {
         throw new HubError("CONFLICT", `The edition is ${edition.status.toLowerCase()}: it takes no enrolments`);
       }
-      const taken = await seatsTaken(tx, edition.id);
+      const taken = await seatsTaken(w.tx, edition.id);
       if (taken >= edition.capacity) throw new HubError("CONFLICT", `No seat left: all ${edition.capacity} are taken`, { reason: "EDITION_FULL" });
-      const enrolment = tx.create(Enrolment, { edition, participantRef, sex: input.sex, ageBand: input.ageBand, targetGroups, enrolledOn: input.enrolledOn });
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "Enrolment", entityId: enrolment.id, ownerPartnerId: edition.programme.providerId, personal: true, changes: diff(null, snap(enrolment, ENROLMENT_FIELDS), ENROLMENT_FIELDS) });
-      return enrolment;
+      return w.create(Enrolment, { edition, participantRef, sex: input.sex, ageBand: input.ageBand, targetGroups, enrolledOn: input.enrolledOn }, ENROLMENT);
     });
   }
 
@@ -125,19 +110,14 @@ export class TrainingEditionMutations {
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<Enrolment> {
     const enrolmentId = checkId("id", id);
-    return writeTransaction(ctx.em, async (tx) => {
-      const enrolment = await tx.findOne(Enrolment, { id: enrolmentId }, { populate: ["edition.programme"] });
-      if (!enrolment) throw HubError.notFound("Enrolment", enrolmentId);
-      const edition = await ownedEdition(tx, ctx, enrolment.edition.id);
-      checkVersion(enrolment, version, "Enrolment");
+    return write(ctx, async (w) => {
+      const enrolment = await w.load(Enrolment, enrolmentId, { type: "Enrolment", populate: ["edition.programme"] });
+      const edition = await ownedEdition(w, enrolment.edition.id);
+      w.version(enrolment, version, "Enrolment");
       const reactivating = changes.status != null && ACTIVE.includes(changes.status) && !ACTIVE.includes(enrolment.status);
-      if (reactivating && (await seatsTaken(tx, edition.id)) >= edition.capacity) throw new HubError("CONFLICT", "No seat left", { reason: "EDITION_FULL" });
+      if (reactivating && (await seatsTaken(w.tx, edition.id)) >= edition.capacity) throw new HubError("CONFLICT", "No seat left", { reason: "EDITION_FULL" });
       if (changes.completedOn && changes.completedOn < enrolment.enrolledOn) throw HubError.badInput("completedOn", "must not be before enrolledOn");
-      const before = snap(enrolment, ENROLMENT_FIELDS);
-      tx.assign(enrolment, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.UPDATE, entityType: "Enrolment", entityId: enrolment.id, ownerPartnerId: edition.programme.providerId, personal: true, changes: diff(before, snap(enrolment, ENROLMENT_FIELDS), ENROLMENT_FIELDS) });
-      return enrolment;
+      return w.update(enrolment, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Enrolment>, ENROLMENT);
     });
   }
 
@@ -145,13 +125,10 @@ export class TrainingEditionMutations {
   @Mutation(() => ID, { description: "Deletes an enrolment on the data subject's request; counts and aggregates no longer include it. Returns the id." })
   async deleteEnrolment(@Arg("id", () => ID, { description: "Enrolment id." }) id: string, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
     const enrolmentId = checkId("id", id);
-    return writeTransaction(ctx.em, async (tx) => {
-      const enrolment = await tx.findOne(Enrolment, { id: enrolmentId }, { populate: ["edition.programme"] });
-      if (!enrolment) throw HubError.notFound("Enrolment", enrolmentId);
-      const edition = await ownedEdition(tx, ctx, enrolment.edition.id);
-      audit(tx, ctx, { action: AuditAction.DELETE, entityType: "Enrolment", entityId: enrolment.id, ownerPartnerId: edition.programme.providerId, personal: true, changes: diff(snap(enrolment, ENROLMENT_FIELDS), null, ENROLMENT_FIELDS) });
-      tx.remove(enrolment);
-      return enrolmentId;
+    return write(ctx, async (w) => {
+      const enrolment = await w.load(Enrolment, enrolmentId, { type: "Enrolment", populate: ["edition.programme"] });
+      await ownedEdition(w, enrolment.edition.id);
+      return w.remove(enrolment, ENROLMENT);
     });
   }
 

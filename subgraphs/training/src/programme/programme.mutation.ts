@@ -1,8 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import {
-  AuditAction, HubError, audit, callerPartnerId, checkAmount, checkId, checkInt, checkSet, checkText, checkVersion, diff, optionalText, requirePartner,
-  writeTransaction, type HubContext,
-} from "@bdp/kit";
+import { HubError, callerPartnerId, checkAmount, checkId, checkInt, checkSet, checkText, optionalText, write, type Audited, type HubContext } from "@bdp/kit";
 import { ProgrammeStatus, TrainingProgramme } from "./programme.entity.js";
 import { TrainingProgrammeChanges, TrainingProgrammeInput } from "./programme.input.js";
 import type { Loaders } from "../loaders.js";
@@ -31,7 +28,7 @@ function validated(input: Partial<TrainingProgrammeInput>): Partial<TrainingProg
   return out;
 }
 
-const snapshot = (p: TrainingProgramme) => Object.fromEntries(AUDITED.map((f) => [f, p[f]]));
+const PROGRAMME: Audited<TrainingProgramme> = { type: "TrainingProgramme", audited: AUDITED, owner: (p) => p.providerId };
 
 @Resolver(() => TrainingProgramme)
 export class TrainingProgrammeMutations {
@@ -40,13 +37,7 @@ export class TrainingProgrammeMutations {
   async createTrainingProgramme(@Arg("input", () => TrainingProgrammeInput, { description: "The programme." }) input: TrainingProgrammeInput, @Ctx() ctx: HubContext<Loaders>): Promise<TrainingProgramme> {
     const providerId = callerPartnerId(ctx);
     const fields = validated(input);
-    return writeTransaction(ctx.em, async (tx) => {
-      const programme = tx.create(TrainingProgramme, { ...(fields as TrainingProgramme), providerId, status: fields.status ?? ProgrammeStatus.DRAFT });
-      tx.persist(programme);
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.CREATE, entityType: "TrainingProgramme", entityId: programme.id, ownerPartnerId: providerId, changes: diff(null, snapshot(programme), AUDITED) });
-      return programme;
-    });
+    return write(ctx, async (w) => w.create(TrainingProgramme, { ...(fields as TrainingProgramme), providerId, status: fields.status ?? ProgrammeStatus.DRAFT }, PROGRAMME));
   }
 
   @Authorized("partner")
@@ -59,16 +50,6 @@ export class TrainingProgrammeMutations {
   ): Promise<TrainingProgramme> {
     const programmeId = checkId("id", id);
     const fields = validated(changes);
-    return writeTransaction(ctx.em, async (tx) => {
-      const programme = await tx.findOne(TrainingProgramme, { id: programmeId });
-      if (!programme) throw HubError.notFound("TrainingProgramme", programmeId);
-      requirePartner(ctx, programme.providerId);
-      checkVersion(programme, version, "TrainingProgramme");
-      const before = snapshot(programme);
-      tx.assign(programme, fields);
-      await tx.flush();
-      audit(tx, ctx, { action: AuditAction.UPDATE, entityType: "TrainingProgramme", entityId: programme.id, ownerPartnerId: programme.providerId, changes: diff(before, snapshot(programme), AUDITED) });
-      return programme;
-    });
+    return write(ctx, async (w) => w.update(await w.loadOwned(TrainingProgramme, programmeId, { ...PROGRAMME, version }), fields, PROGRAMME));
   }
 }
