@@ -1,5 +1,6 @@
 import { auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit";
 import { PartnerMutations } from "./partner/partner.mutation.js";
+import { RepresentativeMutations } from "./representative/representative.mutation.js";
 import { AccessionApplicationMutations } from "./application/application.mutation.js";
 import { PartnerResolver } from "./partner/partner.resolver.js";
 import { AccessionApplicationResolver } from "./application/application.resolver.js";
@@ -11,7 +12,7 @@ import type { Loaders } from "./loaders.js";
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, AccessionApplicationMutations,
+      PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, RepresentativeMutations, AccessionApplicationMutations,
       auditTrailResolver("registerAuditTrail", "partner register"),
     ],
     referenceResolvers: {

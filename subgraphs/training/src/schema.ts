@@ -1,6 +1,7 @@
 import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
 import { TrainingProgrammeMutations } from "./programme/programme.mutation.js";
 import { TrainingEditionMutations } from "./edition/edition.mutation.js";
+import { EnrolmentMutations } from "./enrolment/enrolment.mutation.js";
 import { TrainingProgrammeResolver } from "./programme/programme.resolver.js";
 import { TrainingEditionResolver } from "./edition/edition.resolver.js";
 import { PartnerTrainingResolver, TerritorialUnitTrainingResolver } from "./references/references.resolver.js";
@@ -12,7 +13,7 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver, TerritorialUnitTrainingStatisticsResolver,
-      TrainingProgrammeMutations, TrainingEditionMutations, auditTrailResolver("trainingAuditTrail", "training subgraph", { personal: ["Enrolment"] }),
+      TrainingProgrammeMutations, TrainingEditionMutations, EnrolmentMutations, auditTrailResolver("trainingAuditTrail", "training subgraph", { personal: ["Enrolment"] }),
     ],
     referenceResolvers: {
       ...referenceStubs,

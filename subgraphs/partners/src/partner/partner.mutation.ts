@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import { HubError, MissionArea, checkEmail, checkGmina, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext } from "@bdp/kit";
 import { Partner } from "./partner.entity.js";
-import { Representative } from "../representative/representative.entity.js";
 import { checkIdentifiers } from "../application/application.mutation.js";
 import type { Loaders } from "../loaders.js";
 
@@ -56,30 +55,12 @@ export class PartnerProfileChanges {
   resourcesOffered?: string | null;
 }
 
-@InputType({ description: "A person acting for a partner." })
-export class RepresentativeInput {
-  @Field({ description: "Full name, 3 to 200 characters." })
-  fullName!: string;
-
-  @Field({ description: "Position, 2 to 200 characters." })
-  position!: string;
-
-  @Field(() => String, { nullable: true, description: "Business e-mail." })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Business telephone." })
-  phone?: string | null;
-
-  @Field({ defaultValue: false, description: "Main contact." })
-  primary!: boolean;
-}
-
-const PROFILE: Audited<Partner> = {
+export const PROFILE: Audited<Partner> = {
   type: "Partner",
   audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"],
   owner: (p) => p.id,
 };
-const REPRESENTATIVE: Audited<Representative> = { type: "Representative", audited: ["fullName", "position"], owner: (r) => r.partner.id };
+
 
 @Resolver(() => Partner)
 export class PartnerMutations {
@@ -118,31 +99,5 @@ export class PartnerMutations {
     if (changes.competences != null) fields.competences = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
     if (changes.resourcesOffered !== undefined) fields.resourcesOffered = optionalText("resourcesOffered", changes.resourcesOffered, 5000);
     return write(ctx, async (w) => w.update(await w.loadOwned(Partner, partnerId, { ...PROFILE, version }), fields, PROFILE));
-  }
-
-  @Authorized("partner")
-  @Mutation(() => Representative, { description: "Adds a person acting for the caller's partner." })
-  async addRepresentative(
-    @Arg("partnerId", () => ID, { description: "Partner id (the caller's)." }) partnerId: string,
-    @Arg("input", () => RepresentativeInput, { description: "The representative." }) input: RepresentativeInput,
-    @Ctx() ctx: HubContext<Loaders>,
-  ): Promise<Representative> {
-    const id = checkId("partnerId", partnerId);
-    requirePartner(ctx, id);
-    const fields = {
-      fullName: checkText("fullName", input.fullName, 3, 200),
-      position: checkText("position", input.position, 2, 200),
-      email: checkEmail("email", input.email),
-      phone: optionalText("phone", input.phone, 40),
-      primary: input.primary,
-    };
-    return write(ctx, async (w) => w.create(Representative, { ...fields, partner: await w.loadOwned(Partner, id, PROFILE) }, REPRESENTATIVE));
-  }
-
-  @Authorized("partner")
-  @Mutation(() => ID, { description: "Removes a person acting for the caller's partner; returns the id." })
-  async removeRepresentative(@Arg("id", () => ID, { description: "Representative id." }) id: string, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
-    const representativeId = checkId("id", id);
-    return write(ctx, async (w) => w.remove(await w.loadOwned(Representative, representativeId, REPRESENTATIVE), REPRESENTATIVE));
   }
 }
