@@ -12,8 +12,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PluginAddressPolicy, createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
-import { DEV_SECRET, jwtConfigFromEnv } from "./auth/jwt.js";
-import { gatewayOptionsFromEnvOrExit } from "./env.js";
+import { gatewayOptions, readConfigOrExit } from "./config.js";
 import { startGateway } from "./server.js";
 import { pluginEnvironment } from "./plugins/launch.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
@@ -21,11 +20,13 @@ import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 const log = createLogger("hub");
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);
-const supergraphSdl = readSupergraph();
+// settings first: a gateway that may not start (a bad value, no real key in production) starts nothing
+const config = readConfigOrExit(createLogger("gateway"));
+const supergraphSdl = readSupergraph(config.supergraphPath);
 const subgraphs = supergraphSubgraphs(supergraphSdl);
 const started = performance.now();
 // One key for this run, shared by the gateway and the subgraphs it starts.
-const signingKey = process.env.HUB_SIGNING_KEY || newSigningKey();
+const signingKey = config.signingKey ?? newSigningKey();
 
 async function reset(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -72,8 +73,7 @@ function coreEnvironment(name: string, port: string): NodeJS.ProcessEnv {
 
 /** Loopback addresses of the example plugins, and whatever PLUGIN_ALLOWED_ADDRESSES adds: the only private addresses plugins may be reached at. */
 function pluginAllowList(): string[] {
-  const own = (process.env.PLUGIN_ALLOWED_ADDRESSES ?? "").split(",").filter(Boolean);
-  return [...own, ...examplePlugins().map((p) => `127.0.0.1:${new URL(p.url).port}`)];
+  return [...config.pluginPolicy.allow, ...examplePlugins().map((p) => `127.0.0.1:${new URL(p.url).port}`)];
 }
 
 function startChild(name: string, env: NodeJS.ProcessEnv, dir = `${ROOT}subgraphs/${name}`): Promise<{ child: ChildProcess; url: string }> {
@@ -100,8 +100,6 @@ function startChild(name: string, env: NodeJS.ProcessEnv, dir = `${ROOT}subgraph
 
 if (args.includes("--reset") || args.includes("--reset-only")) await reset();
 if (args.includes("--reset-only")) process.exit(0);
-// settings first: a gateway that may not start (no real key in production) starts nothing
-const gatewayOptions = gatewayOptionsFromEnvOrExit(createLogger("gateway"));
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -126,7 +124,7 @@ try {
       return [name, result.url] as const;
     }),
   );
-  const gateway = await startGateway({ ...gatewayOptions, supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey, pluginPolicy: new PluginAddressPolicy(pluginAllowList()) });
+  const gateway = await startGateway({ ...gatewayOptions(config, createLogger("gateway")), supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey, pluginPolicy: new PluginAddressPolicy(pluginAllowList()) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [
@@ -135,7 +133,7 @@ try {
       `  GraphQL:   ${gateway.graphqlUrl}`,
       `  Explorer:  ${gateway.url}/explorer/`,
       `  Health:    ${gateway.url}/health/live  ${gateway.url}/health/ready`,
-      `  Tokens:    pnpm dev-token partner pup-bedzin | pnpm dev-token analyst | pnpm dev-token coordinator${jwtConfigFromEnv().secret === DEV_SECRET ? "  (development secret)" : ""}`,
+      `  Tokens:    pnpm dev-token partner pup-bedzin | pnpm dev-token analyst | pnpm dev-token coordinator${config.developmentSecret ? "  (development secret)" : ""}`,
       ...running.map(([name, url]) => `  subgraph ${name.padEnd(18)} ${url}`),
       "Ctrl-C stops everything.",
       "",

@@ -4,3 +4,4 @@ export * from "./data-source.js";
 export * from "./auth/jwt.js";
 export * from "./tracing.js";
 export * from "./plugins/launch.js";
+export * from "./config.js";

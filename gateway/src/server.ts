@@ -1,30 +1,26 @@
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import {
-  PluginAddressPolicy, createLogger, handleGraphQL, isPublicCode, listen, maskError, registerLookup, requestIdOf, sendJson,
-  type HttpService, type Identity, type Logger, type PluginLimits,
-} from "@bdp/kit";
-import { verifyToken, type JwtConfig } from "./auth/jwt.js";
-import { DEFAULT_LIMITS, checkTokens, queryLimitsPlugin, type QueryLimits } from "./limits/query-limits.js";
+import { createLogger, listen, registerLookup, type HttpService, type Logger, type PluginAddressPolicy, type PluginLimits } from "@bdp/kit";
+import { startApollo } from "./apollo.js";
+import { identify } from "./auth/identify.js";
+import type { JwtConfig } from "./auth/jwt.js";
+import { applyCors } from "./cors.js";
+import { SubgraphDataSource } from "./data-source.js";
+import { exportRoute } from "./export/exports.js";
+import { CircuitBreaker } from "./limits/circuit-breaker.js";
+import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
 import { RateLimiter, type RateLimit } from "./limits/rate-limit.js";
 import { GatewayMetrics } from "./metrics.js";
-import { CircuitBreaker } from "./limits/circuit-breaker.js";
-
-/** SUBGRAPH_TIMEOUT_MS (10 s), BREAKER_THRESHOLD (5 failures in a row), BREAKER_COOLDOWN_MS (5 s). */
-export function resilienceFromEnv() {
-  const n = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
-  return { timeoutMs: n("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: n("BREAKER_THRESHOLD", 5), breakerCooldownMs: n("BREAKER_COOLDOWN_MS", 5_000) };
-}
-import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
-import { PluginSupergraphManager, readCoreSubgraphs } from "./plugins/supergraph-manager.js";
-import { CatalogueRegistry } from "./plugins/registry.js";
 import { pluginAdminRoute } from "./plugins/admin.js";
-import { exportRoute } from "./export/exports.js";
-import { SubgraphDataSource } from "./data-source.js";
-import type { GatewayContext } from "./context.js";
-import { serveExplorer } from "./explorer.js";
-import { applyCors } from "./cors.js";
+import { CatalogueRegistry } from "./plugins/registry.js";
+import { PluginSupergraphManager, readCoreSubgraphs } from "./plugins/supergraph-manager.js";
+import { explorerRoute } from "./routes/explorer.route.js";
+import { graphqlRoute } from "./routes/graphql.route.js";
+import { metricsRoute } from "./routes/metrics.route.js";
+import { subgraphsReady } from "./routes/readiness.js";
+import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
+
+/** A timeout of 10 s per subgraph fetch; a breaker open for 5 s after 5 failures in a row (SUBGRAPH_TIMEOUT_MS, BREAKER_THRESHOLD, BREAKER_COOLDOWN_MS). */
+export const DEFAULT_RESILIENCE = { timeoutMs: 10_000, breakerThreshold: 5, breakerCooldownMs: 5_000 };
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -68,40 +64,50 @@ export interface RunningGateway extends HttpService {
   plugins?: PluginSupergraphManager;
 }
 
-/** No Authorization header: anonymous; a bearer token: verified, or refused. */
-function identify(header: string | undefined, config: JwtConfig): { ok: true; identity: Identity } | { ok: false; reason: string } {
-  if (!header) return { ok: true, identity: { kind: "anonymous" } };
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) return { ok: false, reason: "expected `Authorization: Bearer <token>`" };
-  return verifyToken(match[1]!, config);
+export interface RunningGateway extends HttpService {
+  graphqlUrl: string;
+  subgraphUrls: Record<string, string>;
+  metrics: GatewayMetrics;
+  /** The plugins in the graph, when the hub takes plugins. */
+  plugins?: PluginSupergraphManager;
 }
 
-/** The Apollo gateway on Apollo Server, over node:http, with health, CORS and an offline explorer. */
+/**
+ * The plugins' supergraph manager, when the hub takes plugins (the offers
+ * catalogue keeps their registry, the register says who is a partner).
+ */
+function pluginManager(options: GatewayOptions, urls: Record<string, string>, log: Logger): PluginSupergraphManager | undefined {
+  if (!(options.plugins ?? true) || !urls.offers || !urls.partners) return undefined;
+  return new PluginSupergraphManager({
+    core: readCoreSubgraphs(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, urls),
+    initialSupergraph: options.supergraphSdl,
+    registry: new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey),
+    signingKey: options.signingKey,
+    partnerIsActive: async (id) => {
+      const partner = await registerLookup(urls.partners!, options.signingKey, { kind: "anonymous" })(id).catch(() => null);
+      return partner?.status === "ACTIVE";
+    },
+    policy: options.pluginPolicy,
+    limits: options.pluginLimits,
+    log,
+  });
+}
+
+/**
+ * The gateway: `@apollo/gateway` over the supergraph (and the plugins'
+ * manager), Apollo Server, and node:http with its routes — each in its own
+ * file: CORS, metrics, the explorer, plugin administration, exports and
+ * GraphQL — plus health from the kit.
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const log = options.log ?? createLogger("gateway");
   const metrics = new GatewayMetrics();
-  const resilience = options.resilience ?? resilienceFromEnv();
+  const resilience = options.resilience ?? DEFAULT_RESILIENCE;
   const breakers: Record<string, CircuitBreaker> = {};
   metrics.breakerStates = () => Object.fromEntries(Object.entries(breakers).map(([name, b]) => [name, b.state]));
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const limiter = new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 });
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
-  const plugins =
-    (options.plugins ?? true) && urls.offers && urls.partners
-      ? new PluginSupergraphManager({
-          core: readCoreSubgraphs(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, urls),
-          initialSupergraph: options.supergraphSdl,
-          registry: new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey),
-          signingKey: options.signingKey,
-          partnerIsActive: async (id) => {
-            const partner = await registerLookup(urls.partners!, options.signingKey, { kind: "anonymous" })(id).catch(() => null);
-            return partner?.status === "ACTIVE";
-          },
-          policy: options.pluginPolicy,
-          limits: options.pluginLimits,
-          log,
-        })
-      : undefined;
+  const plugins = pluginManager(options, urls, log);
   const gateway = new ApolloGateway({
     supergraphSdl: plugins ?? options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -114,107 +120,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: options.introspection ?? true,
-    plugins: [
-      ApolloServerPluginInlineTraceDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin<GatewayContext>(limits, () => plugins?.namespaces() ?? []),
-      {
-        async requestDidStart({ contextValue }) {
-          const started = performance.now();
-          return {
-            async willSendResponse({ operationName, errors }) {
-              // a code nobody registered (a plugin's own, say) counts as OTHER: metric series stay bounded (issue #11)
-              const codes = errors?.map((e) => (isPublicCode(e.extensions?.code) ? e.extensions.code : e.extensions?.code === undefined ? "INTERNAL_SERVER_ERROR" : "OTHER")) ?? [];
-              metrics.requests.inc({ outcome: codes[0] ?? "ok" });
-              for (const code of codes) metrics.errors.inc({ code });
-              metrics.latency.observe((performance.now() - started) / 1000);
-              log.info("graphql", {
-                requestId: contextValue.requestId,
-                operation: operationName ?? undefined,
-                ms: Math.round((performance.now() - started) * 10) / 10,
-                errors: errors?.map((e) => e.extensions?.code ?? "INTERNAL_SERVER_ERROR"),
-              });
-            },
-          };
-        },
-      },
-    ],
-    formatError: (formatted, error) => maskError(formatted, error, (original) => log.error("unexpected error", { error: original })),
-    includeStacktraceInErrorResponses: false,
-  });
-  await apollo.start();
+  const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log });
+  const caller = (header: string | undefined) => identify(header, options.jwt);
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({
     port: options.port ?? 4000,
     host: options.host,
     log,
-    ready: async () => {
-      const checks = await Promise.all(
-        Object.entries(urls).map(async ([name, url]) => {
-          const health = new URL("/health/ready", url);
-          const ok = await fetch(health, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
-          return [name, ok ? "ready" : "unavailable"] as const;
-        }),
-      );
-      return { ok: checks.every(([, state]) => state === "ready"), detail: { subgraphs: Object.fromEntries(checks) } };
-    },
+    ready: subgraphsReady(urls),
     routes: [
       (req, res) => applyCors(req, res, corsOrigins),
-      (req, res, url) => {
-        if (req.method !== "GET") return false;
-        if (url.pathname === "/metrics") {
-          res.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
-          res.end(metrics.text());
-          return true;
-        }
-        if (url.pathname === "/") {
-          res.writeHead(302, { location: "/explorer/" });
-          res.end();
-          return true;
-        }
-        return serveExplorer(url.pathname, res);
-      },
-      ...(plugins ? [pluginAdminRoute(plugins, (header) => identify(header, options.jwt), log)] : []),
+      metricsRoute(metrics),
+      explorerRoute(),
+      ...(plugins ? [pluginAdminRoute(plugins, caller, log)] : []),
       exportRoute(() => `${service.url}/graphql`),
-      async (req, res, url) => {
-        if (url.pathname !== "/graphql") return false;
-        const requestId = requestIdOf(req);
-        const caller = identify(req.headers.authorization, options.jwt);
-        if (!caller.ok) {
-          log.warn("token refused", { requestId, reason: caller.reason });
-          metrics.refused.inc({ reason: "token" });
-          sendJson(res, 401, { errors: [{ message: `Invalid bearer token: ${caller.reason}`, extensions: { code: "UNAUTHENTICATED" } }] }, { "www-authenticate": 'Bearer error="invalid_token"' });
-          return true;
-        }
-        const who = caller.identity.kind === "anonymous" ? `ip:${req.socket.remoteAddress}` : `user:${caller.identity.userId}`;
-        const wait = limiter.take(who);
-        if (wait > 0) {
-          metrics.refused.inc({ reason: "rate" });
-          sendJson(res, 429, { errors: [{ message: `Too many requests: retry in ${wait} s`, extensions: { code: "RATE_LIMITED", retryAfterSeconds: wait } }] }, { "retry-after": String(wait) });
-          return true;
-        }
-        await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
-          extraHeaders: { "x-request-id": requestId },
-          // the document's size in tokens is checked before it is parsed
-          authenticate: (raw) => {
-            let query: unknown;
-            try {
-              query = req.method === "POST" ? (JSON.parse(raw) as { query?: unknown })?.query : new URLSearchParams(raw).get("query");
-            } catch {
-              query = undefined;
-            }
-            const refusal = checkTokens(query, limits);
-            if (!refusal) return { ok: true, identity: caller.identity };
-            metrics.refused.inc({ reason: "tokens" });
-            return { ok: false, status: 400, code: String(refusal.extensions.code), message: refusal.message };
-          },
-        });
-        return true;
-      },
+      graphqlRoute({ apollo, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log }),
     ],
     onClose: async () => {
       await apollo.stop();

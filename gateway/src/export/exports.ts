@@ -1,4 +1,4 @@
-import { sendJson, type Route } from "@bdp/kit";
+import { sendError, sendJson, type Route } from "@bdp/kit";
 
 /**
  * Named exports for analysts (issue #5): an aggregate as CSV or JSON without
@@ -210,13 +210,13 @@ export function exportRoute(graphqlUrl: () => string): Route {
     const m = /^\/export\/([a-z-]+)\.(csv|json)$/.exec(url.pathname);
     const named = m ? EXPORTS.find((e) => e.name === m[1]) : undefined;
     if (!m || !named) {
-      sendJson(res, 404, { errors: [{ message: `No export ${url.pathname}; GET /export lists them`, extensions: { code: "NOT_FOUND" } }] });
+      sendError(res, 404, "NOT_FOUND", `No export ${url.pathname}; GET /export lists them`);
       return true;
     }
     const unknown = [...url.searchParams.keys()].find((key) => !named.params.some((p) => p.name === key));
     if (unknown) {
       const known = named.params.map((p) => p.name).join(", ") || "none";
-      sendJson(res, 400, { errors: [{ message: `${unknown}: not a parameter of ${named.name} (it takes: ${known})`, extensions: { code: "BAD_USER_INPUT", field: unknown } }] });
+      sendError(res, 400, "BAD_USER_INPUT", `${unknown}: not a parameter of ${named.name} (it takes: ${known})`, { field: unknown });
       return true;
     }
     const variables: Record<string, unknown> = {};
@@ -226,7 +226,7 @@ export function exportRoute(graphqlUrl: () => string): Route {
       try {
         variables[param.variable] = param.parse(given);
       } catch (error) {
-        sendJson(res, 400, { errors: [{ message: `${param.name}: ${(error as Error).message}`, extensions: { code: "BAD_USER_INPUT", field: param.name } }] });
+        sendError(res, 400, "BAD_USER_INPUT", `${param.name}: ${(error as Error).message}`, { field: param.name });
         return true;
       }
     }
@@ -240,7 +240,8 @@ export function exportRoute(graphqlUrl: () => string): Route {
       const answer = await fetch(graphqlUrl(), { method: "POST", headers, body: JSON.stringify({ query: named.query, variables: { ...variables, ...(after ? { after } : {}) } }) });
       const body = (await answer.json()) as { data?: unknown; errors?: unknown[] };
       if (body.errors?.length || !body.data) {
-        sendJson(res, answer.status >= 400 ? answer.status : 400, { errors: body.errors ?? [{ message: "no data", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        if (body.errors) sendJson(res, answer.status >= 400 ? answer.status : 400, { errors: body.errors });
+        else sendError(res, 500, "INTERNAL_SERVER_ERROR", "The export's query answered no data");
         return true;
       }
       rows.push(...named.rows(body.data, variables));

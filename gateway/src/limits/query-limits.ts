@@ -4,7 +4,7 @@ import {
   type OperationDefinitionNode, type SelectionSetNode,
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { namespaceOf } from "@bdp/kit";
+import { namespaceOf, type ErrorCode } from "@bdp/kit";
 
 /**
  * Query limits at the gateway (issue #7): every refusal has its own code and
@@ -23,20 +23,8 @@ export interface QueryLimits {
 
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 5000, maxCost: 250_000 };
 
-export function limitsFromEnv(): QueryLimits {
-  const n = (name: string, fallback: number) => {
-    const value = Number(process.env[name]);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  };
-  return {
-    maxDepth: n("LIMIT_MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
-    maxAliases: n("LIMIT_MAX_ALIASES", DEFAULT_LIMITS.maxAliases),
-    maxTokens: n("LIMIT_MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
-    maxCost: n("LIMIT_MAX_COST", DEFAULT_LIMITS.maxCost),
-  };
-}
 
-function refuse(code: string, what: string, limit: number, actual: number): GraphQLError {
+function refuse(code: ErrorCode, what: string, limit: number, actual: number): GraphQLError {
   return new GraphQLError(`${what}: ${actual} is over the limit of ${limit} (by ${actual - limit})`, {
     extensions: { code, limit, actual, http: { status: 400 } },
   });

@@ -8,11 +8,6 @@ export interface RateLimit {
   burst: number;
 }
 
-export function rateLimitFromEnv(): RateLimit {
-  const perMinute = Number(process.env.RATE_LIMIT_PER_MINUTE ?? 600);
-  const burst = Number(process.env.RATE_LIMIT_BURST ?? 100);
-  return { perMinute: perMinute > 0 ? perMinute : 600, burst: burst > 0 ? burst : 100 };
-}
 
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

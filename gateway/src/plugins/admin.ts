@@ -1,4 +1,5 @@
-import { HubError, readBody, sendJson, type Identity, type Logger, type Route, type Violation } from "@bdp/kit";
+import { HubError, readBody, sendError, sendErrors, sendHubError, sendJson, type Logger, type Route } from "@bdp/kit";
+import type { Identification } from "../auth/identify.js";
 import type { PluginSupergraphManager } from "./supergraph-manager.js";
 
 /**
@@ -16,22 +17,20 @@ import type { PluginSupergraphManager } from "./supergraph-manager.js";
  *
  * A refusal is 422 with one error per violation, each with its code.
  */
-const refusal = (violations: Violation[]) => ({ errors: violations.map((v) => ({ message: v.message, extensions: { code: v.code } })) });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const error = (code: string, message: string, extra: Record<string, unknown> = {}) => ({ errors: [{ message, extensions: { code, ...extra } }] });
 
-export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (header: string | undefined) => { ok: true; identity: Identity } | { ok: false; reason: string }, log: Logger): Route {
+export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (header: string | undefined) => Identification, log: Logger): Route {
   return async (req, res, url) => {
     const m = /^\/admin\/plugins(?:\/([a-z0-9-]{1,40}))?(\/owner|\/key)?$/.exec(url.pathname);
     if (!m) return false;
     const [, slug, action] = m;
     const caller = identify(req.headers.authorization);
     if (!caller.ok || caller.identity.kind === "anonymous") {
-      sendJson(res, 401, error("UNAUTHENTICATED", caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`));
+      sendError(res, 401, "UNAUTHENTICATED", caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`);
       return true;
     }
     if (caller.identity.kind !== "coordinator") {
-      sendJson(res, 403, error("FORBIDDEN", "Only the coordinator administers plugins"));
+      sendError(res, 403, "FORBIDDEN", "Only the coordinator administers plugins");
       return true;
     }
     const by = caller.identity;
@@ -49,13 +48,13 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
       const text = await readBody(req, 10_000);
       body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     } catch {
-      sendJson(res, 400, error("BAD_REQUEST", 'The body must be JSON: {"url": "http://…/graphql", "ownerPartnerId": "…"}'));
+      sendError(res, 400, "BAD_REQUEST", 'The body must be JSON: {"url": "http://…/graphql", "ownerPartnerId": "…"}');
       return true;
     }
     const target = typeof body.url === "string" && /^https?:\/\/\S+$/.test(body.url) ? body.url : undefined;
     const owner = typeof body.ownerPartnerId === "string" && UUID.test(body.ownerPartnerId) ? body.ownerPartnerId.toLowerCase() : undefined;
     const badInput = (field: string, message: string): true => {
-      sendJson(res, 400, error("BAD_USER_INPUT", `${field}: ${message}`, { field }));
+      sendError(res, 400, "BAD_USER_INPUT", `${field}: ${message}`, { field });
       return true;
     };
     try {
@@ -63,41 +62,44 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
         if (!target) return badInput("url", "the plugin's GraphQL endpoint, http(s)://…");
         if (slug === "check") {
           const admission = await plugins.check(target, owner);
-          sendJson(res, 200, admission.ok ? { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers.length } : { ok: false, ...refusal(admission.violations) });
+          if (admission.ok) sendJson(res, 200, { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers.length });
+          else sendErrors(res, 200, admission.violations, { ok: false });
           return true;
         }
         if (!owner) return badInput("ownerPartnerId", "the id of the partner that owns the plugin: the coordinator names it, the plugin's manifest must agree");
         const change = await plugins.register(target, owner, by);
-        if (!change.ok) sendJson(res, 422, refusal(change.violations));
+        if (!change.ok) sendErrors(res, 422, change.violations);
         else sendJson(res, 201, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version });
         return true;
       }
       if (req.method === "PUT" && slug && !action) {
         const change = await plugins.updatePlugin(slug, target, by);
-        if (!change) sendJson(res, 404, error("NOT_FOUND", `No plugin "${slug}"`));
-        else if (!change.ok) sendJson(res, 422, refusal(change.violations));
+        if (!change) sendError(res, 404, "NOT_FOUND", `No plugin "${slug}"`);
+        else if (!change.ok) sendErrors(res, 422, change.violations);
         else sendJson(res, 200, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version });
         return true;
       }
       if (req.method === "DELETE" && slug && !action) {
         const removed = await plugins.remove(slug, by);
-        sendJson(res, removed ? 200 : 404, removed ? { removed: slug, version: plugins.version } : error("NOT_FOUND", `No plugin "${slug}"`));
+        if (removed) sendJson(res, 200, { removed: slug, version: plugins.version });
+        else sendError(res, 404, "NOT_FOUND", `No plugin "${slug}"`);
         return true;
       }
       if (req.method === "POST" && slug && action === "/owner") {
         if (!owner) return badInput("ownerPartnerId", "the id of the partner the plugin goes to");
         if (typeof body.reason !== "string" || body.reason.trim().length < 5 || body.reason.length > 2000) return badInput("reason", "why it changes hands, 5 to 2,000 characters (kept in the audit trail)");
         const moved = await plugins.transfer(slug, owner, body.reason.trim(), by);
-        sendJson(res, moved ? 200 : 404, moved ? { slug, ownerPartnerId: owner } : error("NOT_FOUND", `No plugin "${slug}"`));
+        if (moved) sendJson(res, 200, { slug, ownerPartnerId: owner });
+        else sendError(res, 404, "NOT_FOUND", `No plugin "${slug}"`);
         return true;
       }
     } catch (thrown) {
       if (!(thrown instanceof HubError)) throw thrown;
-      sendJson(res, thrown.extensions.code === "NOT_FOUND" ? 404 : 400, { errors: [{ message: thrown.message, extensions: thrown.extensions }] });
+      sendHubError(res, thrown);
       return true;
     }
     log.warn("plugin admin: method not allowed", { method: req.method, path: url.pathname });
-    sendJson(res, 405, error("BAD_REQUEST", `${req.method} is not allowed on ${url.pathname}`));
+    sendError(res, 405, "BAD_REQUEST", `${req.method} is not allowed on ${url.pathname}`);
     return true;
   };
 }

@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import type { Logger } from "./logger.js";
+import type { ErrorCode } from "./errors.js";
+import type { AdmissionCode } from "./plugin/codes.js";
 
 /** Largest request body accepted, in bytes (a GraphQL document with variables). */
 export const DEFAULT_BODY_LIMIT = 1_000_000;
@@ -36,6 +38,28 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** A code from one of the registries (errors.ts, plugin/codes.ts): nothing else reaches a client. */
+export type RegisteredCode = ErrorCode | AdmissionCode;
+
+/** An error answer outside GraphQL execution (HTTP routes, refusals before execution): `{ errors: [{ message, extensions: { code, … } }] }`. */
+export function sendError(res: ServerResponse, status: number, code: RegisteredCode, message: string, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] }, headers);
+}
+
+/** The HTTP status of a coded error answered outside GraphQL. */
+const STATUS: Partial<Record<RegisteredCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, REQUEST_TOO_LARGE: 413, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500, SUBGRAPH_UNAVAILABLE: 502, DATABASE_UNAVAILABLE: 503 };
+
+/** A HubError thrown on purpose, answered over HTTP with its code's status (400 by default) and its extensions. */
+export function sendHubError(res: ServerResponse, error: { message: string; extensions: Record<string, unknown> }): void {
+  const { code, ...extensions } = error.extensions as { code: RegisteredCode };
+  sendError(res, STATUS[code] ?? 400, code, error.message, extensions);
+}
+
+/** Several coded refusals at once (a plugin's admission violations). */
+export function sendErrors(res: ServerResponse, status: number, errors: readonly { code: RegisteredCode; message: string }[], body: Record<string, unknown> = {}): void {
+  sendJson(res, status, { ...body, errors: errors.map((e) => ({ message: e.message, extensions: { code: e.code } })) });
+}
+
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
   return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -54,7 +78,7 @@ export function traceIdOf(req: IncomingMessage): string | undefined {
  * `authenticate` sees the raw body (to check a signature over it) and may
  * refuse the request before any GraphQL work.
  */
-export type Authenticate<I> = (rawBody: string, req: IncomingMessage) => { ok: true; identity: I } | { ok: false; status: number; code: string; message: string };
+export type Authenticate<I> = (rawBody: string, req: IncomingMessage) => { ok: true; identity: I } | { ok: false; status: number; code: RegisteredCode; message: string };
 
 export async function handleGraphQL<C extends BaseContext, I = unknown>(
   apollo: ApolloServer<C>,
@@ -75,7 +99,7 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         res.once("finish", () => req.destroy());
-        sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: "REQUEST_TOO_LARGE" } }] }, { connection: "close" });
+        sendError(res, 413, "REQUEST_TOO_LARGE", error.message, {}, { connection: "close" });
         return;
       }
       throw error;
@@ -85,7 +109,7 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
   if (options.authenticate) {
     const result = options.authenticate(req.method === "POST" ? text : url.search, req);
     if (!result.ok) {
-      sendJson(res, result.status, { errors: [{ message: result.message, extensions: { code: result.code } }] });
+      sendError(res, result.status, result.code, result.message);
       return;
     }
     identity = result.identity;
@@ -96,7 +120,7 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
       try {
         body = text.length ? JSON.parse(text) : undefined;
       } catch {
-        sendJson(res, 400, { errors: [{ message: "The request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+        sendError(res, 400, "BAD_REQUEST", "The request body is not valid JSON");
         return;
       }
     } else {
@@ -162,10 +186,10 @@ export async function listen(options: {
       for (const route of options.routes) {
         if (await route(req, res, url)) return;
       }
-      sendJson(res, 404, { errors: [{ message: `No route for ${req.method} ${url.pathname}`, extensions: { code: "NOT_FOUND" } }] });
+      sendError(res, 404, "NOT_FOUND", `No route for ${req.method} ${url.pathname}`);
     } catch (error) {
       log.error("request failed", { error, path: url.pathname });
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      if (!res.headersSent) sendError(res, 500, "INTERNAL_SERVER_ERROR", "Internal server error");
       else res.end();
     }
   });

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  AuditAction, HubError, PLUGIN_FETCH_REASONS, PluginFetchError, checkText, parseOfferFeed, pluginJson, readBody, sendJson, verifyRequest, write,
+  AuditAction, HubError, PLUGIN_FETCH_REASONS, PluginFetchError, checkText, parseOfferFeed, pluginJson, readBody, sendError, sendHubError, sendJson, verifyRequest, write,
   type Audited, type Identity, type OfferFeedItem, type OrmHandle, type RegisteredPlugin, type Route, type SubgraphServices,
 } from "@bdp/kit";
 import { CatalogueOffer } from "../offer/offer.entity.js";
@@ -212,40 +212,35 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
       const raw = await readBody(req, 20_000_000);
       const verified = verifyRequest(service.signingKey, { method: req.method ?? "GET", path: req.url ?? url.pathname, audience: "offers", headers: req.headers, body: raw }, { nonces: service.nonces });
       if (!verified.ok) {
-        sendJson(res, 401, { errors: [{ message: `The registry answers the gateway only: signature ${verified.reason}`, extensions: { code: "UNAUTHENTICATED" } }] });
+        sendError(res, 401, "UNAUTHENTICATED", `The registry answers the gateway only: signature ${verified.reason}`);
         return true;
       }
       const name = supergraph ? `${req.method} supergraph` : action ? `${req.method} ${action.slice(1)}` : slug ? `${req.method} plugin` : `${req.method} plugins`;
       const handler = handlers[name];
       if (!handler) {
-        sendJson(res, 405, { errors: [{ message: `${req.method} is not allowed here`, extensions: { code: "BAD_REQUEST" } }] });
+        sendError(res, 405, "BAD_REQUEST", `${req.method} is not allowed here`);
         return true;
       }
       if (req.method !== "GET" && verified.identity.kind !== "coordinator") {
-        sendJson(res, 403, { errors: [{ message: "Only the coordinator changes the plugin registry", extensions: { code: "FORBIDDEN" } }] });
+        sendError(res, 403, "FORBIDDEN", "Only the coordinator changes the plugin registry");
         return true;
       }
       let body: Body = {};
       try {
         body = raw ? (JSON.parse(raw) as Body) : {};
       } catch {
-        sendJson(res, 400, { errors: [{ message: "The body is not JSON", extensions: { code: "BAD_REQUEST" } }] });
+        sendError(res, 400, "BAD_REQUEST", "The body is not JSON");
         return true;
       }
       try {
         const [status, answer] = await handler(db.orm.em.fork() as EntityManager, verified.identity, body, slug);
         sendJson(res, status, answer);
       } catch (error) {
-        const code = error instanceof HubError ? String(error.extensions.code) : isUniqueViolation(error) ? "CONFLICT" : null;
-        if (!code) throw error;
-        const status = code === "CONFLICT" ? 409 : code === "NOT_FOUND" ? 404 : 400;
-        sendJson(res, status, { errors: [{ message: error instanceof HubError ? error.message : "Another gateway changed the supergraph first: reload and try again", extensions: error instanceof HubError ? error.extensions : { code } }] });
+        // the pipeline turned a lost race on the version's key into CONFLICT: another gateway changed the supergraph first
+        if (!(error instanceof HubError)) throw error;
+        sendHubError(res, error);
       }
       return true;
     },
   ];
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && (error.name === "UniqueConstraintViolationException" || (error as { code?: string }).code === "23505");
 }

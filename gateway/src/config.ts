@@ -1,0 +1,132 @@
+import { PluginAddressPolicy, type Logger, type PluginLimits, DEFAULT_PLUGIN_LIMITS } from "@bdp/kit";
+import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv, type JwtConfig } from "./auth/jwt.js";
+import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
+import type { RateLimit } from "./limits/rate-limit.js";
+import { startTracing, tracingFromEnv, type TracingOptions } from "./tracing.js";
+import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
+import type { GatewayOptions } from "./server.js";
+
+/**
+ * The gateway's settings (README, "Configuration"), read from the
+ * environment once, at start, and validated: a value that is set but wrong
+ * is refused with a message naming the variable, never silently replaced by
+ * a default. Nothing else of the gateway server reads `process.env` (the
+ * launcher, `pnpm start`, hands its children their environments; the CLIs
+ * read their own few variables).
+ */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  corsOrigins: string[];
+  jwt: JwtConfig;
+  /** True when the development JWT secret is in use (said at start). */
+  developmentSecret: boolean;
+  limits: QueryLimits;
+  rateLimit: RateLimit;
+  introspection: boolean;
+  resilience: { timeoutMs: number; breakerThreshold: number; breakerCooldownMs: number };
+  pluginPolicy: PluginAddressPolicy;
+  pluginLimits: PluginLimits;
+  tracing: TracingOptions | undefined;
+  supergraphPath: string;
+  /** HUB_SIGNING_KEY; `pnpm start` makes one when unset. */
+  signingKey: string | undefined;
+  /** `<NAME>_URL` overrides of the subgraphs' URLs, by subgraph name. */
+  subgraphUrl(name: string): string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const int = (name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name}=${raw}: a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ""}`);
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (raw !== "true" && raw !== "false") throw new ConfigError(`${name}=${raw}: true or false`);
+    return raw === "true";
+  };
+  let jwt: JwtConfig;
+  let pluginPolicy: PluginAddressPolicy;
+  try {
+    jwt = jwtConfigFromEnv(env);
+    pluginPolicy = PluginAddressPolicy.fromEnv(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+  const host = env.HOST || "127.0.0.1";
+  return {
+    port: int("GATEWAY_PORT", int("PORT", 4000, 0, 65535), 0, 65535),
+    host,
+    corsOrigins: (env.CORS_ORIGINS ?? "*").split(",").map((s) => s.trim()).filter(Boolean),
+    jwt,
+    developmentSecret: jwt.secret === DEV_SECRET,
+    limits: {
+      maxDepth: int("LIMIT_MAX_DEPTH", DEFAULT_LIMITS.maxDepth),
+      maxAliases: int("LIMIT_MAX_ALIASES", DEFAULT_LIMITS.maxAliases),
+      maxTokens: int("LIMIT_MAX_TOKENS", DEFAULT_LIMITS.maxTokens),
+      maxCost: int("LIMIT_MAX_COST", DEFAULT_LIMITS.maxCost),
+    },
+    rateLimit: { perMinute: int("RATE_LIMIT_PER_MINUTE", 600), burst: int("RATE_LIMIT_BURST", 100) },
+    introspection: bool("INTROSPECTION", true),
+    resilience: { timeoutMs: int("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: int("BREAKER_THRESHOLD", 5), breakerCooldownMs: int("BREAKER_COOLDOWN_MS", 5_000) },
+    pluginPolicy,
+    pluginLimits: {
+      ...DEFAULT_PLUGIN_LIMITS,
+      answerBytes: int("PLUGIN_MAX_ANSWER_BYTES", DEFAULT_PLUGIN_LIMITS.answerBytes),
+      feedBytes: int("PLUGIN_MAX_FEED_BYTES", DEFAULT_PLUGIN_LIMITS.feedBytes),
+      timeoutMs: int("PLUGIN_TIMEOUT_MS", DEFAULT_PLUGIN_LIMITS.timeoutMs),
+    },
+    tracing: tracingFromEnv(env),
+    supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
+    signingKey: env.HUB_SIGNING_KEY || undefined,
+    subgraphUrl: (name) => env[`${name.toUpperCase().replace(/-/g, "_")}_URL`] || undefined,
+  };
+}
+
+/** The settings, or, when one is wrong or unsafe (no real JWT key in production), a log line naming it and exit code 1. */
+export function readConfigOrExit(log: Logger, env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  try {
+    const config = readConfig(env);
+    if (config.developmentSecret) log.warn("AUTH_JWT_SECRET is not set: using the development secret (pnpm dev-token signs with it)");
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError || error instanceof JwtConfigError)) throw error;
+    log.error("refusing to start", { reason: error.message });
+    process.exit(1);
+  }
+}
+
+/** The gateway's options from its settings (its supergraph, URLs and key aside); starts tracing when asked. */
+export function gatewayOptions(config: GatewayConfig, log: Logger): Omit<GatewayOptions, "supergraphSdl" | "subgraphUrls" | "signingKey"> {
+  if (config.tracing) {
+    startTracing(config.tracing);
+    log.info("tracing on", { exporter: config.tracing.console ? "console" : config.tracing.otlpUrl });
+  }
+  return {
+    port: config.port,
+    host: config.host,
+    corsOrigins: config.corsOrigins,
+    log,
+    jwt: config.jwt,
+    limits: config.limits,
+    rateLimit: config.rateLimit,
+    introspection: config.introspection,
+    resilience: config.resilience,
+    supergraphPath: config.supergraphPath,
+    pluginPolicy: config.pluginPolicy,
+    pluginLimits: config.pluginLimits,
+  };
+}
+
+/** The URLs the settings give for a supergraph's subgraphs (`<NAME>_URL`), by name. */
+export function subgraphUrls(config: GatewayConfig, supergraphSdl: string): Record<string, string> {
+  return Object.fromEntries(supergraphSubgraphs(supergraphSdl).flatMap(({ name }) => (config.subgraphUrl(name) ? [[name, config.subgraphUrl(name)!]] : [])));
+}
