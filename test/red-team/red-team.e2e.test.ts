@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from "graphql";
-import { DEMO_PARTNERS, apiChanges, pathOf, pluginSigningKey, signRequest, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { DEMO_PARTNERS, apiChanges, pathOf, pluginSigningKey, signRequest, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
 import { pluginEnvironment } from "@bdp/gateway";
 import { definition as template, manifest as templateManifest } from "@bdp/plugin-template";
 import { definition as jobs, manifest as jobsManifest } from "@bdp/plugin-pup-bedzin-jobs";

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
-import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { buildSchema, createResolversMap, type ClassType, type NonEmptyArray } from "type-graphql";
 import { DateScalar, DateTimeScalar, MoneyScalar } from "./scalars.js";
 import { hubAuthChecker } from "./auth/authorize.js";
 
@@ -11,10 +11,10 @@ export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag", "@override"])';
 
 export interface FederatedSchemaOptions {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  orphanedTypes?: Function[];
+  /** Resolver classes. */
+  resolvers: NonEmptyArray<ClassType>;
+  /** Types no resolver returns that the schema must still print (an entity a plugin only extends). */
+  orphanedTypes?: ClassType[];
   /** `__resolveReference` per entity type this subgraph can resolve. */
   referenceResolvers?: Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
 }

@@ -7,7 +7,7 @@ import { apiChanges } from "./api-diff.js";
 import { violation, type Violation } from "./codes.js";
 import { DEFAULT_PLUGIN_LIMITS, PluginFetchError, checkPluginUrl, pluginFetch, pluginJson, type PluginAddressPolicy, type PluginFetchFailure, type PluginLimits } from "./network.js";
 import { parseManifest, parseOfferFeed, type OfferFeedItem, type PluginManifest, type RegisteredPlugin } from "./plugin.js";
-import { checkNamespace, checkSchema, coreShape, type CoreShape, type SubgraphSdl } from "./schema-rules.js";
+import { checkNamespace, checkSchema, coreShape, type SubgraphSdl } from "./schema-rules.js";
 
 export * from "./codes.js";
 

@@ -52,6 +52,8 @@ export const MAX_PLUGIN_ERRORS = 20;
 export const MAX_PLUGIN_ERROR_MESSAGE = 300;
 
 const ROOT_FEDERATION_FIELDS = new Set(["_entities", "_service"]);
+/** A plugin's message without control characters (a log or terminal would act on them). */
+const printable = (text: string) => Array.from(text, (ch) => (ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127 ? " " : ch)).join("");
 
 export class AnswerGuard {
   readonly schema: GraphQLSchema;
@@ -132,7 +134,7 @@ export class AnswerGuard {
     if (errors.length > MAX_PLUGIN_ERRORS) reject("too-many-errors", errors.length - MAX_PLUGIN_ERRORS);
     return errors.slice(0, MAX_PLUGIN_ERRORS).map((raw) => {
       const e = (raw ?? {}) as { message?: unknown; path?: unknown; extensions?: { code?: unknown } };
-      const message = String(typeof e.message === "string" ? e.message : "The plugin reported an error").replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, MAX_PLUGIN_ERROR_MESSAGE);
+      const message = printable(String(typeof e.message === "string" ? e.message.slice(0, MAX_PLUGIN_ERROR_MESSAGE) : "The plugin reported an error"));
       const code = typeof e.extensions?.code === "string" && PLUGIN_ERROR_CODES.has(e.extensions.code) ? e.extensions.code : "PLUGIN_ERROR";
       const error: GuardedError = { message, extensions: { code } };
       if (e.path !== undefined) {
