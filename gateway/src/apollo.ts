@@ -1,7 +1,7 @@
 import type { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { isPublicCode, maskError, type Logger } from "@bdp/kit";
+import { isPublicCode, maskError, type Logger } from "@bdp/kit/server";
 import type { GatewayContext } from "./context.js";
 import { queryLimitsPlugin, type QueryLimits } from "./limits/query-limits.js";
 import type { GatewayMetrics } from "./metrics.js";

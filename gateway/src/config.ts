@@ -1,4 +1,5 @@
-import { PluginAddressPolicy, type Logger, type PluginLimits, DEFAULT_PLUGIN_LIMITS } from "@bdp/kit";
+import { type Logger } from "@bdp/kit/server";
+import { PluginAddressPolicy, type PluginLimits, DEFAULT_PLUGIN_LIMITS } from "@bdp/kit/plugin";
 import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv, type JwtConfig } from "./auth/jwt.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
 import type { RateLimit } from "./limits/rate-limit.js";

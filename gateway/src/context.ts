@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import type { Identity } from "@bdp/kit";
+import type { Identity } from "@bdp/kit/server";
 
 /** What the gateway knows about a request. */
 export interface GatewayContext {

@@ -1,8 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import {
-  HubError, IDENTITY_HEADER, PLUGIN_FETCH_REASONS, PluginFetchError, encodeIdentity, minimalIdentity, pathOf, pluginFetch, signRequest,
-  type AnswerGuard, type PluginAddressPolicy, type PluginLimits,
-} from "@bdp/kit";
+import { HubError, IDENTITY_HEADER, encodeIdentity, minimalIdentity, pathOf, signRequest } from "@bdp/kit/server";
+import { PLUGIN_FETCH_REASONS, PluginFetchError, pluginFetch, type AnswerGuard, type PluginAddressPolicy, type PluginLimits } from "@bdp/kit/plugin";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";

@@ -11,7 +11,8 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PluginAddressPolicy, createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit";
+import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit/server";
+import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { gatewayOptions, readConfigOrExit } from "./config.js";
 import { startGateway } from "./server.js";
 import { pluginEnvironment } from "./plugins/launch.js";

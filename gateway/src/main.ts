@@ -1,4 +1,4 @@
-import { closeOnSignals, createLogger } from "@bdp/kit";
+import { closeOnSignals, createLogger } from "@bdp/kit/server";
 import { gatewayOptions, readConfigOrExit, subgraphUrls } from "./config.js";
 import { startGateway } from "./server.js";
 import { readSupergraph } from "./supergraph.js";

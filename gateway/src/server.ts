@@ -1,5 +1,6 @@
 import { ApolloGateway } from "@apollo/gateway";
-import { createLogger, listen, registerLookup, type HttpService, type Logger, type PluginAddressPolicy, type PluginLimits } from "@bdp/kit";
+import { createLogger, listen, registerLookup, type HttpService, type Logger } from "@bdp/kit/server";
+import { type PluginAddressPolicy, type PluginLimits } from "@bdp/kit/plugin";
 import { startApollo } from "./apollo.js";
 import { identify } from "./auth/identify.js";
 import type { JwtConfig } from "./auth/jwt.js";

@@ -1,5 +1,5 @@
-import { composeServices } from "@apollo/composition";
-import { parse, printSchema } from "graphql";
+import { printSchema } from "graphql";
+import { composeWith, type SubgraphSdl } from "@bdp/kit/composition";
 import { fileURLToPath } from "node:url";
 import { CORE_SUBGRAPHS, defaultSubgraphUrl } from "./subgraphs.js";
 
@@ -8,11 +8,7 @@ export const SUPERGRAPH_FILE = `${SCHEMA_DIR}supergraph.graphql`;
 export const API_SCHEMA_FILE = `${SCHEMA_DIR}api-schema.graphql`;
 export const subgraphSdlFile = (name: string) => `${SCHEMA_DIR}subgraphs/${name}.graphql`;
 
-export interface SubgraphSdl {
-  name: string;
-  url: string;
-  sdl: string;
-}
+export type { SubgraphSdl };
 
 export type Composition =
   | { ok: true; subgraphs: SubgraphSdl[]; supergraphSdl: string; apiSchemaSdl: string; hints: string[] }
@@ -30,22 +26,13 @@ export async function subgraphSdls(): Promise<SubgraphSdl[]> {
 }
 
 /**
- * Composes subgraph SDLs with @apollo/composition. Returns a value, never
+ * Composes subgraph SDLs with the kit's one composition. Returns a value, never
  * throws for a composition failure: the caller decides what a failure means.
  */
 export function composeSdls(subgraphs: SubgraphSdl[]): Composition {
-  const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
-  if (result.errors) {
-    return { ok: false, subgraphs, errors: result.errors.map((e) => ({ code: String(e.extensions?.code ?? "COMPOSITION_ERROR"), message: e.message })) };
-  }
-  const apiSchema = result.schema.toAPISchema().toGraphQLJSSchema();
-  return {
-    ok: true,
-    subgraphs,
-    supergraphSdl: result.supergraphSdl,
-    apiSchemaSdl: printSchema(apiSchema),
-    hints: (result.hints ?? []).map((h) => `${h.definition.code}: ${h.message}`),
-  };
+  const result = composeWith(subgraphs);
+  if (!result.ok) return { ok: false, subgraphs, errors: result.violations.map((v) => ({ code: v.code, message: v.message })) };
+  return { ok: true, subgraphs, supergraphSdl: result.supergraphSdl, apiSchemaSdl: printSchema(result.apiSchema), hints: result.hints };
 }
 
 export async function composeCore(): Promise<Composition> {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ADMISSION_CODES, ConflictReasons, ErrorCodes } from "@bdp/kit";
+import { ADMISSION_CODES, ConflictReasons, ErrorCodes } from "@bdp/kit/server";
 
 /**
  * The error tables of README.md and plugins/README.md, written from the

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from "@bdp/kit";
+import type { SubgraphDefinition } from "@bdp/kit/server";
 
 /** The core subgraphs, in composition order; plugins are admitted separately. */
 export const CORE_SUBGRAPHS: { name: string; load: () => Promise<SubgraphDefinition<any>> }[] = [

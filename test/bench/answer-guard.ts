@@ -6,7 +6,8 @@
  *
  *   pnpm --dir test run bench:guard
  */
-import { AnswerGuard, coreShape, readCoreSdls } from "@bdp/kit";
+import { AnswerGuard } from "@bdp/kit/plugin";
+import { coreShape, readCoreSdls } from "@bdp/kit/composition";
 import { definition, manifest } from "@bdp/plugin-pup-bedzin-jobs";
 
 const core = readCoreSdls(new URL("../../schema/subgraphs/", import.meta.url));

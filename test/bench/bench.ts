@@ -13,7 +13,7 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { encodeIdentity, newSigningKey, signRequest } from "@bdp/kit";
+import { encodeIdentity, newSigningKey, signRequest } from "@bdp/kit/server";
 import { generateDataset } from "./generate.js";
 import { freePort } from "../src/ports.js";
 

@@ -8,7 +8,8 @@
  * again. Progress goes to stderr.
  */
 import pg from "pg";
-import { generatedPartners, maintenanceUrl, migrate, openOrm, runSeedOnce, subgraphDatabaseUrl, type SubgraphDefinition } from "@bdp/kit";
+import { maintenanceUrl, migrate, openOrm, runSeedOnce, subgraphDatabaseUrl, type SubgraphDefinition } from "@bdp/kit/server";
+import { generatedPartners } from "@bdp/kit/testing";
 import { CORE } from "../src/hub.js";
 
 const BATCH = 1000;

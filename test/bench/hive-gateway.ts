@@ -10,7 +10,7 @@
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { encodeIdentity, pathOf, signRequest } from "@bdp/kit";
+import { encodeIdentity, pathOf, signRequest } from "@bdp/kit/server";
 
 const signingKey = process.env.HUB_SIGNING_KEY!;
 let supergraph = readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");

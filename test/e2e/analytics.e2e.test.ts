@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stableId } from "@bdp/kit";
+import { stableId } from "@bdp/kit/server";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 /**

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, GMINA_CODES, TERRITORY, sqlRows } from "@bdp/kit";
+import { sqlRows } from "@bdp/kit/server";
+import { GMINA_CODES, TERRITORY } from "@bdp/kit/domain";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
 

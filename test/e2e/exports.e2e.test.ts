@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS } from "@bdp/kit";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 /** Named exports for analysts (issue #5): aggregates as CSV and JSON, under the same rules as any query. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Random, signRequest } from "@bdp/kit";
+import { signRequest } from "@bdp/kit/server";
+import { Random } from "@bdp/kit/demo";
 import { CORE, startTestHub, type TestHub } from "../src/hub.js";
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, unitAndDescendants } from "@bdp/kit";
+import { unitAndDescendants } from "@bdp/kit/domain";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 let hub: TestHub;

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { DEMO_PARTNERS, GMINA_CODES, protectPeopleTable, sqlRows, type PeopleRow } from "@bdp/kit";
+import { sqlRows } from "@bdp/kit/server";
+import { GMINA_CODES } from "@bdp/kit/domain";
+import { protectPeopleTable, type PeopleRow } from "@bdp/kit/statistics";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 /**

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit/server";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { definition as jobs, manifest as jobsManifest } from "@bdp/plugin-pup-bedzin-jobs";
 import { definition as courses, manifest as coursesManifest } from "@bdp/plugin-ckz-bedzin-courses";
 import { freshTarget } from "../src/databases.js";

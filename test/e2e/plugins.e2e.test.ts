@@ -1,7 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, PluginAddressPolicy, startSubgraph, stableId, type RunningSubgraph } from "@bdp/kit";
+import { startSubgraph, stableId, type RunningSubgraph } from "@bdp/kit/server";
+import { PluginAddressPolicy } from "@bdp/kit/plugin";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { definition as template, manifest } from "@bdp/plugin-template";
 import { freshTarget } from "../src/databases.js";
 import { TEST_JWT_SECRET, startTestHub, type TestHub } from "../src/hub.js";

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph } from "@bdp/kit";
+import { startSubgraph } from "@bdp/kit/server";
 import { readSupergraph, startGateway, type RunningGateway } from "@bdp/gateway";
 import { definition as disability } from "@bdp/disability";
 import { freshTarget } from "../src/databases.js";

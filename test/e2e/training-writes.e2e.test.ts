@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, signRequest } from "@bdp/kit";
+import { signRequest } from "@bdp/kit/server";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { signDevToken } from "@bdp/gateway";
 import { startTestHub, type TestHub } from "../src/hub.js";
 

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTNERS, subgraphDatabaseUrl } from "@bdp/kit";
+import { subgraphDatabaseUrl } from "@bdp/kit/server";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startTestHub, type TestHub } from "../src/hub.js";
 import { outcomeOf, runLoad, sleep } from "../src/load.js";
 import { postgresBinaries, startPrivatePostgres, type PrivatePostgres } from "../src/private-postgres.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph, type RunningSubgraph } from "@bdp/kit";
+import { startSubgraph, type RunningSubgraph } from "@bdp/kit/server";
 import { definition as disability } from "@bdp/disability";
 import { freshTarget } from "../src/databases.js";
 import { startTestHub, type TestHub } from "../src/hub.js";

@@ -42,7 +42,7 @@ describe("architecture", () => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = `${dir}/${entry.name}`;
         if (entry.isDirectory()) walk(path);
-        else if (entry.name.endsWith(".ts") && /from "\.\.\/\.\.\/(?!kit\/)|from "@bdp\/(?!kit")/.test(readFileSync(path, "utf8"))) offenders.push(path);
+        else if (entry.name.endsWith(".ts") && /from "\.\.\/\.\.\/(?!kit\/)|from "@bdp\/(?!kit["/])/.test(readFileSync(path, "utf8"))) offenders.push(path);
       }
     };
     for (const p of [...subgraphs, ...plugins]) walk(`${ROOT}${p.dir}/src`);
@@ -86,6 +86,118 @@ describe("the write pipeline", () => {
         } else if (entry.name.endsWith(".ts") && !/\.test\.ts$|(^|\/)(seed|generate)\.ts$/.test(path)) {
           for (const why of handWrittenWrites(readFileSync(path, "utf8"))) offenders.push(`${path.slice(ROOT.length)}: ${why}`);
         }
+      }
+    };
+    for (const dir of ["subgraphs", "plugins"]) {
+      for (const pkg of readdirSync(`${ROOT}${dir}`)) if (pkg !== "kit" && existsSync(`${ROOT}${dir}/${pkg}/src`)) walk(`${ROOT}${dir}/${pkg}/src`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * The kit's modules (issue #12): each entry point (`@bdp/kit/<module>`) is
+ * made of these files and may import only the modules below it, so the
+ * kit stays layered — domain, then server, then statistics, plugin and
+ * demo on top, composition and testing above those — and has no cycle.
+ * Type-only imports load nothing at run time and may cross (a subgraph's
+ * definition names the demo partner's type); cycles count them too.
+ */
+const KIT = `${ROOT}subgraphs/kit/src/`;
+export const KIT_MODULES: Record<string, { files: RegExp; may: readonly string[] }> = {
+  domain: { files: /^(vocabulary\.ts|territory\/|identifiers\/)/, may: [] },
+  server: { files: /^((errors|logger|ids|scalars|context|register|pagination|loaders|references|validate|schema|http|subgraph)\.ts$|(auth|db|audit)\/|plugin\/codes\.ts$)/, may: ["domain"] },
+  statistics: { files: /^(analytics\/|disclosure\.ts$)/, may: ["server", "domain"] },
+  plugin: { files: /^plugin\/(plugin|network|answer-guard)\.ts$/, may: ["server", "domain"] },
+  demo: { files: /^demo\/(partners|random)\.ts$/, may: ["server", "domain"] },
+  composition: { files: /^plugin\/(admission|api-diff|schema-rules)\.ts$/, may: ["plugin", "server", "domain"] },
+  testing: { files: /^demo\/scale\.ts$/, may: ["demo", "server", "domain"] },
+  entry: { files: /^entry\//, may: ["domain", "server", "statistics", "plugin", "demo", "composition", "testing"] },
+};
+
+export type ImportGraph = Map<string, { value: string[]; type: string[] }>;
+
+/** Where each kit file imports from (relative to the kit's src), value and type-only apart. */
+function kitImports(): ImportGraph {
+  const graph: ImportGraph = new Map();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(`${KIT}${dir}`, { withFileTypes: true })) {
+      const rel = `${dir}${entry.name}`;
+      if (entry.isDirectory()) walk(`${rel}/`);
+      else if (rel.endsWith(".ts") && !rel.endsWith(".test.ts")) {
+        const source = readFileSync(`${KIT}${rel}`, "utf8");
+        const edges = { value: [] as string[], type: [] as string[] };
+        for (const m of source.matchAll(/^(?:import|export)(\s+type)?[^"';]*?from\s+"(\.{1,2}\/[^"]+)"/gm)) {
+          const target = new URL(m[2]!.replace(/\.js$/, ".ts"), `file:///${rel}`).pathname.slice(1);
+          (m[1] ? edges.type : edges.value).push(target);
+        }
+        graph.set(rel, edges);
+      }
+    }
+  };
+  walk("");
+  return graph;
+}
+
+/** Every import across a forbidden boundary, every file in no module, and every cycle. */
+export function kitViolations(graph: ImportGraph, modules = KIT_MODULES): string[] {
+  const moduleOf = (file: string) => Object.entries(modules).find(([, m]) => m.files.test(file))?.[0];
+  const out: string[] = [];
+  for (const [file, { value }] of graph) {
+    const from = moduleOf(file);
+    if (!from) {
+      out.push(`${file} belongs to no kit module`);
+      continue;
+    }
+    for (const target of value) {
+      const to = moduleOf(target);
+      if (to && to !== from && !modules[from]!.may.includes(to)) out.push(`${file} (${from}) imports ${target} (${to})`);
+    }
+  }
+  const state = new Map<string, "open" | "done">();
+  const visit = (file: string, path: string[]) => {
+    if (state.get(file) === "done") return;
+    if (state.get(file) === "open") {
+      out.push(`cycle: ${[...path.slice(path.indexOf(file)), file].join(" → ")}`);
+      return;
+    }
+    state.set(file, "open");
+    const edges = graph.get(file);
+    for (const target of [...(edges?.value ?? []), ...(edges?.type ?? [])]) visit(target, [...path, file]);
+    state.set(file, "done");
+  };
+  for (const file of graph.keys()) visit(file, []);
+  return out;
+}
+
+describe("the kit's modules", () => {
+  it("the rule catches an import across a boundary, a stray file and a cycle", () => {
+    const graph: ImportGraph = new Map([
+      ["territory/teryt.ts", { value: ["errors.ts"], type: [] }],
+      ["errors.ts", { value: [], type: ["context.ts"] }],
+      ["context.ts", { value: [], type: ["errors.ts"] }],
+      ["stray.ts", { value: [], type: [] }],
+    ]);
+    expect(kitViolations(graph)).toEqual([
+      "territory/teryt.ts (domain) imports errors.ts (server)",
+      "stray.ts belongs to no kit module",
+      "cycle: errors.ts → context.ts → errors.ts",
+    ]);
+  });
+
+  it("has its layers and no cycle", () => {
+    const graph = kitImports();
+    expect(graph.size).toBeGreaterThan(40);
+    expect(kitViolations(graph)).toEqual([]);
+  });
+
+  it("no subgraph or plugin loads composition or benchmark generators at run time (tests aside)", () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts") && /^import (?!type)[^;]*from "@bdp\/kit\/(composition|testing)"/m.test(readFileSync(path, "utf8"))) offenders.push(path.slice(ROOT.length));
       }
     };
     for (const dir of ["subgraphs", "plugins"]) {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { maintenanceUrl, subgraphDatabaseUrl, type DatabaseTarget } from "@bdp/kit";
+import { maintenanceUrl, subgraphDatabaseUrl, type DatabaseTarget } from "@bdp/kit/server";
 
 /**
  * A fresh database target for one test file: on PostgreSQL (DATABASE_URL set)

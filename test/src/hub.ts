@@ -1,4 +1,5 @@
-import { PluginAddressPolicy, newSigningKey, startSubgraph, type DatabaseTarget, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit";
+import { newSigningKey, startSubgraph, type DatabaseTarget, type RunningSubgraph, type SubgraphDefinition } from "@bdp/kit/server";
+import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { readSupergraph, signDevToken, startGateway, type GatewayOptions, type RunningGateway } from "@bdp/gateway";
 import { definition as partners } from "@bdp/partners";
 import { definition as labourMarket } from "@bdp/labour-market";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrate, openOrm, runSeedOnce } from "@bdp/kit";
+import { migrate, openOrm, runSeedOnce } from "@bdp/kit/server";
 import { definition } from "@bdp/partners";
 
 /** `pnpm start` on PGlite: a restart finds the data where it left it and does not seed again. */

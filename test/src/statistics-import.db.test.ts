@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { migrate, openOrm, type OrmHandle } from "@bdp/kit";
+import { migrate, openOrm, type OrmHandle } from "@bdp/kit/server";
 import { definition, importBdl, parseBdl } from "@bdp/labour-market";
 import { freshTarget } from "./databases.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { migrate, openOrm, runSeedOnce, type OrmHandle } from "@bdp/kit";
+import { migrate, openOrm, runSeedOnce, type OrmHandle } from "@bdp/kit/server";
 import { CORE } from "./hub.js";
 import { freshTarget } from "./databases.js";
 

@@ -1,4 +1,4 @@
-import type { Identity } from "@bdp/kit";
+import type { Identity } from "@bdp/kit/server";
 import { verifyToken, type JwtConfig } from "./jwt.js";
 
 export type Identification = { ok: true; identity: Identity } | { ok: false; reason: string };

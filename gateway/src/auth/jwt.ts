@@ -1,5 +1,5 @@
 import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature, type KeyObject } from "node:crypto";
-import type { Identity } from "@bdp/kit";
+import type { Identity } from "@bdp/kit/server";
 
 /**
  * Bearer tokens (JWT) verified at the gateway. HS256 with a shared secret

@@ -8,7 +8,7 @@
  *
  * Signed with AUTH_JWT_SECRET (or the development secret the gateway uses when none is set).
  */
-import { DEMO_PARTNERS } from "@bdp/kit";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { DEV_SECRET, signDevToken } from "./jwt.js";
 
 const args = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { sendError, sendJson, type Route } from "@bdp/kit";
+import { sendError, sendJson, type Route } from "@bdp/kit/server";
 
 /**
  * Named exports for analysts (issue #5): an aggregate as CSV or JSON without

@@ -4,7 +4,8 @@ import {
   type OperationDefinitionNode, type SelectionSetNode,
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { namespaceOf, type ErrorCode } from "@bdp/kit";
+import { type ErrorCode } from "@bdp/kit/server";
+import { namespaceOf } from "@bdp/kit/plugin";
 
 /**
  * Query limits at the gateway (issue #7): every refusal has its own code and

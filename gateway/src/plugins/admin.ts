@@ -1,4 +1,4 @@
-import { HubError, readBody, sendError, sendErrors, sendHubError, sendJson, type Logger, type Route } from "@bdp/kit";
+import { HubError, readBody, sendError, sendErrors, sendHubError, sendJson, type Logger, type Route } from "@bdp/kit/server";
 import type { Identification } from "../auth/identify.js";
 import type { PluginSupergraphManager } from "./supergraph-manager.js";
 

@@ -19,7 +19,10 @@
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DEMO_PARTNERS, SLUG_PATTERN, checkPluginOffline, namespaceOf, parseManifest, readCoreSdls, type SubgraphDefinition } from "@bdp/kit";
+import { type SubgraphDefinition } from "@bdp/kit/server";
+import { SLUG_PATTERN, namespaceOf, parseManifest } from "@bdp/kit/plugin";
+import { checkPluginOffline, readCoreSdls } from "@bdp/kit/composition";
+import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { DEV_SECRET, signDevToken } from "../auth/jwt.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,4 +1,4 @@
-import { subgraphDatabaseUrl } from "@bdp/kit";
+import { subgraphDatabaseUrl } from "@bdp/kit/server";
 
 /**
  * The environment a plugin process gets from `pnpm start` (issue #11): what

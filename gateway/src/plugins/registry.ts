@@ -1,4 +1,5 @@
-import { HubError, encodeIdentity, pathOf, signRequest, type Identity, type OfferFeedItem, type RegisteredPlugin } from "@bdp/kit";
+import { HubError, encodeIdentity, pathOf, signRequest, type Identity } from "@bdp/kit/server";
+import { type OfferFeedItem, type RegisteredPlugin } from "@bdp/kit/plugin";
 
 /**
  * Where the plugin supergraph manager keeps what it decided (issue #11): the

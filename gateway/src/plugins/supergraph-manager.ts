@@ -1,10 +1,11 @@
 import { dirname, join } from "node:path";
 import type { SupergraphManager } from "@apollo/gateway";
 import type { GraphQLSchema } from "graphql";
+import { HubError, type Identity, type Logger, type Violation } from "@bdp/kit/server";
+import { AnswerGuard, PluginAddressPolicy, pluginLimitsFromEnv, pluginSigningKey, type PluginLimits, type RegisteredPlugin } from "@bdp/kit/plugin";
 import {
-  AnswerGuard, HubError, PluginAddressPolicy, admit, asSubgraph, composeWith, coreShape, pluginLimitsFromEnv, pluginSigningKey, readCoreSdls, recheck,
-  type Admission, type Candidate, type CoreShape, type Identity, type Logger, type PluginLimits, type RegisteredPlugin, type SubgraphSdl, type Violation,
-} from "@bdp/kit";
+  admit, asSubgraph, composeWith, coreShape, readCoreSdls, recheck, type Admission, type Candidate, type CoreShape, type SubgraphSdl,
+} from "@bdp/kit/composition";
 import { RegistryConflict, type PluginRegistry, type RegistryState } from "./registry.js";
 
 export type Change = { ok: true; plugin: RegisteredPlugin; offers: number; problems: string[]; version: number } | { ok: false; violations: Violation[] };

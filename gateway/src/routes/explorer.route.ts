@@ -1,4 +1,4 @@
-import type { Route } from "@bdp/kit";
+import type { Route } from "@bdp/kit/server";
 import { serveExplorer } from "../explorer.js";
 
 /** `GET /explorer/…`: the offline explorer (Altair); `/` leads to it. */

@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { handleGraphQL, requestIdOf, sendError, type Logger, type Route } from "@bdp/kit";
+import { handleGraphQL, requestIdOf, sendError, type Logger, type Route } from "@bdp/kit/server";
 import type { Identification } from "../auth/identify.js";
 import type { GatewayContext } from "../context.js";
 import { checkTokens, type QueryLimits } from "../limits/query-limits.js";

@@ -1,4 +1,4 @@
-import type { Route } from "@bdp/kit";
+import type { Route } from "@bdp/kit/server";
 import type { GatewayMetrics } from "../metrics.js";
 
 /** `GET /metrics`: Prometheus text. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { migrate, openOrm, parseOfferFeed, runSeedOnce, type OrmHandle } from "@bdp/kit";
+import { migrate, openOrm, runSeedOnce, type OrmHandle } from "@bdp/kit/server";
+import { parseOfferFeed } from "@bdp/kit/plugin";
 import { definition } from "./definition.js";
 import { offerFeed } from "./feed.js";
 import { manifest } from "./manifest.js";

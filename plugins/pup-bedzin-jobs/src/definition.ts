@@ -1,4 +1,5 @@
-import { pluginRoutes, type SubgraphDefinition } from "@bdp/kit";
+import { type SubgraphDefinition } from "@bdp/kit/server";
+import { pluginRoutes } from "@bdp/kit/plugin";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { PupBedzinJobsOffer } from "./offer/offer.entity.js";
 import { createLoaders, type Loaders } from "./loaders.js";

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { byIdLoader } from "@bdp/kit";
+import { byIdLoader } from "@bdp/kit/server";
 import { PupBedzinJobsOffer } from "./offer/offer.entity.js";
 
 export function createLoaders(em: EntityManager) {

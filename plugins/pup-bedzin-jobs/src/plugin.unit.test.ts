@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPluginOffline, readCoreSdls } from "@bdp/kit";
+import { checkPluginOffline, readCoreSdls } from "@bdp/kit/composition";
 import { definition } from "./definition.js";
 import { manifest } from "./manifest.js";
 

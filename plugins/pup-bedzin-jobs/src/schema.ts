@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from "@bdp/kit";
+import { buildFederatedSchema } from "@bdp/kit/server";
 import { OfferRef, OfferPupBedzinJobsResolver, PupBedzinJobsOfferResolver } from "./offer/offer.resolver.js";
 
 /** The plugin's schema; needs no database. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { isoDay, type OfferFeedItem } from "@bdp/kit";
+import { isoDay, type OfferFeedItem } from "@bdp/kit/plugin";
 import { TemplateOffer } from "./offer/offer.entity.js";
 import { manifest } from "./manifest.js";
 

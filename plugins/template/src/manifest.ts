@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parseManifest, type PluginManifest } from "@bdp/kit";
+import { parseManifest, type PluginManifest } from "@bdp/kit/plugin";
 
 /** The plugin's manifest (`plugin.json`), checked as the hub will check it. */
 export function readManifest(): PluginManifest {

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { OfferKind, TargetGroup as G, stableId, type SeedResult } from "@bdp/kit";
+import { stableId, type SeedResult } from "@bdp/kit/server";
+import { OfferKind, TargetGroup as G } from "@bdp/kit/domain";
 import { TemplateOffer } from "./offer/offer.entity.js";
 
 /** [kind, title, gmina, target groups, valid from, valid through, places, schedule, free] */

@@ -1,4 +1,4 @@
-import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
 import { ActivationProgramme } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";

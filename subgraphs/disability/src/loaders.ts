@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { sqlRows, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { sqlRows, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit/server";
 import { ActivationProgramme } from "./programme/programme.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";

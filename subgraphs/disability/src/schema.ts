@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit/server";
 import { ActivationProgrammeMutations } from "./programme/programme.mutation.js";
 import { DisabilityJobPlaceMutations } from "./job-place/job-place.mutation.js";
 import { ActivationProgrammeResolver } from "./programme/programme.resolver.js";

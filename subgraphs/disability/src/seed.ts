@@ -1,5 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, addDays, DEMO_PARTNERS, partnersWithRole, stableId, type DemoPartner, type SeedResult } from "@bdp/kit";
+import { stableId, type SeedResult } from "@bdp/kit/server";
+import { AgeBand, FundingSource, GMINA_CODES, Sex } from "@bdp/kit/domain";
+import { DEMO_TODAY, Random, addDays, DEMO_PARTNERS, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { Logger } from "./logger.js";
-import type { RegisterLookup } from "./register.js";
 
 /**
  * Who is calling. The foundation only knows anonymous callers; verified
@@ -13,6 +12,15 @@ export type Identity =
   | { kind: "partner"; userId: string; partnerId: string }
   | { kind: "analyst"; userId: string }
   | { kind: "coordinator"; userId: string };
+
+/** What a subgraph may ask the partner register about a partner (register.ts asks). */
+export interface RegisterPartner {
+  id: string;
+  sector: string;
+  status: string;
+}
+
+export type RegisterLookup = (partnerId: string) => Promise<RegisterPartner | null>;
 
 /** What every resolver of every subgraph gets. */
 export interface HubContext<Loaders = unknown> {

@@ -1,15 +1,7 @@
 import { pathOf, signRequest } from "./auth/signature.js";
-import type { Identity } from "./context.js";
+import type { Identity, RegisterLookup, RegisterPartner } from "./context.js";
 import { HubError } from "./errors.js";
 
-/** What a subgraph may ask the partner register about a partner. */
-export interface RegisterPartner {
-  id: string;
-  sector: string;
-  status: string;
-}
-
-export type RegisterLookup = (partnerId: string) => Promise<RegisterPartner | null>;
 
 /**
  * Asks the partner register (its GraphQL URL) about one partner, signed as

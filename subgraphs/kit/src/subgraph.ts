@@ -6,7 +6,7 @@ import type { MigrationObject } from "@mikro-orm/core";
 import type { Options } from "@mikro-orm/core";
 import type { HubContext, Identity } from "./context.js";
 import { NonceCache, verifyRequest } from "./auth/signature.js";
-import { PluginAddressPolicy, pluginLimitsFromEnv, type PluginLimits } from "./plugin/network.js";
+import type { PluginAddressPolicy, PluginLimits } from "./plugin/network.js";
 import { registerLookup } from "./register.js";
 import { maskError } from "./errors.js";
 import { fileURLToPath } from "node:url";
@@ -49,9 +49,9 @@ export interface SubgraphServices {
   log: Logger;
   /** The nonces of the signed requests it has accepted: one cache for GraphQL and its routes, so a request is accepted once. */
   nonces: NonceCache;
-  /** Where plugins may be reached (the catalogue reads their feeds). */
-  pluginPolicy: PluginAddressPolicy;
-  pluginLimits: PluginLimits;
+  /** Where plugins may be reached, when the starter said (the catalogue reads their feeds; it takes PLUGIN_ALLOWED_ADDRESSES otherwise). */
+  pluginPolicy?: PluginAddressPolicy;
+  pluginLimits?: PluginLimits;
 }
 
 export interface RunningSubgraph {
@@ -139,8 +139,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     signingKey: options.signingKey,
     log,
     nonces: new NonceCache(),
-    pluginPolicy: options.pluginPolicy ?? PluginAddressPolicy.fromEnv(),
-    pluginLimits: options.pluginLimits ?? pluginLimitsFromEnv(),
+    pluginPolicy: options.pluginPolicy,
+    pluginLimits: options.pluginLimits,
   };
   const stopBackground = definition.background?.(db, services);
   const service = await listen({

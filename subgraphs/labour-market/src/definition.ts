@@ -1,4 +1,4 @@
-import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
 import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit/server";
 import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";

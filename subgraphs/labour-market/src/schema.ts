@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit/server";
 import { LabourMarketIssueMutations } from "./issue/issue.mutation.js";
 import { ConsultationMutations } from "./consultation/consultation.mutation.js";
 import { InitiativeMutations } from "./initiative/initiative.mutation.js";

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  DEMO_PARTNERS, DEMO_TODAY, FundingSource, GMINA_CODES, MissionArea as M, Random, TargetGroup as G, TERRITORY, addDays, stableId, type SeedResult,
-} from "@bdp/kit";
+import { stableId, type SeedResult } from "@bdp/kit/server";
+import { FundingSource, GMINA_CODES, MissionArea as M, TargetGroup as G, TERRITORY } from "@bdp/kit/domain";
+import { DEMO_PARTNERS, DEMO_TODAY, Random, addDays } from "@bdp/kit/demo";
 import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal, StrategyLevel } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation/consultation.entity.js";

@@ -1,4 +1,4 @@
-import { AuditEntry, type SubgraphDefinition } from "@bdp/kit";
+import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin/plugin.entity.js";
 import { refreshAll, registryRoutes } from "./plugin/registry.js";

@@ -1,5 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { GMINA_CODES, OfferKind, Random, TargetGroup, addDays, stableId, type DemoPartner, type SeedResult } from "@bdp/kit";
+import { stableId, type SeedResult } from "@bdp/kit/server";
+import { GMINA_CODES, OfferKind, TargetGroup } from "@bdp/kit/domain";
+import { Random, addDays, type DemoPartner } from "@bdp/kit/demo";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 
 const TITLES: Record<OfferKind, string[]> = {

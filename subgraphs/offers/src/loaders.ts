@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { byIdLoader, pagedGroupLoader } from "@bdp/kit";
+import { byIdLoader, pagedGroupLoader } from "@bdp/kit/server";
 import DataLoader from "dataloader";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 import { PluginRegistration } from "./plugin/plugin.entity.js";

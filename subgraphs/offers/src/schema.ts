@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit/server";
 import { OfferResolver } from "./offer/offer.resolver.js";
 import { PluginResolver } from "./plugin/plugin.resolver.js";
 import { PartnerOffersResolver, TerritorialUnitOffersResolver } from "./references/references.resolver.js";

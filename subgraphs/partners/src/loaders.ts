@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { byIdLoader, groupLoader, unitAndDescendants } from "@bdp/kit";
+import { byIdLoader, groupLoader } from "@bdp/kit/server";
+import { unitAndDescendants } from "@bdp/kit/domain";
 import { Partner } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 

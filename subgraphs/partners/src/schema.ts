@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit/server";
 import { PartnerMutations } from "./partner/partner.mutation.js";
 import { RepresentativeMutations } from "./representative/representative.mutation.js";
 import { AccessionApplicationMutations } from "./application/application.mutation.js";

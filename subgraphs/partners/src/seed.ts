@@ -1,5 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { DEMO_PARTNERS, MissionArea, Random, Sector, stableId, territorialUnit, type DemoPartner, type SeedResult } from "@bdp/kit";
+import { stableId, type SeedResult } from "@bdp/kit/server";
+import { MissionArea, Sector, territorialUnit } from "@bdp/kit/domain";
+import { DEMO_PARTNERS, Random, type DemoPartner } from "@bdp/kit/demo";
 import { Partner, PartnerStatus } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication, ApplicationStatus } from "./application/application.entity.js";

@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit";
+import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, placeholders } from "@bdp/kit/server";
 import { TrainingProgramme } from "./programme/programme.entity.js";
 import { TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment } from "./enrolment/enrolment.entity.js";

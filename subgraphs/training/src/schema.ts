@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit";
+import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubContext } from "@bdp/kit/server";
 import { TrainingProgrammeMutations } from "./programme/programme.mutation.js";
 import { TrainingEditionMutations } from "./edition/edition.mutation.js";
 import { EnrolmentMutations } from "./enrolment/enrolment.mutation.js";

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  AgeBand, DEMO_TODAY, FundingSource, GMINA_CODES, Random, Sex, SupportForm, TargetGroup, addDays, demoPartnersWithRole, partnersWithRole, stableId, type DemoPartner, type SeedResult,
-} from "@bdp/kit";
+import { stableId, type SeedResult } from "@bdp/kit/server";
+import { AgeBand, FundingSource, GMINA_CODES, Sex, SupportForm, TargetGroup } from "@bdp/kit/domain";
+import { DEMO_TODAY, Random, addDays, demoPartnersWithRole, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
 import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment, EnrolmentStatus } from "./enrolment/enrolment.entity.js";

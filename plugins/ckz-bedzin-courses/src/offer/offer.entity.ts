@@ -1,6 +1,7 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar, HubRecord, OfferKind, TargetGroup } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
+import { OfferKind, TargetGroup } from "@bdp/kit/domain";
 
 /**
  * The plugin's own record of an offer: the uniform fields the hub lists

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { ConnectionType, PageArgs, offerReferenceType, paginate, type HubContext } from "@bdp/kit";
+import { ConnectionType, PageArgs, paginate, type HubContext } from "@bdp/kit/server";
+import { offerReferenceType } from "@bdp/kit/plugin";
 import { CkzBedzinCoursesOffer } from "./offer.entity.js";
 import type { Loaders } from "../loaders.js";
 

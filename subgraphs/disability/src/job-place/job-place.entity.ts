@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { DateScalar, HubRecord } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 
 @Entity({ tableName: "disability_job_place" })

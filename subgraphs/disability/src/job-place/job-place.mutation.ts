@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
-import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, write, type Audited, type HubContext } from "@bdp/kit";
+import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, write, type Audited, type HubContext } from "@bdp/kit/server";
 import { DisabilityJobPlace } from "./job-place.entity.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import type { Loaders } from "../loaders.js";

@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  between,
-  ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, isHolder, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+  between, ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, isHolder, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityJobPlace } from "./job-place.entity.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";

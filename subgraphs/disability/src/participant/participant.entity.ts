@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { AgeBand, DateScalar, HubRecord, Sex } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
+import { AgeBand, Sex } from "@bdp/kit/domain";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import { DisabilityDegree, ParticipantOutcome } from "../vocabulary.js";
 

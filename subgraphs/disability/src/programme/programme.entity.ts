@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, Property } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, FundingSource, HubRecord } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
+import { FundingSource } from "@bdp/kit/domain";
 import { Instrument } from "../vocabulary.js";
 
 export enum ActivationProgrammeStatus {

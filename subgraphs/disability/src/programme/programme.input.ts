@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { FundingSource } from "@bdp/kit";
+import { FundingSource } from "@bdp/kit/domain";
 import { ActivationProgrammeStatus } from "./programme.entity.js";
 import { Instrument } from "../vocabulary.js";
 

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
 import {
-  AgeBand, DateScalar, FundingSource, HubError, Sex, callerPartnerId, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write,
-  type Audited, type HubContext,
-} from "@bdp/kit";
+  DateScalar, HubError, callerPartnerId, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write, type Audited, type HubContext,
+} from "@bdp/kit/server";
+import { AgeBand, FundingSource, Sex } from "@bdp/kit/domain";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme.entity.js";
 import { ActivationParticipant } from "../participant/participant.entity.js";
 import { CAUSE_CODES, DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, holderCount, isHolder, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+  ConnectionType, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, isHolder, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
+import { holderCount } from "@bdp/kit/statistics";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { ActivationProgramme } from "./programme.entity.js";
 import { ActivationProgrammeFilter } from "./programme.input.js";

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { SuppressibleCount } from "@bdp/kit";
+import { SuppressibleCount } from "@bdp/kit/statistics";
 import { DisabilityDegree, ParticipantOutcome } from "../vocabulary.js";
 
 @ObjectType({ description: "Participants of one degree of disability." })

@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  PeriodArgs, Sector, StatisticSeries, peopleSeries, plainSeries, sqlRows, truncOf,
-  type HubContext, type PeopleStatistic, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+import { sqlRows, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
+import { Sector } from "@bdp/kit/domain";
+import { PeriodArgs, StatisticSeries, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";
 

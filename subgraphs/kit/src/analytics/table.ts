@@ -32,11 +32,6 @@ export function unitsCounting(code: string): readonly string[] {
   return gmina ? [gmina, territorialUnit(gmina)!.parent!] : [];
 }
 
-/** The gminas a statistic unit is made of (itself, for a gmina). */
-export function gminasIn(unit: string): readonly string[] {
-  return CHILDREN.get(unit) ?? [unit];
-}
-
 export function isStatisticUnit(code: string): boolean {
   return STATISTIC_UNITS.includes(code);
 }

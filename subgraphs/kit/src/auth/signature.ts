@@ -152,11 +152,7 @@ export function verifyRequest(
   return { ok: true, identity: parsed };
 }
 
-/** The shared key from HUB_SIGNING_KEY; a random one for a process that starts everything itself (tests, the launcher). */
-export function signingKeyFromEnv(): string | undefined {
-  return process.env.HUB_SIGNING_KEY || undefined;
-}
-
+/** A random key, for a process that starts everything itself (tests, the launcher). */
 export function newSigningKey(): string {
   return randomBytes(32).toString("hex");
 }

@@ -1,7 +1,6 @@
 import { stableId } from "../ids.js";
 import { MissionArea as M, Sector } from "../vocabulary.js";
 import { Random } from "./random.js";
-import { partnersWithRole } from "./scale.js";
 
 /**
  * The demo partners every subgraph's seed refers to. Public bodies carry
@@ -109,6 +108,11 @@ function build(): DemoPartner[] {
 }
 
 export const DEMO_PARTNERS: readonly DemoPartner[] = build();
+
+/** The active partners of a list that play a role. */
+export function partnersWithRole(partners: readonly DemoPartner[], role: DemoRole): DemoPartner[] {
+  return partners.filter((p) => p.roles.includes(role) && p.withdrewOn === null);
+}
 
 export function demoPartnersWithRole(role: DemoRole): DemoPartner[] {
   return partnersWithRole(DEMO_PARTNERS, role);

@@ -68,7 +68,3 @@ export function generatedPartners(from: number, count: number): DemoPartner[] {
   return Array.from({ length: count }, (_, k) => generatedPartner(from + k));
 }
 
-/** The active partners of a list that play a role. */
-export function partnersWithRole(partners: readonly DemoPartner[], role: DemoRole): DemoPartner[] {
-  return partners.filter((p) => p.roles.includes(role) && p.withdrewOn === null);
-}

@@ -9,7 +9,7 @@ import { DEFAULT_PLUGIN_LIMITS, PluginFetchError, checkPluginUrl, pluginFetch, p
 import { parseManifest, parseOfferFeed, type OfferFeedItem, type PluginManifest, type RegisteredPlugin } from "./plugin.js";
 import { checkNamespace, checkSchema, coreShape, type SubgraphSdl } from "./schema-rules.js";
 
-export * from "./codes.js";
+
 
 /**
  * Admission (issue #4, reshaped by issue #11): everything the hub asks of a
@@ -25,16 +25,25 @@ export * from "./codes.js";
  * manifest, the SDL, the offers and the new supergraph, which the registry
  * stores and the catalogue lists without asking the plugin again.
  */
-export type Composition = { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema } | { ok: false; violations: Violation[] };
+export type Composition = { ok: true; supergraphSdl: string; apiSchema: GraphQLSchema; hints: string[] } | { ok: false; violations: Violation[] };
 
-/** Composition of subgraphs: the supergraph and its public API schema, or why not. Never throws. */
+/**
+ * The one composition of the hub (`pnpm compose`, the gateway's plugins,
+ * `pnpm plugin check`): the supergraph, its public API schema and the
+ * composition hints, or why not. Never throws.
+ */
 export function composeWith(subgraphs: readonly SubgraphSdl[]): Composition {
   try {
     const result = composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
     if (result.errors) {
       return { ok: false, violations: result.errors.slice(0, 10).map((e) => violation("PLUGIN_COMPOSITION_FAILED", `${String(e.extensions?.code ?? "COMPOSITION")}: ${e.message.slice(0, 300)}`)) };
     }
-    return { ok: true, supergraphSdl: result.supergraphSdl, apiSchema: result.schema.toAPISchema().toGraphQLJSSchema() };
+    return {
+      ok: true,
+      supergraphSdl: result.supergraphSdl,
+      apiSchema: result.schema.toAPISchema().toGraphQLJSSchema(),
+      hints: (result.hints ?? []).map((h) => `${h.definition.code}: ${h.message}`),
+    };
   } catch (error) {
     return { ok: false, violations: [violation("PLUGIN_COMPOSITION_FAILED", (error as Error).message.slice(0, 300))] };
   }

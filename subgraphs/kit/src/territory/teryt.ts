@@ -51,9 +51,6 @@ export function territorialUnit(code: string): TerritorialUnit | undefined {
   return BY_CODE.get(code);
 }
 
-/** Gminas (and gmina parts) where people live and programmes run: every 7-digit unit. */
-export const MUNICIPALITY_CODES: readonly string[] = TERRITORY.filter((u) => u.code.length === 7).map((u) => u.code);
-
 /** Whole gminas only (no town/rural parts): what seeds and statistics iterate over. */
 export const GMINA_CODES: readonly string[] = TERRITORY.filter(
   (u) => u.code.length === 7 && u.kind !== "TOWN_PART" && u.kind !== "RURAL_PART",

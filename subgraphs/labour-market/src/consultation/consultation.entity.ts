@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, HubRecord } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { Strategy } from "../strategy/strategy.entity.js";
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, DateScalar, HubError, callerPartnerId, checkId, checkOrder, checkText, optionalText, requireCoordinator, write, type Audited, type HubContext,
-} from "@bdp/kit";
+} from "@bdp/kit/server";
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import type { Loaders } from "../loaders.js";

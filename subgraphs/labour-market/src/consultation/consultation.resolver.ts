@@ -1,8 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import {
-  ConnectionType, PageArgs, checkId, checkList, paginate, partnerRef, type HubContext, type PartnerRef as PartnerRefShape,
-} from "@bdp/kit";
+import { ConnectionType, PageArgs, checkId, checkList, paginate, partnerRef, type HubContext, type PartnerRef as PartnerRefShape } from "@bdp/kit/server";
 import { PartnerRef } from "../references/reference.types.js";
 import { Consultation, ConsultationPosition, ConsultationStatus } from "./consultation.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, HubRecord } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
 import { Initiative } from "../initiative/initiative.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { checkId, type HubContext } from "@bdp/kit";
+import { checkId, type HubContext } from "@bdp/kit/server";
 import { Indicator, IndicatorMeasurement } from "./indicator.entity.js";
 import { Initiative } from "../initiative/initiative.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";

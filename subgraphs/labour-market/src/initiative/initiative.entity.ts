@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, FundingSource, HubRecord, MissionArea, MoneyScalar } from "@bdp/kit";
+import { DateScalar, HubRecord, MoneyScalar } from "@bdp/kit/server";
+import { FundingSource, MissionArea } from "@bdp/kit/domain";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 
 export enum InitiativeStatus {

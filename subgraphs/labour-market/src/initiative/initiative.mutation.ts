@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  DateScalar, FundingSource, HubError, MissionArea, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, write,
-  type Audited, type HubContext, type Writer,
-} from "@bdp/kit";
+  DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, write, type Audited, type HubContext, type Writer,
+} from "@bdp/kit/server";
+import { FundingSource, MissionArea } from "@bdp/kit/domain";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative.entity.js";
 import { Indicator, IndicatorKind, IndicatorMeasurement } from "../indicator/indicator.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";

@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, FundingSource, MissionArea, MoneyScalar, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, searchPattern, sumMoney, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+  ConnectionType, MoneyScalar, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, searchPattern, sumMoney, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
+import { FundingSource, MissionArea } from "@bdp/kit/domain";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { AgreementParticipant, Initiative, InitiativeStatus } from "./initiative.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";

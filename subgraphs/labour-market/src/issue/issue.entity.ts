@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, HubRecord, MissionArea, TargetGroup } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
+import { MissionArea, TargetGroup } from "@bdp/kit/domain";
 
 export enum IssueStatus {
   PROPOSED = "PROPOSED",

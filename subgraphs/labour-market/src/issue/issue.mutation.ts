@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, MissionArea, TargetGroup, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkText, optionalText, requireCoordinator, write,
-  type Audited, type HubContext,
-} from "@bdp/kit";
+  AuditAction, HubError, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkText, optionalText, requireCoordinator, write, type Audited, type HubContext,
+} from "@bdp/kit/server";
+import { MissionArea, TargetGroup } from "@bdp/kit/domain";
 import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue.entity.js";
 import type { Loaders } from "../loaders.js";
 

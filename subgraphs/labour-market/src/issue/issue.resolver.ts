@@ -1,8 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, MissionArea, PageArgs, SortDirection, TargetGroup, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+  ConnectionType, PageArgs, SortDirection, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
+import { MissionArea, TargetGroup } from "@bdp/kit/domain";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue.entity.js";
 import { StrategyGoal } from "../strategy/strategy.entity.js";

@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import {
-  type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+import { type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { AgreementParticipant, Initiative } from "../initiative/initiative.entity.js";

@@ -1,5 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { parseTeryt, write } from "@bdp/kit";
+import { write } from "@bdp/kit/server";
+import { parseTeryt } from "@bdp/kit/domain";
 import { StatisticSource, UnemploymentStatistic } from "./unemployment.entity.js";
 
 /**

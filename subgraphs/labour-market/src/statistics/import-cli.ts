@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { migrate, openOrm, targetFromEnv } from "@bdp/kit";
+import { migrate, openOrm, targetFromEnv } from "@bdp/kit/server";
 import { definition } from "../definition.js";
 import { importBdl, parseBdl, type Column } from "./bdl-import.js";
 

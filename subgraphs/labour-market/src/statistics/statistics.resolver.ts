@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  DateScalar, PeriodArgs, StatisticSeries, isStatisticUnit, plainSeries, shared, sqlRows, truncOf, unitAndDescendants,
-  type HubContext, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+import { DateScalar, sqlRows, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
+import { unitAndDescendants } from "@bdp/kit/domain";
+import { PeriodArgs, StatisticSeries, isStatisticUnit, plainSeries, shared, truncOf, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { Indicator } from "../indicator/indicator.entity.js";
 import type { Loaders } from "../loaders.js";

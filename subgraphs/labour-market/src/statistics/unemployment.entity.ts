@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property, Unique } from "@mikro-orm/core";
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
-import { HubRecord } from "@bdp/kit";
+import { HubRecord } from "@bdp/kit/server";
 
 export enum StatisticSource {
   PUP_REPORT = "PUP_REPORT",

@@ -1,9 +1,8 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  between,
-  ConnectionType, HubError, PageArgs, checkRange, paginate, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+  between, ConnectionType, HubError, PageArgs, checkRange, paginate, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { UnemploymentStatistic } from "./unemployment.entity.js";
 import type { Loaders } from "../loaders.js";

@@ -1,7 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
-import {
-  DateScalar, HubError, checkId, checkInt, checkSet, checkTeryt, checkText, optionalText, write, type Audited, type HubContext,
-} from "@bdp/kit";
+import { DateScalar, HubError, checkId, checkInt, checkSet, checkTeryt, checkText, optionalText, write, type Audited, type HubContext } from "@bdp/kit/server";
 import { Strategy, StrategyGoal, StrategyLevel } from "./strategy.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import type { Loaders } from "../loaders.js";

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
   ConnectionType, PageArgs, checkId, checkRange, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+} from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { Strategy, StrategyGoal } from "./strategy.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";

@@ -1,6 +1,7 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar, OfferKind, TargetGroup } from "@bdp/kit";
+import { DateScalar } from "@bdp/kit/server";
+import { OfferKind, TargetGroup } from "@bdp/kit/domain";
 
 /**
  * One offer in the hub's catalogue, in the uniform shape (field names after

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { DateScalar, OfferKind, SortDirection, TargetGroup } from "@bdp/kit";
+import { DateScalar, SortDirection } from "@bdp/kit/server";
+import { OfferKind, TargetGroup } from "@bdp/kit/domain";
 
 @InputType({ description: "Conditions an offer must meet to be listed; all given conditions apply together." })
 export class OfferFilter {

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from "@mikro-orm/core";
 import { Field, Int, ObjectType } from "type-graphql";
-import { HubRecord } from "@bdp/kit";
+import { HubRecord } from "@bdp/kit/server";
 
 /**
  * A plugin the coordinator admitted (issue #4). The gateway writes it here

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { isHolder, partnerRef, type HubContext, type PartnerRef as PartnerRefShape } from "@bdp/kit";
+import { isHolder, partnerRef, type HubContext, type PartnerRef as PartnerRefShape } from "@bdp/kit/server";
 import { PartnerRef } from "../references/reference.types.js";
 import { PluginRegistration } from "./plugin.entity.js";
 import type { Loaders } from "../loaders.js";

@@ -1,8 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  AuditAction, HubError, PLUGIN_FETCH_REASONS, PluginFetchError, checkText, parseOfferFeed, pluginJson, readBody, sendError, sendHubError, sendJson, verifyRequest, write,
-  type Audited, type Identity, type OfferFeedItem, type OrmHandle, type RegisteredPlugin, type Route, type SubgraphServices,
-} from "@bdp/kit";
+  AuditAction, HubError, checkText, readBody, sendError, sendHubError, sendJson, verifyRequest, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices,
+} from "@bdp/kit/server";
+import {
+  PLUGIN_FETCH_REASONS, PluginAddressPolicy, PluginFetchError, pluginLimitsFromEnv, parseOfferFeed, pluginJson, type OfferFeedItem, type PluginLimits, type RegisteredPlugin,
+} from "@bdp/kit/plugin";
 import { CatalogueOffer } from "../offer/offer.entity.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin.entity.js";
 
@@ -33,6 +35,14 @@ export interface RefreshResult {
 const PLUGIN: Audited<PluginRegistration> = { type: "Plugin", audited: ["name", "url", "pluginVersion", "ownerPartnerId"], owner: (p) => p.ownerPartnerId };
 /** The catalogue's own writes (feed reads): no caller, nothing audited. */
 const CATALOGUE: Identity = { kind: "anonymous" };
+
+/** Where plugins may be reached and how much they may send: as the subgraph was started with, else from the environment (PLUGIN_ALLOWED_ADDRESSES, PLUGIN_MAX_FEED_BYTES, PLUGIN_TIMEOUT_MS). */
+const edges = new WeakMap<SubgraphServices, { policy: PluginAddressPolicy; limits: PluginLimits }>();
+function edgeOf(service: SubgraphServices): { policy: PluginAddressPolicy; limits: PluginLimits } {
+  let edge = edges.get(service);
+  if (!edge) edges.set(service, (edge = { policy: service.pluginPolicy ?? PluginAddressPolicy.fromEnv(), limits: service.pluginLimits ?? pluginLimitsFromEnv() }));
+  return edge;
+}
 
 /** The plugin's feed URL: its GraphQL URL's origin + `/hub/offers`. */
 export const feedUrl = (graphqlUrl: string) => new URL("/hub/offers", graphqlUrl).toString();
@@ -70,7 +80,8 @@ export async function refreshPlugin(em: EntityManager, slug: string, service: Su
   if (!plugin) return { offers: 0, problems: [`no plugin "${slug}"`] };
   let feed: unknown;
   try {
-    feed = await pluginJson(feedUrl(plugin.url), { policy: service.pluginPolicy, maxBytes: service.pluginLimits.feedBytes, timeoutMs: service.pluginLimits.timeoutMs });
+    const { policy, limits } = edgeOf(service);
+    feed = await pluginJson(feedUrl(plugin.url), { policy, maxBytes: limits.feedBytes, timeoutMs: limits.timeoutMs });
   } catch (error) {
     const failure = error instanceof PluginFetchError ? error.failure : "unreachable";
     const reason = `offers not read: ${PLUGIN_FETCH_REASONS[failure]}`;

@@ -1,5 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PageArgs, type Connection, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit";
+import {
+  PageArgs, type Connection, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { OfferConnection } from "../offer/offer.resolver.js";
 import type { CatalogueOffer } from "../offer/offer.entity.js";

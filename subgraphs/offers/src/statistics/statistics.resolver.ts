@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  OfferKind, PeriodArgs, StatisticSeries, monthsOf, plainSeries, stockSql, truncOf, sqlRows, type HubContext, type PlainStatistic, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+import { sqlRows, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
+import { OfferKind } from "@bdp/kit/domain";
+import { PeriodArgs, StatisticSeries, monthsOf, plainSeries, stockSql, truncOf, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 
 /** Offers open at some time in each period, in the gmina they take place in. */

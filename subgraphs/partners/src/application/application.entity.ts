@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, Property } from "@mikro-orm/core";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { MissionArea, Sector, HubRecord } from "@bdp/kit";
+import { HubRecord } from "@bdp/kit/server";
+import { MissionArea, Sector } from "@bdp/kit/domain";
 
 export enum ApplicationStatus {
   SUBMITTED = "SUBMITTED",

@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, MissionArea, Sector, checkEmail, checkGmina, checkId, checkSet, checkText, parseKrs, parseNip, parseRegon,
-  requireCoordinator, write, type Audited, type HubContext,
-} from "@bdp/kit";
+  AuditAction, HubError, checkEmail, checkGmina, checkId, checkSet, checkText, requireCoordinator, write, type Audited, type HubContext,
+} from "@bdp/kit/server";
+import { MissionArea, Sector, parseKrs, parseNip, parseRegon } from "@bdp/kit/domain";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
 import { Partner, PartnerStatus } from "../partner/partner.entity.js";
 import type { Loaders } from "../loaders.js";

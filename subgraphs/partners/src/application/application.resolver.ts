@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
-import { ConnectionType, PageArgs, Sector, checkId, checkList, paginate, type HubContext } from "@bdp/kit";
+import { ConnectionType, PageArgs, checkId, checkList, paginate, type HubContext } from "@bdp/kit/server";
+import { Sector } from "@bdp/kit/domain";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
 import type { Loaders } from "../loaders.js";
 

@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, Index, OneToMany, Property, type Rel } from "@mikro-orm/core";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, MissionArea, Sector, HubRecord } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
+import { MissionArea, Sector } from "@bdp/kit/domain";
 import { Representative } from "../representative/representative.entity.js";
 
 export enum PartnerStatus {

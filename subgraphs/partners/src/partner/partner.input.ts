@@ -1,5 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { MissionArea, Sector, SortDirection } from "@bdp/kit";
+import { SortDirection } from "@bdp/kit/server";
+import { MissionArea, Sector } from "@bdp/kit/domain";
 import { PartnerStatus } from "./partner.entity.js";
 
 @InputType({ description: "Conditions a partner must meet to be listed; all given conditions apply together." })

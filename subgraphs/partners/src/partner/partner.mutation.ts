@@ -1,5 +1,8 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
-import { HubError, MissionArea, checkEmail, checkGmina, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext } from "@bdp/kit";
+import {
+  HubError, checkEmail, checkGmina, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
+} from "@bdp/kit/server";
+import { MissionArea } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
 import { checkIdentifiers } from "../application/application.mutation.js";
 import type { Loaders } from "../loaders.js";

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
-import {
-  ConnectionType, PageArgs, checkId, checkIds, checkList, formatNip, orderOf, paginate, searchPattern, territoryScope, type HubContext,
-} from "@bdp/kit";
+import { ConnectionType, PageArgs, checkId, checkIds, checkList, orderOf, paginate, searchPattern, territoryScope, type HubContext } from "@bdp/kit/server";
+import { formatNip } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
 import { PartnerFilter, PartnerOrder } from "./partner.input.js";
 import { Representative } from "../representative/representative.entity.js";

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType } from "type-graphql";
-import { HubRecord } from "@bdp/kit";
+import { HubRecord } from "@bdp/kit/server";
 import { Partner } from "../partner/partner.entity.js";
 
 @Entity({ tableName: "representative" })

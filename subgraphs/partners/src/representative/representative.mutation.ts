@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from "type-graphql";
-import { checkEmail, checkId, checkText, optionalText, requirePartner, write, type Audited, type HubContext } from "@bdp/kit";
+import { checkEmail, checkId, checkText, optionalText, requirePartner, write, type Audited, type HubContext } from "@bdp/kit/server";
 import { Partner } from "../partner/partner.entity.js";
 import { PROFILE } from "../partner/partner.mutation.js";
 import { Representative } from "./representative.entity.js";

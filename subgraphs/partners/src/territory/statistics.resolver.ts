@@ -1,6 +1,8 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { PeriodArgs, Sector, StatisticSeries, plainSeries, stockSql, type HubContext, type PlainStatistic, sqlRows } from "@bdp/kit";
+import { type HubContext, sqlRows } from "@bdp/kit/server";
+import { Sector } from "@bdp/kit/domain";
+import { PeriodArgs, StatisticSeries, plainSeries, stockSql, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnit } from "./territorial-unit.type.js";
 
 /** Partners that are members at the end of each period (acceded, not yet withdrawn), by the gmina of their seat. */

@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import type { UnitKind } from "@bdp/kit";
+import type { UnitKind } from "@bdp/kit/domain";
 
 export enum TerritorialUnitKind {
   VOIVODESHIP = "VOIVODESHIP",

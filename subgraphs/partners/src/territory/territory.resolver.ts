@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import { HubError, TERRITORY, checkTeryt, territorialUnit, type HubContext } from "@bdp/kit";
+import { HubError, checkTeryt, type HubContext } from "@bdp/kit/server";
+import { TERRITORY, territorialUnit } from "@bdp/kit/domain";
 import { TerritorialUnit, TerritorialUnitKind } from "./territorial-unit.type.js";
 import { Partner } from "../partner/partner.entity.js";
 import type { Loaders } from "../loaders.js";

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Rel } from "@mikro-orm/core";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar, HubRecord } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
 import { TrainingProgramme } from "../programme/programme.entity.js";
 
 export enum EditionStatus {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
-import { DateScalar, SortDirection } from "@bdp/kit";
+import { DateScalar, SortDirection } from "@bdp/kit/server";
 import { EditionStatus } from "./edition.entity.js";
 
 @InputType({ description: "Conditions an edition must meet to be listed; all given conditions apply together." })

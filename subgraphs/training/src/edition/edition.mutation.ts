@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  HubError, checkGmina, checkId, checkInt, checkOrder, isHolder, optionalText, write,
-  type Audited, type HubContext, type Writer,
-} from "@bdp/kit";
+  HubError, checkGmina, checkId, checkInt, checkOrder, isHolder, optionalText, write, type Audited, type HubContext, type Writer,
+} from "@bdp/kit/server";
 import { EditionStatus, TrainingEdition } from "./edition.entity.js";
 import { TrainingEditionChanges, TrainingEditionInput } from "./edition.input.js";
 import { TrainingProgramme } from "../programme/programme.entity.js";

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  between,
-  ConnectionType, PageArgs, SuppressibleCount, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, holderCount, isHolder, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+  between, ConnectionType, PageArgs, checkDateRange, checkId, checkIds, checkList, orderOf, paginate, isHolder, territoryScope, unitRef, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape,
+} from "@bdp/kit/server";
+import { SuppressibleCount, holderCount } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { TrainingEdition } from "./edition.entity.js";
 import { TrainingEditionFilter, TrainingEditionOrder } from "./edition.input.js";

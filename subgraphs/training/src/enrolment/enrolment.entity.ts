@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { AgeBand, DateScalar, HubRecord, Sex, TargetGroup } from "@bdp/kit";
+import { DateScalar, HubRecord } from "@bdp/kit/server";
+import { AgeBand, Sex, TargetGroup } from "@bdp/kit/domain";
 import { TrainingEdition } from "../edition/edition.entity.js";
 
 export enum EnrolmentStatus {

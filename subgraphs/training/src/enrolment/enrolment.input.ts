@@ -1,5 +1,6 @@
 import { Field, InputType } from "type-graphql";
-import { AgeBand, DateScalar, Sex, TargetGroup } from "@bdp/kit";
+import { DateScalar } from "@bdp/kit/server";
+import { AgeBand, Sex, TargetGroup } from "@bdp/kit/domain";
 import { EnrolmentStatus } from "./enrolment.entity.js";
 
 @InputType({ description: "A pseudonymous participant to enrol; never a name, PESEL or birth date." })

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { HubError, checkId, checkSet, checkText, write, type Audited, type HubContext } from "@bdp/kit";
+import { HubError, checkId, checkSet, checkText, write, type Audited, type HubContext } from "@bdp/kit/server";
 import { EditionStatus } from "../edition/edition.entity.js";
 import { ACTIVE, ownedEdition, seatsTaken } from "../edition/edition.mutation.js";
 import { Enrolment } from "./enrolment.entity.js";

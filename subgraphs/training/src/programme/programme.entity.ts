@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, Index, OneToMany, Property, type Rel } from "@mikro-orm/core";
 import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { FundingSource, HubRecord, MoneyScalar, SupportForm, TargetGroup } from "@bdp/kit";
+import { HubRecord, MoneyScalar } from "@bdp/kit/server";
+import { FundingSource, SupportForm, TargetGroup } from "@bdp/kit/domain";
 import { TrainingEdition } from "../edition/edition.entity.js";
 
 export enum ProgrammeStatus {

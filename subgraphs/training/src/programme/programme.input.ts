@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
-import { FundingSource, MoneyScalar, SortDirection, SupportForm, TargetGroup } from "@bdp/kit";
+import { MoneyScalar, SortDirection } from "@bdp/kit/server";
+import { FundingSource, SupportForm, TargetGroup } from "@bdp/kit/domain";
 import { ProgrammeStatus } from "./programme.entity.js";
 
 @InputType({ description: "Conditions a training programme must meet to be listed; all given conditions apply together." })

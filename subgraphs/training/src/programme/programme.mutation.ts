@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { HubError, callerPartnerId, checkAmount, checkId, checkInt, checkSet, checkText, optionalText, write, type Audited, type HubContext } from "@bdp/kit";
+import {
+  HubError, callerPartnerId, checkAmount, checkId, checkInt, checkSet, checkText, optionalText, write, type Audited, type HubContext,
+} from "@bdp/kit/server";
 import { ProgrammeStatus, TrainingProgramme } from "./programme.entity.js";
 import { TrainingProgrammeChanges, TrainingProgrammeInput } from "./programme.input.js";
 import type { Loaders } from "../loaders.js";

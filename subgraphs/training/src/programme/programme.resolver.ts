@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
   ConnectionType, HubError, PageArgs, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, type HubContext, type PartnerRef as PartnerRefShape,
-} from "@bdp/kit";
+} from "@bdp/kit/server";
 import { PartnerRef } from "../references/reference.types.js";
 import { TrainingProgramme } from "./programme.entity.js";
 import { TrainingProgrammeFilter, TrainingProgrammeOrder } from "./programme.input.js";

@@ -1,7 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import {
-  type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
-} from "@bdp/kit";
+import { type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { TrainingProgramme } from "../programme/programme.entity.js";
 import { TrainingEdition } from "../edition/edition.entity.js";
