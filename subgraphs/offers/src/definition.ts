@@ -7,8 +7,8 @@ import { generate } from "./generate.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
 
-/** How often the catalogue reads every plugin's offers (OFFERS_REFRESH_MS, default a minute). */
-const REFRESH_MS = Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(process.env.OFFERS_REFRESH_MS) : 60_000;
+/** How often the catalogue reads every plugin's offers (OFFERS_REFRESH_MS, default a minute), read when it starts. */
+const refreshMs = () => (Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(process.env.OFFERS_REFRESH_MS) : 60_000);
 
 /**
  * The offers catalogue (issue #4): one list of every plugin's offers in a
@@ -29,7 +29,7 @@ export const definition: SubgraphDefinition<Loaders> = {
     let running = Promise.resolve();
     const timer = setInterval(() => {
       running = running.then(() => refreshAll(db.orm.em.fork() as never, service)).catch((error: unknown) => service.log.error("offer refresh failed", { error }));
-    }, REFRESH_MS);
+    }, refreshMs());
     timer.unref();
     return async () => {
       clearInterval(timer);
