@@ -15,7 +15,7 @@ import { pluginAdminRoute } from "./plugins/admin.js";
 import { CatalogueRegistry } from "./plugins/registry.js";
 import { PluginSupergraphManager, readCoreSubgraphs } from "./plugins/supergraph-manager.js";
 import { explorerRoute } from "./routes/explorer.route.js";
-import { graphqlRoute } from "./routes/graphql.route.js";
+import { graphqlRoute, inProcess } from "./routes/graphql.route.js";
 import { metricsRoute } from "./routes/metrics.route.js";
 import { subgraphsReady } from "./routes/readiness.js";
 import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
@@ -123,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log });
   const caller = (header: string | undefined) => identify(header, options.jwt);
+  const graphql = { apollo, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log };
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({
@@ -135,8 +136,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       metricsRoute(metrics),
       explorerRoute(),
       ...(plugins ? [pluginAdminRoute(plugins, caller, log)] : []),
-      exportRoute(() => `${service.url}/graphql`),
-      graphqlRoute({ apollo, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log }),
+      exportRoute(inProcess(graphql)),
+      graphqlRoute(graphql),
     ],
     onClose: async () => {
       await apollo.stop();

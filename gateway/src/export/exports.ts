@@ -200,7 +200,17 @@ export function toCsv(rows: Row[]): string {
   return `${[columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\r\n")}\r\n`;
 }
 
-export function exportRoute(graphqlUrl: () => string): Route {
+/** One GraphQL operation of an export, run in process through the gateway's Apollo Server as the caller. */
+export type RunOperation = (query: string, variables: Record<string, unknown>) => Promise<{ status: number; data?: unknown; errors?: readonly unknown[] }>;
+
+/**
+ * `GET /export…`. Each export's operations run in process, through the
+ * gateway's own Apollo Server (the same query limits, identity and
+ * disclosure control as any query) — `run` is given per request by the
+ * GraphQL route, which has identified the caller and taken the export from
+ * its rate limit once.
+ */
+export function exportRoute(operationsFor: (req: Parameters<Route>[0], res: Parameters<Route>[1]) => RunOperation | null): Route {
   return async (req, res, url) => {
     if (req.method !== "GET" || !url.pathname.startsWith("/export")) return false;
     if (url.pathname === "/export" || url.pathname === "/export/") {
@@ -230,17 +240,15 @@ export function exportRoute(graphqlUrl: () => string): Route {
         return true;
       }
     }
-    // through the gateway's own GraphQL endpoint: the same limits, identity and disclosure control
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    if (req.headers.authorization) headers.authorization = req.headers.authorization;
-    if (typeof req.headers["x-request-id"] === "string") headers["x-request-id"] = req.headers["x-request-id"];
+    // as the caller (refused or rate-limited: already answered)
+    const run = operationsFor(req, res);
+    if (!run) return true;
     const rows: Row[] = [];
     let after: string | null = null;
     do {
-      const answer = await fetch(graphqlUrl(), { method: "POST", headers, body: JSON.stringify({ query: named.query, variables: { ...variables, ...(after ? { after } : {}) } }) });
-      const body = (await answer.json()) as { data?: unknown; errors?: unknown[] };
+      const body = await run(named.query, { ...variables, ...(after ? { after } : {}) });
       if (body.errors?.length || !body.data) {
-        if (body.errors) sendJson(res, answer.status >= 400 ? answer.status : 400, { errors: body.errors });
+        if (body.errors?.length) sendJson(res, body.status >= 400 ? body.status : 400, { errors: body.errors });
         else sendError(res, 500, "INTERNAL_SERVER_ERROR", "The export's query answered no data");
         return true;
       }

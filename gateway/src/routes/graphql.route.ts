@@ -1,42 +1,70 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { handleGraphQL, requestIdOf, sendError, type Logger, type Route } from "@bdp/kit/server";
+import { handleGraphQL, requestIdOf, sendError, type Identity, type Logger, type Route } from "@bdp/kit/server";
+import type { RunOperation } from "../export/exports.js";
 import type { Identification } from "../auth/identify.js";
 import type { GatewayContext } from "../context.js";
 import { checkTokens, type QueryLimits } from "../limits/query-limits.js";
 import type { RateLimiter } from "../limits/rate-limit.js";
 import type { GatewayMetrics } from "../metrics.js";
 
-/**
- * `/graphql`: who is calling (a bad token is 401 before anything else), the
- * rate limit per identity (429 with Retry-After), the document's size in
- * tokens before it is parsed, then Apollo Server with the gateway.
- */
-export function graphqlRoute(deps: {
+type Deps = {
   apollo: ApolloServer<GatewayContext>;
   identify: (header: string | undefined) => Identification;
   limiter: RateLimiter;
   limits: QueryLimits;
   metrics: GatewayMetrics;
   log: Logger;
-}): Route {
-  const { apollo, limiter, limits, metrics, log } = deps;
+};
+
+/**
+ * The caller of an HTTP request as GraphQL sees it: identified, and taken
+ * from the rate limit once; null when refused (the refusal is sent).
+ */
+export function admitCaller(deps: Deps, req: IncomingMessage, res: ServerResponse): { requestId: string; identity: Identity } | null {
+  const requestId = requestIdOf(req);
+  const caller = deps.identify(req.headers.authorization);
+  if (!caller.ok) {
+    deps.log.warn("token refused", { requestId, reason: caller.reason });
+    deps.metrics.refused.inc({ reason: "token" });
+    sendError(res, 401, "UNAUTHENTICATED", `Invalid bearer token: ${caller.reason}`, {}, { "www-authenticate": 'Bearer error="invalid_token"' });
+    return null;
+  }
+  const who = caller.identity.kind === "anonymous" ? `ip:${req.socket.remoteAddress}` : `user:${caller.identity.userId}`;
+  const wait = deps.limiter.take(who);
+  if (wait > 0) {
+    deps.metrics.refused.inc({ reason: "rate" });
+    sendError(res, 429, "RATE_LIMITED", `Too many requests: retry in ${wait} s`, { retryAfterSeconds: wait }, { "retry-after": String(wait) });
+    return null;
+  }
+  return { requestId, identity: caller.identity };
+}
+
+/** Operations run in process as the admitted caller (the exports), with the limits and masking any query has. */
+export function inProcess(deps: Deps): (req: IncomingMessage, res: ServerResponse) => RunOperation | null {
+  return (req, res) => {
+    const caller = admitCaller(deps, req, res);
+    if (!caller) return null;
+    return async (query, variables) => {
+      const result = await deps.apollo.executeOperation({ query, variables }, { contextValue: { ...caller, req } });
+      if (result.body.kind !== "single") throw new Error("an export's operation answered incrementally");
+      return { status: result.http.status ?? 200, data: result.body.singleResult.data, errors: result.body.singleResult.errors };
+    };
+  };
+}
+
+/**
+ * `/graphql`: who is calling (a bad token is 401 before anything else), the
+ * rate limit per identity (429 with Retry-After), the document's size in
+ * tokens before it is parsed, then Apollo Server with the gateway.
+ */
+export function graphqlRoute(deps: Deps): Route {
+  const { apollo, limits, metrics } = deps;
   return async (req, res, url) => {
     if (url.pathname !== "/graphql") return false;
-    const requestId = requestIdOf(req);
-    const caller = deps.identify(req.headers.authorization);
-    if (!caller.ok) {
-      log.warn("token refused", { requestId, reason: caller.reason });
-      metrics.refused.inc({ reason: "token" });
-      sendError(res, 401, "UNAUTHENTICATED", `Invalid bearer token: ${caller.reason}`, {}, { "www-authenticate": 'Bearer error="invalid_token"' });
-      return true;
-    }
-    const who = caller.identity.kind === "anonymous" ? `ip:${req.socket.remoteAddress}` : `user:${caller.identity.userId}`;
-    const wait = limiter.take(who);
-    if (wait > 0) {
-      metrics.refused.inc({ reason: "rate" });
-      sendError(res, 429, "RATE_LIMITED", `Too many requests: retry in ${wait} s`, { retryAfterSeconds: wait }, { "retry-after": String(wait) });
-      return true;
-    }
+    const caller = admitCaller(deps, req, res);
+    if (!caller) return true;
+    const { requestId } = caller;
     await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
       extraHeaders: { "x-request-id": requestId },
       // the document's size in tokens is checked before it is parsed
