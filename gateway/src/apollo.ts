@@ -44,6 +44,10 @@ export async function startApollo(options: {
       queryLimitsPlugin<GatewayContext>(options.limits, options.pluginSlugs),
       operationPlugin(options.metrics, log),
     ],
+    // Identity is a bearer token only, never a cookie: a cross-site request carries none, so there is
+    // nothing for Apollo's CSRF prevention to protect, and GET queries work as GraphQL over HTTP describes
+    // (mutations are POST only, whatever the headers).
+    csrfPrevention: false,
     formatError: (formatted, error) => maskError(formatted, error, (original) => log.error("unexpected error", { error: original })),
     includeStacktraceInErrorResponses: false,
   });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
 import type { ServerResponse } from "node:http";
@@ -45,13 +46,36 @@ query CountyInNumbers {
 `;
 
 /**
+ * The explorer's Content-Security-Policy (issue #17): its own scripts and the
+ * one inline start-up script (by nonce), and requests to the hub alone — a
+ * shared link that points the explorer at another endpoint cannot reach it —
+ * and no framing.
+ */
+export function explorerPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // Altair's Angular components set styles at run time
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
  * The GraphQL explorer (Altair), served from the package's own files: it
  * works with no internet, unlike Apollo's landing page, which loads from a CDN.
  */
 export function serveExplorer(path: string, res: ServerResponse, base = "/explorer/"): boolean {
   if (path === base || path === base.slice(0, -1)) {
-    const html = renderAltair({ baseURL: base, endpointURL: "/graphql", initialQuery: EXAMPLE, initialName: "bdp-hub" } as Parameters<typeof renderAltair>[0]);
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    const nonce = randomBytes(16).toString("base64");
+    const html = renderAltair({ baseURL: base, endpointURL: "/graphql", initialQuery: EXAMPLE, initialName: "bdp-hub", cspNonce: nonce, disableAccount: true } as Parameters<typeof renderAltair>[0]);
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-security-policy": explorerPolicy(nonce) });
     res.end(html);
     return true;
   }

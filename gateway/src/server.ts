@@ -18,6 +18,7 @@ import { explorerRoute } from "./routes/explorer.route.js";
 import { graphqlRoute, inProcess } from "./routes/graphql.route.js";
 import { metricsRoute } from "./routes/metrics.route.js";
 import { subgraphsReady } from "./routes/readiness.js";
+import { securityHeaders } from "./routes/security-headers.js";
 import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
 
 /** A timeout of 10 s per subgraph fetch; a breaker open for 5 s after 5 failures in a row (SUBGRAPH_TIMEOUT_MS, BREAKER_THRESHOLD, BREAKER_COOLDOWN_MS). */
@@ -130,6 +131,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port ?? 4000,
     host: options.host,
     log,
+    prelude: securityHeaders,
     ready: subgraphsReady(urls),
     routes: [
       (req, res) => applyCors(req, res, corsOrigins),

@@ -67,6 +67,7 @@ export function graphqlRoute(deps: Deps): Route {
     const { requestId } = caller;
     await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
       extraHeaders: { "x-request-id": requestId },
+      requestErrorsAs200ForJson: true,
       // the document's size in tokens is checked before it is parsed
       authenticate: (raw) => {
         let query: unknown;

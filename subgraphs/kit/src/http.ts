@@ -85,7 +85,19 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
   req: IncomingMessage,
   res: ServerResponse,
   context: (identity: I | undefined) => Promise<C>,
-  options: { bodyLimit?: number; extraHeaders?: Record<string, string>; authenticate?: Authenticate<I> } = {},
+  options: {
+    bodyLimit?: number;
+    extraHeaders?: Record<string, string>;
+    authenticate?: Authenticate<I>;
+    /**
+     * GraphQL over HTTP: to a client that accepts `application/json` (and
+     * not `application/graphql-response+json`), a well-formed request whose
+     * GraphQL errors are request errors (parse, validation, variables,
+     * limits) is answered 200, as the specification asks; 400 stays for
+     * `application/graphql-response+json` and for malformed HTTP requests.
+     */
+    requestErrorsAs200ForJson?: boolean;
+  } = {},
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -134,12 +146,26 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
   for (const [key, value] of response.headers) res.setHeader(key, value);
   for (const [key, value] of Object.entries(options.extraHeaders ?? {})) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
+  if (options.requestErrorsAs200ForJson && res.statusCode === 400 && response.body.kind === "complete" && isJsonRequestError(response.headers.get("content-type"), response.body.string)) res.statusCode = 200;
   if (response.body.kind === "complete") {
     res.end(response.body.string);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** Codes of request errors a well-formed GraphQL-over-HTTP request can meet (not malformed HTTP). */
+const REQUEST_ERROR_CODES = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "QUERY_TOO_DEEP", "TOO_MANY_ALIASES", "QUERY_TOO_COMPLEX"]);
+
+function isJsonRequestError(contentType: string | undefined, body: string): boolean {
+  if (!contentType?.startsWith("application/json")) return false;
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+    return parsed.data === undefined && Array.isArray(parsed.errors) && parsed.errors.length > 0 && parsed.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)));
+  } catch {
+    return false;
+  }
 }
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean | void> | boolean | void;
@@ -165,6 +191,8 @@ export async function listen(options: {
   host?: string;
   log: Logger;
   routes: Route[];
+  /** Runs first for every request, health included (headers every answer carries). */
+  prelude?: (req: IncomingMessage, res: ServerResponse, url: URL) => void;
   ready: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
   onClose?: () => Promise<void>;
   graceMs?: number;
@@ -174,6 +202,7 @@ export async function listen(options: {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     try {
+      options.prelude?.(req, res, url);
       if (url.pathname === "/health/live" || url.pathname === "/healthz") {
         sendJson(res, 200, { status: "ok" });
         return;
