@@ -3,7 +3,7 @@ import { createLogger, listen, registerLookup, type HttpService, type Logger } f
 import { type PluginAddressPolicy, type PluginLimits } from "@bdp/kit/plugin";
 import { startApollo } from "./apollo.js";
 import { identify } from "./auth/identify.js";
-import type { JwtConfig } from "./auth/jwt.js";
+import { tokenVerifier, type JwtConfig } from "./auth/jwt.js";
 import { applyCors } from "./cors.js";
 import { SubgraphDataSource } from "./data-source.js";
 import { exportRoute } from "./export/exports.js";
@@ -123,7 +123,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
   const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log });
-  const caller = (header: string | undefined) => identify(header, options.jwt);
+  const verify = tokenVerifier(options.jwt);
+  const caller = (header: string | undefined) => identify(header, verify);
   const graphql = { apollo, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log };
   const corsOrigins = options.corsOrigins ?? ["*"];
 

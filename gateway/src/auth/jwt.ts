@@ -1,19 +1,29 @@
 import { createHmac, createPublicKey, timingSafeEqual, verify as verifySignature, type KeyObject } from "node:crypto";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { Identity } from "@bdp/kit/server";
 
 /**
  * Bearer tokens (JWT) verified at the gateway. HS256 with a shared secret
- * for development; RS256 or ES256 with a public key in production. The
- * algorithm is fixed by the configured key, never taken from the token, so
- * `alg: none` and key-confusion tricks fail.
+ * for development; RS256 or ES256 with a public key, or with the keys an
+ * identity provider publishes at a JWKS URL (Keycloak, Entra ID, a
+ * login.gov.pl-style broker: fetched, cached, and fetched again when a token
+ * names a key id not seen yet, at most once per cool-down), in production.
+ * The algorithm is fixed by the configured key, never taken from the token,
+ * so `alg: none` and key-confusion tricks fail.
  *
  * Claims: `sub` (user id), `role` (partner | analyst | coordinator),
- * `partnerId` (for role partner), `exp`, `iat`, optionally `iss`.
+ * `partnerId` (for role partner), `exp`, `iat`, optionally `iss` and `aud`.
  */
 export interface JwtConfig {
   secret?: string;
   publicKey?: string;
+  /** AUTH_JWKS_URL: the identity provider's key set. */
+  jwksUrl?: string;
+  /** How long an unknown key id waits before the key set is fetched again (30 s). */
+  jwksCooldownMs?: number;
   issuer?: string;
+  /** AUTH_JWT_AUDIENCE: the `aud` tokens must carry. */
+  audience?: string;
   /** Allowed clock skew in seconds. */
   leewaySeconds?: number;
 }
@@ -59,10 +69,16 @@ export function verifyToken(token: string, config: JwtConfig, now = Date.now()):
   } else {
     return { ok: false, reason: "no key configured" };
   }
+  return identityOf(claims, config, now);
+}
+
+/** The caller the verified claims name: time, issuer, audience, subject, role. */
+function identityOf(claims: Record<string, unknown>, config: JwtConfig, now: number): TokenCheck {
   const leeway = (config.leewaySeconds ?? 30) * 1000;
   if (typeof claims.exp !== "number" || claims.exp * 1000 + leeway < now) return { ok: false, reason: "expired" };
   if (typeof claims.nbf === "number" && claims.nbf * 1000 - leeway > now) return { ok: false, reason: "not yet valid" };
   if (config.issuer && claims.iss !== config.issuer) return { ok: false, reason: "wrong issuer" };
+  if (config.audience && !(claims.aud === config.audience || (Array.isArray(claims.aud) && claims.aud.includes(config.audience)))) return { ok: false, reason: "wrong audience" };
   const userId = typeof claims.sub === "string" && claims.sub.length > 0 && claims.sub.length <= 200 ? claims.sub : null;
   if (!userId) return { ok: false, reason: "no subject" };
   switch (claims.role) {
@@ -76,6 +92,27 @@ export function verifyToken(token: string, config: JwtConfig, now = Date.now()):
     default:
       return { ok: false, reason: "unknown role" };
   }
+}
+
+export type TokenVerifier = (token: string) => Promise<TokenCheck>;
+
+/** How the gateway checks a bearer token under its settings: by the JWKS when one is set, else by the key or secret. */
+export function tokenVerifier(config: JwtConfig): TokenVerifier {
+  if (!config.jwksUrl) return async (token) => verifyToken(token, config);
+  const keys = createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: config.jwksCooldownMs ?? 30_000, timeoutDuration: 5_000 });
+  return async (token) => {
+    try {
+      // jose checks the signature (RS256 or ES256 only) and the times; the rest is ours, as for the other keys
+      const { payload } = await jwtVerify(token, keys, { algorithms: ["RS256", "ES256"], clockTolerance: config.leewaySeconds ?? 30 });
+      return identityOf(payload as Record<string, unknown>, config, Date.now());
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "ERR_JWT_EXPIRED") return { ok: false, reason: "expired" };
+      if (code === "ERR_JWKS_NO_MATCHING_KEY" || code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED") return { ok: false, reason: "bad signature" };
+      if (code === "ERR_JWKS_TIMEOUT" || code === "ERR_JOSE_GENERIC") return { ok: false, reason: "the identity provider's keys could not be read" };
+      return { ok: false, reason: "not a JWT" };
+    }
+  };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -101,11 +138,18 @@ export class JwtConfigError extends Error {
 export function jwtConfigFromEnv(env: NodeJS.ProcessEnv = process.env): JwtConfig {
   const secret = env.AUTH_JWT_SECRET || undefined;
   const publicKey = env.AUTH_JWT_PUBLIC_KEY || undefined;
+  const jwksUrl = env.AUTH_JWKS_URL || undefined;
+  const common = { issuer: env.AUTH_JWT_ISSUER || undefined, audience: env.AUTH_JWT_AUDIENCE || undefined };
+  if (jwksUrl) {
+    if (!/^https?:\/\/\S+$/.test(jwksUrl)) throw new JwtConfigError(`AUTH_JWKS_URL=${jwksUrl}: an http(s) URL`);
+    if (secret || publicKey) throw new JwtConfigError("AUTH_JWKS_URL is set together with AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY: set one way of checking tokens");
+    return { jwksUrl, ...common };
+  }
   if (env.NODE_ENV === "production") {
-    if (!secret && !publicKey) throw new JwtConfigError("NODE_ENV=production needs AUTH_JWT_PUBLIC_KEY or AUTH_JWT_SECRET: the development secret is public");
+    if (!secret && !publicKey) throw new JwtConfigError("NODE_ENV=production needs AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or AUTH_JWT_SECRET: the development secret is public");
     if (secret === DEV_SECRET) throw new JwtConfigError("AUTH_JWT_SECRET is the development secret printed in the repository: set a secret of your own");
     if (secret && !publicKey && Buffer.byteLength(secret) < MIN_SECRET_BYTES) throw new JwtConfigError(`AUTH_JWT_SECRET has ${Buffer.byteLength(secret)} bytes: at least ${MIN_SECRET_BYTES} in production`);
   }
   if (publicKey) createPublicKey(publicKey); // a malformed key fails here, at start, not on the first request
-  return { secret: secret ?? (publicKey ? undefined : DEV_SECRET), publicKey, issuer: env.AUTH_JWT_ISSUER || undefined };
+  return { secret: secret ?? (publicKey ? undefined : DEV_SECRET), publicKey, ...common };
 }

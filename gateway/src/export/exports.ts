@@ -210,7 +210,7 @@ export type RunOperation = (query: string, variables: Record<string, unknown>) =
  * GraphQL route, which has identified the caller and taken the export from
  * its rate limit once.
  */
-export function exportRoute(operationsFor: (req: Parameters<Route>[0], res: Parameters<Route>[1]) => RunOperation | null): Route {
+export function exportRoute(operationsFor: (req: Parameters<Route>[0], res: Parameters<Route>[1]) => Promise<RunOperation | null>): Route {
   return async (req, res, url) => {
     if (req.method !== "GET" || !url.pathname.startsWith("/export")) return false;
     if (url.pathname === "/export" || url.pathname === "/export/") {
@@ -241,7 +241,7 @@ export function exportRoute(operationsFor: (req: Parameters<Route>[0], res: Para
       }
     }
     // as the caller (refused or rate-limited: already answered)
-    const run = operationsFor(req, res);
+    const run = await operationsFor(req, res);
     if (!run) return true;
     const rows: Row[] = [];
     let after: string | null = null;

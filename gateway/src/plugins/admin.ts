@@ -19,12 +19,12 @@ import type { PluginSupergraphManager } from "./supergraph-manager.js";
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (header: string | undefined) => Identification, log: Logger): Route {
+export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (header: string | undefined) => Promise<Identification>, log: Logger): Route {
   return async (req, res, url) => {
     const m = /^\/admin\/plugins(?:\/([a-z0-9-]{1,40}))?(\/owner|\/key)?$/.exec(url.pathname);
     if (!m) return false;
     const [, slug, action] = m;
-    const caller = identify(req.headers.authorization);
+    const caller = await identify(req.headers.authorization);
     if (!caller.ok || caller.identity.kind === "anonymous") {
       sendError(res, 401, "UNAUTHENTICATED", caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`);
       return true;

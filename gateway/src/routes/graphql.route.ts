@@ -10,7 +10,7 @@ import type { GatewayMetrics } from "../metrics.js";
 
 type Deps = {
   apollo: ApolloServer<GatewayContext>;
-  identify: (header: string | undefined) => Identification;
+  identify: (header: string | undefined) => Promise<Identification>;
   limiter: RateLimiter;
   limits: QueryLimits;
   metrics: GatewayMetrics;
@@ -21,9 +21,9 @@ type Deps = {
  * The caller of an HTTP request as GraphQL sees it: identified, and taken
  * from the rate limit once; null when refused (the refusal is sent).
  */
-export function admitCaller(deps: Deps, req: IncomingMessage, res: ServerResponse): { requestId: string; identity: Identity } | null {
+export async function admitCaller(deps: Deps, req: IncomingMessage, res: ServerResponse): Promise<{ requestId: string; identity: Identity } | null> {
   const requestId = requestIdOf(req);
-  const caller = deps.identify(req.headers.authorization);
+  const caller = await deps.identify(req.headers.authorization);
   if (!caller.ok) {
     deps.log.warn("token refused", { requestId, reason: caller.reason });
     deps.metrics.refused.inc({ reason: "token" });
@@ -41,9 +41,9 @@ export function admitCaller(deps: Deps, req: IncomingMessage, res: ServerRespons
 }
 
 /** Operations run in process as the admitted caller (the exports), with the limits and masking any query has. */
-export function inProcess(deps: Deps): (req: IncomingMessage, res: ServerResponse) => RunOperation | null {
-  return (req, res) => {
-    const caller = admitCaller(deps, req, res);
+export function inProcess(deps: Deps): (req: IncomingMessage, res: ServerResponse) => Promise<RunOperation | null> {
+  return async (req, res) => {
+    const caller = await admitCaller(deps, req, res);
     if (!caller) return null;
     return async (query, variables) => {
       const result = await deps.apollo.executeOperation({ query, variables }, { contextValue: { ...caller, req } });
@@ -62,7 +62,7 @@ export function graphqlRoute(deps: Deps): Route {
   const { apollo, limits, metrics } = deps;
   return async (req, res, url) => {
     if (url.pathname !== "/graphql") return false;
-    const caller = admitCaller(deps, req, res);
+    const caller = await admitCaller(deps, req, res);
     if (!caller) return true;
     const { requestId } = caller;
     await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
