@@ -1,6 +1,7 @@
 import { type Logger } from "@bdp/kit/server";
 import { PluginAddressPolicy, type PluginLimits, DEFAULT_PLUGIN_LIMITS } from "@bdp/kit/plugin";
 import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv, type JwtConfig } from "./auth/jwt.js";
+import { DOCUMENT_MODES, type DocumentsMode } from "./documents/trusted-documents.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
 import type { RateLimit } from "./limits/rate-limit.js";
 import { startTracing, tracingFromEnv, type TracingOptions } from "./tracing.js";
@@ -29,6 +30,8 @@ export interface GatewayConfig {
   pluginPolicy: PluginAddressPolicy;
   pluginLimits: PluginLimits;
   tracing: TracingOptions | undefined;
+  /** TRUSTED_DOCUMENTS: off, log (default), enforce-anonymous or enforce. */
+  documentsMode: DocumentsMode;
   supergraphPath: string;
   /** HUB_SIGNING_KEY; `pnpm start` makes one when unset. */
   signingKey: string | undefined;
@@ -53,6 +56,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     if (raw === undefined || raw === "") return fallback;
     if (raw !== "true" && raw !== "false") throw new ConfigError(`${name}=${raw}: true or false`);
     return raw === "true";
+  };
+  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    if (!values.includes(raw as T)) throw new ConfigError(`${name}=${raw}: one of ${values.join(", ")}`);
+    return raw as T;
   };
   let jwt: JwtConfig;
   let pluginPolicy: PluginAddressPolicy;
@@ -86,6 +95,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       timeoutMs: int("PLUGIN_TIMEOUT_MS", DEFAULT_PLUGIN_LIMITS.timeoutMs),
     },
     tracing: tracingFromEnv(env),
+    documentsMode: oneOf("TRUSTED_DOCUMENTS", DOCUMENT_MODES, "log"),
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     signingKey: env.HUB_SIGNING_KEY || undefined,
     subgraphUrl: (name) => env[`${name.toUpperCase().replace(/-/g, "_")}_URL`] || undefined,
@@ -124,6 +134,7 @@ export function gatewayOptions(config: GatewayConfig, log: Logger): Omit<Gateway
     supergraphPath: config.supergraphPath,
     pluginPolicy: config.pluginPolicy,
     pluginLimits: config.pluginLimits,
+    documents: { mode: config.documentsMode },
   };
 }
 

@@ -7,12 +7,13 @@ describe("the gateway's settings", () => {
     const config = readConfig({});
     expect(config).toMatchObject({ port: 4000, host: "127.0.0.1", corsOrigins: ["*"], introspection: true, developmentSecret: true, rateLimit: { perMinute: 600, burst: 100 } });
     expect(config.limits.maxCost).toBe(250_000);
+    expect(config.documentsMode).toBe("log");
     expect(config.subgraphUrl("labour-market")).toBeUndefined();
   });
 
   it("reads what is set", () => {
-    const config = readConfig({ GATEWAY_PORT: "4400", LIMIT_MAX_DEPTH: "8", INTROSPECTION: "false", LABOUR_MARKET_URL: "http://10.0.0.5:4002/graphql", PLUGIN_ALLOWED_ADDRESSES: "127.0.0.1:4101", PLUGIN_TIMEOUT_MS: "2000" });
-    expect(config).toMatchObject({ port: 4400, introspection: false, limits: { maxDepth: 8 }, pluginLimits: { timeoutMs: 2000 } });
+    const config = readConfig({ GATEWAY_PORT: "4400", LIMIT_MAX_DEPTH: "8", INTROSPECTION: "false", LABOUR_MARKET_URL: "http://10.0.0.5:4002/graphql", PLUGIN_ALLOWED_ADDRESSES: "127.0.0.1:4101", PLUGIN_TIMEOUT_MS: "2000", TRUSTED_DOCUMENTS: "enforce-anonymous" });
+    expect(config).toMatchObject({ documentsMode: "enforce-anonymous", port: 4400, introspection: false, limits: { maxDepth: 8 }, pluginLimits: { timeoutMs: 2000 } });
     expect(config.subgraphUrl("labour-market")).toBe("http://10.0.0.5:4002/graphql");
     expect(config.pluginPolicy.allows("127.0.0.1", 4101)).toBe(true);
   });
@@ -25,6 +26,7 @@ describe("the gateway's settings", () => {
     ["INTROSPECTION", "no"],
     ["PLUGIN_ALLOWED_ADDRESSES", "somewhere"],
     ["PLUGIN_MAX_ANSWER_BYTES", "5MB"],
+    ["TRUSTED_DOCUMENTS", "strict"],
   ])("refuses %s=%s, naming it", (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => readConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit/server";
 import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { gatewayOptions, readConfigOrExit } from "./config.js";
+import { DASHBOARD_CLIENT, DASHBOARD_MANIFEST } from "./documents/manifest.js";
 import { startGateway } from "./server.js";
 import { pluginEnvironment } from "./plugins/launch.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
@@ -126,6 +127,10 @@ try {
     }),
   );
   const gateway = await startGateway({ ...gatewayOptions(config, createLogger("gateway")), supergraphSdl, subgraphUrls: Object.fromEntries(running), signingKey, pluginPolicy: new PluginAddressPolicy(pluginAllowList()) });
+  // the example dashboard's operations are trusted documents (issue #17), as a front-end's build would register them
+  await gateway.documents
+    ?.register(DASHBOARD_CLIENT, JSON.parse(readFileSync(DASHBOARD_MANIFEST, "utf8")), { kind: "coordinator", userId: "hub-launcher" })
+    .catch((error: unknown) => log.warn("the dashboard's documents were not registered", { error: String(error) }));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     [

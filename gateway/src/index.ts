@@ -5,3 +5,4 @@ export * from "./auth/jwt.js";
 export * from "./tracing.js";
 export * from "./plugins/launch.js";
 export * from "./config.js";
+export * from "./documents/manifest.js";

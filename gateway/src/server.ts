@@ -1,4 +1,5 @@
 import { ApolloGateway } from "@apollo/gateway";
+import type { GraphQLSchema } from "graphql";
 import { createLogger, listen, registerLookup, type HttpService, type Logger } from "@bdp/kit/server";
 import { type PluginAddressPolicy, type PluginLimits } from "@bdp/kit/plugin";
 import { startApollo } from "./apollo.js";
@@ -6,6 +7,8 @@ import { identify } from "./auth/identify.js";
 import { tokenVerifier, type JwtConfig } from "./auth/jwt.js";
 import { applyCors } from "./cors.js";
 import { SubgraphDataSource } from "./data-source.js";
+import { documentAdminRoute } from "./documents/admin.js";
+import { TrustedDocuments, type DocumentsMode } from "./documents/trusted-documents.js";
 import { exportRoute } from "./export/exports.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
@@ -56,6 +59,8 @@ export interface GatewayOptions {
   pluginPolicy?: PluginAddressPolicy;
   /** Size and time limits of plugin answers and feeds. */
   pluginLimits?: PluginLimits;
+  /** What callers may send besides registered documents (TRUSTED_DOCUMENTS, default `log`), and how often they are read again (default a minute). */
+  documents?: { mode: DocumentsMode; refreshMs?: number; missCooldownMs?: number };
 }
 
 export interface RunningGateway extends HttpService {
@@ -64,14 +69,8 @@ export interface RunningGateway extends HttpService {
   metrics: GatewayMetrics;
   /** The plugins in the graph, when the hub takes plugins. */
   plugins?: PluginSupergraphManager;
-}
-
-export interface RunningGateway extends HttpService {
-  graphqlUrl: string;
-  subgraphUrls: Record<string, string>;
-  metrics: GatewayMetrics;
-  /** The plugins in the graph, when the hub takes plugins. */
-  plugins?: PluginSupergraphManager;
+  /** The trusted documents, when the hub keeps them (with the offers catalogue). */
+  documents?: TrustedDocuments;
 }
 
 /**
@@ -122,10 +121,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => (apiSchema = schema));
+  // the catalogue keeps the front-ends' trusted documents, next to the plugin registry
+  const documents = urls.offers
+    ? new TrustedDocuments(new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey), options.documents?.mode ?? "log", { log, metrics, schema: () => apiSchema, missCooldownMs: options.documents?.missCooldownMs })
+    : undefined;
+  await documents?.reload();
+  const documentsTimer = documents ? setInterval(() => void documents.reload(), options.documents?.refreshMs ?? 60_000) : undefined;
+  documentsTimer?.unref();
   const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log });
   const verify = tokenVerifier(options.jwt);
   const caller = (header: string | undefined) => identify(header, verify);
-  const graphql = { apollo, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log };
+  const graphql = { apollo, documents, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log };
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({
@@ -139,13 +147,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       metricsRoute(metrics),
       explorerRoute(),
       ...(plugins ? [pluginAdminRoute(plugins, caller, log)] : []),
+      ...(documents ? [documentAdminRoute(documents, caller, log)] : []),
       exportRoute(inProcess(graphql)),
       graphqlRoute(graphql),
     ],
     onClose: async () => {
+      clearInterval(documentsTimer);
       await apollo.stop();
     },
   });
   log.info("gateway ready", { url: `${service.url}/graphql`, explorer: `${service.url}/explorer/`, subgraphs: urls });
-  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics, plugins };
+  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics, plugins, documents };
 }

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "vite";
 import { chromium, type Browser } from "playwright-core";
+import { DASHBOARD_CLIENT, DASHBOARD_MANIFEST } from "@bdp/gateway";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 /**
@@ -29,7 +30,9 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 
 beforeAll(async () => {
   if (!CHROMIUM) return;
-  hub = await startTestHub("e2e_dashboard");
+  // held to trusted documents without a token (issue #17): the page runs its registered operation by id
+  hub = await startTestHub("e2e_dashboard", { documents: { mode: "enforce-anonymous" } });
+  await hub.gateway.documents!.register(DASHBOARD_CLIENT, JSON.parse(readFileSync(DASHBOARD_MANIFEST, "utf8")), { kind: "coordinator", userId: "test" });
   await build({ configFile: `${ROOT}schema/examples/municipality-dashboard/vite.config.ts`, build: { outDir, emptyOutDir: true }, logLevel: "warn" });
   site = createServer((req, res) => {
     const path = join(outDir, new URL(req.url ?? "/", "http://x").pathname.replace(/\/$/, "/index.html"));
@@ -56,7 +59,7 @@ describe.skipIf(!CHROMIUM)("the municipality dashboard in Chromium", () => {
       placesOffered: trainingPlaces(fromYear: 2019, toYear: 2026) ${series}
       placesTaken: trainingPlaces(fromYear: 2019, toYear: 2026, measure: TAKEN) ${series}
       trainingOutcomes(fromYear: 2019, toYear: 2026) ${series}
-      activation: activationParticipants(fromYear: 2019, toYear: 2026, by: OUTCOME) ${series} } }`);
+      activation: activationParticipants(fromYear: 2019, toYear: 2026, by: OUTCOME) ${series} } }`, {}, { token: hub.token({ sub: "analityk", role: "analyst" }) });
     expect(body.errors).toBeUndefined();
     const withheld = (s: any) => [...s.series, s.total].reduce((n: number, l: any) => n + l.values.filter((v: any) => v.suppressed).length, 0);
     const unit = body.data.territorialUnits.find((u: any) => u.unemployment.total.values.some((v: any) => v.value !== null) && u.placesOffered.total.values.some((v: any) => v.value > 0) && withheld(u.activation) > 0);
@@ -78,6 +81,9 @@ describe.skipIf(!CHROMIUM)("the municipality dashboard in Chromium", () => {
     expect(new Set(marked)).toEqual(new Set([":c"]));
     const shown = await page.$$eval("#activation tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
     expect(shown).toEqual(unit.activation.periods.map((_: any, i: number) => [...unit.activation.series, unit.activation.total].map((l: any) => (l.values[i].suppressed ? ":c" : String(l.values[i].value)))));
+    // the page sent its operation by id, anonymously, to a gateway that refuses free-form documents without a token
+    const metrics = await (await fetch(`${hub.gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(/bdp_gateway_documents_total\{outcome="registered",client="municipality-dashboard"\} 1\n/);
 
     mkdirSync(`${ROOT}test/screenshots`, { recursive: true });
     await page.screenshot({ path: `${ROOT}test/screenshots/municipality-dashboard.png`, fullPage: true });

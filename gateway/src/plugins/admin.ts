@@ -1,5 +1,5 @@
 import { HubError, readBody, sendError, sendErrors, sendHubError, sendJson, type Logger, type Route } from "@bdp/kit/server";
-import type { Identification } from "../auth/identify.js";
+import { coordinatorOf, type Identification } from "../auth/identify.js";
 import type { PluginSupergraphManager } from "./supergraph-manager.js";
 
 /**
@@ -24,16 +24,8 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
     const m = /^\/admin\/plugins(?:\/([a-z0-9-]{1,40}))?(\/owner|\/key)?$/.exec(url.pathname);
     if (!m) return false;
     const [, slug, action] = m;
-    const caller = await identify(req.headers.authorization);
-    if (!caller.ok || caller.identity.kind === "anonymous") {
-      sendError(res, 401, "UNAUTHENTICATED", caller.ok ? "A coordinator's bearer token is required" : `Invalid bearer token: ${caller.reason}`);
-      return true;
-    }
-    if (caller.identity.kind !== "coordinator") {
-      sendError(res, 403, "FORBIDDEN", "Only the coordinator administers plugins");
-      return true;
-    }
-    const by = caller.identity;
+    const by = await coordinatorOf(identify, req, res, "Only the coordinator administers plugins");
+    if (!by) return true;
     if (req.method === "GET" && !slug) {
       // addresses and contacts are the coordinator's: an address is where to aim, a contact is a person
       sendJson(res, 200, { version: plugins.version, plugins: plugins.list().map(({ sdl: _sdl, ...rest }) => rest) });

@@ -12,9 +12,7 @@
  *   pnpm plugin list                                  the plugins in the graph
  *   pnpm plugin key <slug>                            the key to start a plugin of that slug with (asks the hub)
  *
- * HUB_URL (default http://127.0.0.1:4000) is the gateway; BDP_TOKEN a
- * coordinator's token, else a development one is made with AUTH_JWT_SECRET
- * (or the development secret).
+ * HUB_URL and BDP_TOKEN as for every coordinator's tool (../admin-cli.ts).
  */
 import { cpSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -23,11 +21,10 @@ import { type SubgraphDefinition } from "@bdp/kit/server";
 import { SLUG_PATTERN, namespaceOf, parseManifest } from "@bdp/kit/plugin";
 import { checkPluginOffline, readCoreSdls } from "@bdp/kit/composition";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
-import { DEV_SECRET, signDevToken } from "../auth/jwt.js";
+import { adminCall, fail, report } from "../admin-cli.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const PLUGINS = join(ROOT, "plugins");
-const HUB = (process.env.HUB_URL ?? "http://127.0.0.1:4000").replace(/\/$/, "");
 const [command, ...rest] = process.argv.slice(2);
 
 function flag(name: string): string | undefined {
@@ -40,39 +37,7 @@ function partnerId(given: string): string {
   return DEMO_PARTNERS.find((p) => p.key === given || p.id === given)?.id ?? given;
 }
 
-function fail(message: string, code = 2): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(code);
-}
-
-function token(): string {
-  if (process.env.BDP_TOKEN) return process.env.BDP_TOKEN;
-  const now = Math.floor(Date.now() / 1000);
-  return signDevToken({ sub: "plugin-cli", role: "coordinator", iat: now, exp: now + 600 }, process.env.AUTH_JWT_SECRET || DEV_SECRET);
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  let response: Response;
-  try {
-    response = await fetch(`${HUB}/admin/plugins${path}`, {
-      method,
-      headers: { "content-type": "application/json", authorization: `Bearer ${token()}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    fail(`The hub at ${HUB} does not answer (${(error as Error).message}); start it with \`pnpm start\` or set HUB_URL.`, 1);
-  }
-  return { status: response.status, body: await response.json() };
-}
-
-function report(result: { status: number; body: any }): void {
-  const errors = (result.body.errors ?? []) as { message: string; extensions: { code: string } }[];
-  if (errors.length) {
-    for (const e of errors) process.stderr.write(`✗ ${e.extensions.code}: ${e.message}\n`);
-    process.exit(1);
-  }
-  process.stdout.write(`${JSON.stringify(result.body, null, 2)}\n`);
-}
+const call = (method: string, path: string, body?: unknown) => adminCall("plugin-cli", method, `/admin/plugins${path}`, body);
 
 /** Copies plugins/template to plugins/<slug>, with the plugin's namespace in every name. */
 function newPlugin(slug: string): void {

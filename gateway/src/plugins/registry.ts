@@ -1,5 +1,6 @@
 import { HubError, encodeIdentity, pathOf, signRequest, type Identity } from "@bdp/kit/server";
 import { type OfferFeedItem, type RegisteredPlugin } from "@bdp/kit/plugin";
+import type { DocumentStore, RegistrationResult, StoredDocument } from "../documents/trusted-documents.js";
 
 /**
  * Where the plugin supergraph manager keeps what it decided (issue #11): the
@@ -44,9 +45,10 @@ export class RegistryConflict extends Error {
 /**
  * The registry in the offers catalogue's database, over its internal API:
  * each request signed with the hub's key for the `offers` audience, on
- * behalf of the coordinator who made the change.
+ * behalf of the coordinator who made the change. The trusted documents
+ * (issue #17) are kept there too.
  */
-export class CatalogueRegistry implements PluginRegistry {
+export class CatalogueRegistry implements PluginRegistry, DocumentStore {
   constructor(
     private readonly baseUrl: string,
     private readonly signingKey: string,
@@ -71,6 +73,14 @@ export class CatalogueRegistry implements PluginRegistry {
 
   async recompose(supergraph: SupergraphChange, change: string, by: Identity) {
     return (await this.call("PUT", "/internal/supergraph", { ...supergraph, change }, by)) as { version: number };
+  }
+
+  async documents(): Promise<StoredDocument[]> {
+    return ((await this.call("GET", "/internal/documents", undefined, { kind: "anonymous" })) as { documents: StoredDocument[] }).documents;
+  }
+
+  async registerDocuments(client: string, documents: Record<string, string>, by: Identity): Promise<RegistrationResult> {
+    return (await this.call("PUT", `/internal/documents/${encodeURIComponent(client)}`, { documents }, by)) as RegistrationResult;
   }
 
   private async call(method: string, path: string, payload: unknown, identity: Identity): Promise<unknown> {

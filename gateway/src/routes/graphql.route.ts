@@ -4,6 +4,7 @@ import { handleGraphQL, requestIdOf, sendError, type Identity, type Logger, type
 import type { RunOperation } from "../export/exports.js";
 import type { Identification } from "../auth/identify.js";
 import type { GatewayContext } from "../context.js";
+import type { TrustedDocuments } from "../documents/trusted-documents.js";
 import { checkTokens, type QueryLimits } from "../limits/query-limits.js";
 import type { RateLimiter } from "../limits/rate-limit.js";
 import type { GatewayMetrics } from "../metrics.js";
@@ -15,6 +16,8 @@ type Deps = {
   limits: QueryLimits;
   metrics: GatewayMetrics;
   log: Logger;
+  /** Trusted documents (issue #17), when the hub keeps them. */
+  documents?: TrustedDocuments;
 };
 
 /**
@@ -55,11 +58,13 @@ export function inProcess(deps: Deps): (req: IncomingMessage, res: ServerRespons
 
 /**
  * `/graphql`: who is calling (a bad token is 401 before anything else), the
- * rate limit per identity (429 with Retry-After), the document's size in
- * tokens before it is parsed, then Apollo Server with the gateway.
+ * rate limit per identity (429 with Retry-After), the trusted documents (a
+ * `documentId` resolved, a free-form document logged or refused), the
+ * document's size in tokens before it is parsed, then Apollo Server with the
+ * gateway.
  */
 export function graphqlRoute(deps: Deps): Route {
-  const { apollo, limits, metrics } = deps;
+  const { apollo, limits, metrics, documents } = deps;
   return async (req, res, url) => {
     if (url.pathname !== "/graphql") return false;
     const caller = await admitCaller(deps, req, res);
@@ -68,16 +73,13 @@ export function graphqlRoute(deps: Deps): Route {
     await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
       extraHeaders: { "x-request-id": requestId },
       requestErrorsAs200ForJson: true,
-      // the document's size in tokens is checked before it is parsed
-      authenticate: (raw) => {
-        let query: unknown;
-        try {
-          query = req.method === "POST" ? (JSON.parse(raw) as { query?: unknown })?.query : new URLSearchParams(raw).get("query");
-        } catch {
-          query = undefined;
-        }
-        const refusal = checkTokens(query, limits);
-        if (!refusal) return { ok: true, identity: caller.identity };
+      // a registered document in place of its id (or the refusal of a free-form one), then
+      // the document's size in tokens, before it is parsed
+      screen: async (params) => {
+        const screened = documents ? await documents.screen(params, caller.identity) : { ok: true as const, params };
+        if (!screened.ok) return screened;
+        const refusal = checkTokens(screened.params.query, limits);
+        if (!refusal) return screened;
         metrics.refused.inc({ reason: "tokens" });
         return { ok: false, status: 400, code: "QUERY_TOO_LONG", message: refusal.message };
       },

@@ -19,7 +19,9 @@ export const codegenConfig: CodegenConfig = {
   generates: {
     [here("./generated/")]: {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // trusted documents (issue #17): each operation's SHA-256 in the document, and the manifest
+      // generated/persisted-documents.json (hash → document) that the gateway can hold clients to
+      presetConfig: { fragmentMasking: false, persistedDocuments: { mode: "embedHashInDocument", hashAlgorithm: "sha256" } },
       config: {
         enumsAsTypes: true,
         useTypeImports: true,

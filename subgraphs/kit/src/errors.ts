@@ -12,6 +12,8 @@ export const ErrorCodes = {
   GRAPHQL_VALIDATION_FAILED: "the document does not fit the schema (unknown field, unknown enum literal)",
   BAD_REQUEST: "the HTTP request is malformed (body not JSON, a persisted query whose hash does not match its document)",
   PERSISTED_QUERY_NOT_FOUND: "a persisted query's hash is not known yet: send the document with it once",
+  DOCUMENT_NOT_FOUND: "a `documentId` names no registered document (HTTP 404): register the client's manifest (`pnpm documents register`)",
+  DOCUMENT_NOT_TRUSTED: "the gateway runs registered documents only for this caller (TRUSTED_DOCUMENTS): send a `documentId` (HTTP 403)",
   REQUEST_TOO_LARGE: "the body is over 1 MB (HTTP 413)",
   UNAUTHENTICATED: "a write without a token; a forged or expired token (HTTP 401); a subgraph called around the gateway (HTTP 401)",
   FORBIDDEN: "the caller's role may not do this, or the record belongs to another partner, or it is someone else's personal data",

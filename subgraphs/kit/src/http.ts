@@ -47,7 +47,7 @@ export function sendError(res: ServerResponse, status: number, code: RegisteredC
 }
 
 /** The HTTP status of a coded error answered outside GraphQL. */
-const STATUS: Partial<Record<RegisteredCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, REQUEST_TOO_LARGE: 413, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500, SUBGRAPH_UNAVAILABLE: 502, DATABASE_UNAVAILABLE: 503 };
+const STATUS: Partial<Record<RegisteredCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, DOCUMENT_NOT_TRUSTED: 403, NOT_FOUND: 404, DOCUMENT_NOT_FOUND: 404, CONFLICT: 409, REQUEST_TOO_LARGE: 413, RATE_LIMITED: 429, INTERNAL_SERVER_ERROR: 500, SUBGRAPH_UNAVAILABLE: 502, DATABASE_UNAVAILABLE: 503 };
 
 /** A HubError thrown on purpose, answered over HTTP with its code's status (400 by default) and its extensions. */
 export function sendHubError(res: ServerResponse, error: { message: string; extensions: Record<string, unknown> }): void {
@@ -78,7 +78,63 @@ export function traceIdOf(req: IncomingMessage): string | undefined {
  * `authenticate` sees the raw body (to check a signature over it) and may
  * refuse the request before any GraphQL work.
  */
-export type Authenticate<I> = (rawBody: string, req: IncomingMessage) => { ok: true; identity: I } | { ok: false; status: number; code: RegisteredCode; message: string };
+export type Refusal = { ok: false; status: number; code: RegisteredCode; message: string };
+export type Authenticate<I> = (rawBody: string, req: IncomingMessage) => { ok: true; identity: I } | Refusal;
+
+/** A request's GraphQL parameters: a POST's JSON object, or a GET's query string (`variables` and `extensions` parsed). */
+export type GraphQLParams = Record<string, unknown>;
+/**
+ * Sees each operation's parameters once the request is read, before Apollo
+ * Server: may put others in their place (a registered document for its id)
+ * or refuse the request.
+ */
+export type Screen<I> = (params: GraphQLParams, identity: I | undefined) => Promise<{ ok: true; params: GraphQLParams } | Refusal>;
+
+const isObject = (value: unknown): value is GraphQLParams => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A GET's query string as parameters, `variables` and `extensions` parsed when they are JSON (Apollo Server reports them when they are not). */
+function paramsOfSearch(search: URLSearchParams): GraphQLParams {
+  const params: GraphQLParams = Object.fromEntries(search);
+  for (const key of ["variables", "extensions"]) {
+    try {
+      if (typeof params[key] === "string") params[key] = JSON.parse(params[key] as string);
+    } catch {
+      // left as it is: Apollo Server refuses it with its own message
+    }
+  }
+  return params;
+}
+
+function searchOfParams(params: GraphQLParams): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, typeof value === "string" ? value : JSON.stringify(value));
+  return `?${search}`;
+}
+
+/** The body or query string after the screen; null when it refused (the refusal is sent). */
+async function screened<I>(screen: Screen<I>, method: string, body: unknown, search: string, identity: I | undefined, res: ServerResponse): Promise<{ body: unknown; search: string } | null> {
+  const refuse = (refusal: Refusal) => {
+    sendError(res, refusal.status, refusal.code, refusal.message);
+    return null;
+  };
+  if (method === "GET") {
+    const result = await screen(paramsOfSearch(new URLSearchParams(search)), identity);
+    return result.ok ? { body, search: searchOfParams(result.params) } : refuse(result);
+  }
+  // a batch is screened operation by operation, whether or not Apollo Server then takes batches
+  const operations = Array.isArray(body) ? body : [body];
+  const out: unknown[] = [];
+  for (const operation of operations) {
+    if (!isObject(operation)) {
+      out.push(operation);
+      continue;
+    }
+    const result = await screen(operation, identity);
+    if (!result.ok) return refuse(result);
+    out.push(result.params);
+  }
+  return { body: Array.isArray(body) ? out : out[0], search };
+}
 
 export async function handleGraphQL<C extends BaseContext, I = unknown>(
   apollo: ApolloServer<C>,
@@ -89,6 +145,7 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
     bodyLimit?: number;
     extraHeaders?: Record<string, string>;
     authenticate?: Authenticate<I>;
+    screen?: Screen<I>;
     /**
      * GraphQL over HTTP: to a client that accepts `application/json` (and
      * not `application/graphql-response+json`), a well-formed request whose
@@ -139,8 +196,14 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
       body = text;
     }
   }
+  let search = url.search;
+  if (options.screen) {
+    const result = await screened(options.screen, req.method ?? "GET", body, search, identity, res);
+    if (!result) return;
+    ({ body, search } = result);
+  }
   const response = await apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+    httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
     context: () => context(identity),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -1,5 +1,7 @@
 import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
 import { CatalogueOffer } from "./offer/offer.entity.js";
+import { TrustedDocument } from "./document/document.entity.js";
+import { documentRoutes } from "./document/documents.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin/plugin.entity.js";
 import { refreshAll, registryRoutes } from "./plugin/registry.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -14,17 +16,18 @@ const refreshMs = () => (Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(proc
  * The offers catalogue (issue #4): one list of every plugin's offers in a
  * uniform shape, and the registry of admitted plugins. Plugins feed it; it
  * lists their offers with filters and cursors, and a plugin that is down
- * keeps its offers listed with the time they were last read.
+ * keeps its offers listed with the time they were last read. It also keeps
+ * the front-ends' trusted documents (issue #17) for the gateways.
  */
 export const definition: SubgraphDefinition<Loaders> = {
   name: "offers",
   defaultPort: 4005,
-  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, AuditEntry],
+  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,
   generate,
-  routes: registryRoutes,
+  routes: (db, service) => [...registryRoutes(db, service), ...documentRoutes(db, service)],
   background(db, service) {
     let running = Promise.resolve();
     const timer = setInterval(() => {

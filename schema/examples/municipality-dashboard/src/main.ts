@@ -4,12 +4,13 @@
  * the gateway once — statistics from four subgraphs, shaped for charts — and
  * draws the unemployment trend, training places by target group, and
  * training and activation outcomes, with withheld counts shown as `:c`.
+ * It sends its operation by id, as a trusted document: the demo hub
+ * registers its manifest (`pnpm documents register municipality-dashboard`).
  *
  *   ?code=<TERYT gmina, county or city>&gateway=<GraphQL URL>&toYear=<year>
  */
-import { print } from "graphql";
 import {
-  MunicipalityDashboardDocument, type ChartSeriesFragment, type MunicipalityDashboardQuery, type MunicipalityDashboardQueryVariables,
+  MunicipalityDashboardDocument, documentIdOf, type ChartSeriesFragment, type MunicipalityDashboardQuery, type MunicipalityDashboardQueryVariables,
 } from "../../../src/client/index.js";
 import { lineChart, pairedBars, yearTable } from "./charts.js";
 
@@ -23,7 +24,8 @@ async function load(variables: MunicipalityDashboardQueryVariables): Promise<Mun
   const response = await fetch(gateway, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: print(MunicipalityDashboardDocument), variables }),
+    // a trusted document (issue #17): the id of the operation the hub registered, never its text
+    body: JSON.stringify({ documentId: documentIdOf(MunicipalityDashboardDocument), variables }),
   });
   const body = (await response.json()) as { data?: MunicipalityDashboardQuery; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length || !body.data) throw new Error(body.errors?.map((e) => `${e.extensions?.code}: ${e.message}`).join("; ") ?? "no data");

@@ -1,11 +1,10 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import {
-  AuditAction, HubError, checkText, readBody, sendError, sendHubError, sendJson, verifyRequest, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices,
-} from "@bdp/kit/server";
+import { AuditAction, HubError, checkText, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices } from "@bdp/kit/server";
 import {
   PLUGIN_FETCH_REASONS, PluginAddressPolicy, PluginFetchError, pluginLimitsFromEnv, parseOfferFeed, pluginJson, type OfferFeedItem, type PluginLimits, type RegisteredPlugin,
 } from "@bdp/kit/plugin";
 import { CatalogueOffer } from "../offer/offer.entity.js";
+import { internalApi, type InternalHandler } from "../internal.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin.entity.js";
 
 /**
@@ -142,12 +141,9 @@ function parseRegistration(input: Partial<RegisteredPlugin> | undefined, slug: s
   return input as RegisteredPlugin;
 }
 
-type Body = Record<string, any>;
-type Handler = (em: EntityManager, identity: Identity, body: Body, slug: string | undefined) => Promise<[number, unknown]>;
-
 export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[] {
   const { log } = service;
-  const handlers: Record<string, Handler> = {
+  const handlers: Record<string, InternalHandler> = {
     "GET plugins": async (em) => {
       const [plugins, slugs, supergraph] = await Promise.all([
         em.find(PluginRegistration, {}, { orderBy: { slug: "asc" } }),
@@ -216,42 +212,16 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
   };
 
   return [
-    async (req, res, url) => {
-      const m = /^\/internal\/(?:plugins(?:\/([a-z0-9-]{1,40}))?(\/refresh|\/owner)?|(supergraph))$/.exec(url.pathname);
-      if (!m) return false;
-      const [, slug, action, supergraph] = m;
-      const raw = await readBody(req, 20_000_000);
-      const verified = verifyRequest(service.signingKey, { method: req.method ?? "GET", path: req.url ?? url.pathname, audience: "offers", headers: req.headers, body: raw }, { nonces: service.nonces });
-      if (!verified.ok) {
-        sendError(res, 401, "UNAUTHENTICATED", `The registry answers the gateway only: signature ${verified.reason}`);
-        return true;
-      }
-      const name = supergraph ? `${req.method} supergraph` : action ? `${req.method} ${action.slice(1)}` : slug ? `${req.method} plugin` : `${req.method} plugins`;
-      const handler = handlers[name];
-      if (!handler) {
-        sendError(res, 405, "BAD_REQUEST", `${req.method} is not allowed here`);
-        return true;
-      }
-      if (req.method !== "GET" && verified.identity.kind !== "coordinator") {
-        sendError(res, 403, "FORBIDDEN", "Only the coordinator changes the plugin registry");
-        return true;
-      }
-      let body: Body = {};
-      try {
-        body = raw ? (JSON.parse(raw) as Body) : {};
-      } catch {
-        sendError(res, 400, "BAD_REQUEST", "The body is not JSON");
-        return true;
-      }
-      try {
-        const [status, answer] = await handler(db.orm.em.fork() as EntityManager, verified.identity, body, slug);
-        sendJson(res, status, answer);
-      } catch (error) {
-        // the pipeline turned a lost race on the version's key into CONFLICT: another gateway changed the supergraph first
-        if (!(error instanceof HubError)) throw error;
-        sendHubError(res, error);
-      }
-      return true;
-    },
+    internalApi(db, service, {
+      what: "plugin registry",
+      bodyLimit: 20_000_000,
+      handlers,
+      match: (path, method) => {
+        const m = /^\/internal\/(?:plugins(?:\/([a-z0-9-]{1,40}))?(\/refresh|\/owner)?|(supergraph))$/.exec(path);
+        if (!m) return null;
+        const [, slug, action, supergraph] = m;
+        return { key: slug, name: supergraph ? `${method} supergraph` : action ? `${method} ${action.slice(1)}` : slug ? `${method} plugin` : `${method} plugins` };
+      },
+    }),
   ];
 }
