@@ -53,7 +53,7 @@ afterAll(async () => {
 describe.skipIf(!CHROMIUM)("the municipality dashboard in Chromium", () => {
   it("draws the charts from the hub's data and marks suppressed cells", async () => {
     // a gmina with an unemployment series, training places and at least one withheld activation cell
-    const series = `{ periods { key } series { key values { value suppressed } sum { value } } total { values { value suppressed } } }`;
+    const series = `{ periods { key } series { key label values { value suppressed } sum { value } } total { label values { value suppressed } } }`;
     const { body } = await hub.query(`{ territorialUnits(kind: URBAN_GMINA) { code
       unemployment: registeredUnemployment(fromYear: 2019, toYear: 2026, grain: MONTH) ${series}
       placesOffered: trainingPlaces(fromYear: 2019, toYear: 2026) ${series}
@@ -81,6 +81,17 @@ describe.skipIf(!CHROMIUM)("the municipality dashboard in Chromium", () => {
     expect(new Set(marked)).toEqual(new Set([":c"]));
     const shown = await page.$$eval("#activation tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent)));
     expect(shown).toEqual(unit.activation.periods.map((_: any, i: number) => [...unit.activation.series, unit.activation.total].map((l: any) => (l.values[i].suppressed ? ":c" : String(l.values[i].value)))));
+    // categories carry the hub's Polish labels (issue #17), never the raw enum values (outcomes come first on the page)
+    const headers = await page.$$eval("#activation thead th, #outcomes thead th", (nodes) => nodes.map((n) => n.textContent));
+    const expectedHeaders = [unit.trainingOutcomes, unit.activation].flatMap((s: any) => ["", ...s.series.map((l: any) => l.label), s.total.label]);
+    expect(headers).toEqual(expectedHeaders);
+    expect(headers).toContain("Ogółem");
+    expect(headers).toContain("Zatrudnieni na otwartym rynku pracy");
+    expect(headers.filter((h) => /^[A-Z_]{3,}$/.test(h ?? ""))).toEqual([]);
+    const barLabels = await page.$$eval("#training text", (nodes) => nodes.map((n) => n.textContent));
+    for (const l of groups) expect(barLabels).toContain(l.label);
+    expect(barLabels).toContain("Długotrwale bezrobotni");
+
     // the page sent its operation by id, anonymously, to a gateway that refuses free-form documents without a token
     const metrics = await (await fetch(`${hub.gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/bdp_gateway_documents_total\{outcome="registered",client="municipality-dashboard"\} 1\n/);

@@ -86,3 +86,33 @@ describe("automatic persisted queries", () => {
     expect(wrong.body.errors[0].message).toMatch(/sha/i);
   });
 });
+
+describe("labels (issue #17)", () => {
+  it("enumLabels gives every enum of the API in Polish and English, with legal terms and their basis", async () => {
+    const query = `query ($lang: Language!) { enumLabels(lang: $lang) { enum values { value label legalTerm legalBasis } } }`;
+    const pl = await hub.query(query, { lang: "PL" });
+    const en = await hub.query(query, { lang: "EN" });
+    expect(pl.body.errors).toBeUndefined();
+    const target = (body: any) => body.data.enumLabels.find((e: any) => e.enum === "TargetGroup").values.find((v: any) => v.value === "LONG_TERM_UNEMPLOYED");
+    expect(target(pl.body)).toMatchObject({ label: "Długotrwale bezrobotni", legalTerm: "długotrwale bezrobotni" });
+    expect(target(pl.body).legalBasis).toMatch(/^art\. 69 ustawy z dnia 20 marca 2025 r\. o rynku pracy i służbach zatrudnienia/);
+    expect(target(en.body).label).toBe("Long-term unemployed");
+    const names = pl.body.data!.enumLabels.map((e: any) => e.enum);
+    expect(names).toEqual(expect.arrayContaining(["TargetGroup", "SupportForm", "DisabilityDegree", "TrainingOutcome", "UnemployedGroup"]));
+    const only = await hub.query(`{ enumLabels(enums: ["Sector"]) { enum values { value label } } }`);
+    expect(only.body.data.enumLabels).toHaveLength(1);
+    const unknown = await hub.query(`{ enumLabels(enums: ["NoSuchEnum"]) { enum } }`);
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("a statistic's lines carry their category's label in the language asked for", async () => {
+    const { body } = await hub.query(`{ territorialUnit(code: "2401011") { trainingPlaces(fromYear: 2024, toYear: 2025) {
+      dimension series { key pl: label en: label(lang: EN) } total { key label } } } }`);
+    expect(body.errors).toBeUndefined();
+    const series = body.data.territorialUnit.trainingPlaces;
+    expect(series.dimension).toBe("TargetGroup");
+    expect(series.series.find((l: any) => l.key === "OVER_50")).toEqual({ key: "OVER_50", pl: "Bezrobotni powyżej 50. roku życia", en: "Unemployed over 50" });
+    expect(series.total).toEqual({ key: "TOTAL", label: "Ogółem" });
+    expect(series.series.filter((l: any) => l.pl === l.key)).toEqual([]);
+  });
+});

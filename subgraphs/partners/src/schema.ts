@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit/server";
+import { EnumLabelsResolver, auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit/server";
 import { PartnerMutations } from "./partner/partner.mutation.js";
 import { RepresentativeMutations } from "./representative/representative.mutation.js";
 import { AccessionApplicationMutations } from "./application/application.mutation.js";
@@ -14,6 +14,8 @@ export function buildSchema() {
     resolvers: [
       PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, RepresentativeMutations, AccessionApplicationMutations,
       auditTrailResolver("registerAuditTrail", "partner register"),
+      // the labels of every enum of the API (issue #17): the register keeps the partnership's words
+      EnumLabelsResolver,
     ],
     referenceResolvers: {
       Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.partner.load(ref.id) },

@@ -32,7 +32,8 @@ export function lineChart(points: { label: string; value: number }[], caption: s
   return svg;
 }
 
-export function pairedBars(rows: { label: string; offered: number; taken: number }[], caption: string): SVGSVGElement {
+/** Bars of places offered and taken per category: its label shown, its key in `data-label`. */
+export function pairedBars(rows: { key: string; label: string; offered: number; taken: number }[], caption: string): SVGSVGElement {
   const barH = 18;
   const [w, pad, labelW] = [900, 10, 260];
   const h = pad * 2 + rows.length * (barH * 2 + 8);
@@ -44,24 +45,27 @@ export function pairedBars(rows: { label: string; offered: number; taken: number
   rows.forEach((r, i) => {
     const top = pad + i * (barH * 2 + 8);
     svg.append(el("text", { x: labelW - 6, y: top + barH + 4, "text-anchor": "end" }, r.label));
-    svg.append(el("rect", { class: "bar-offered", x: labelW, y: top, width: scale(r.offered), height: barH, "data-label": r.label, "data-value": r.offered }));
-    svg.append(el("rect", { class: "bar-taken", x: labelW, y: top + barH, width: scale(r.taken), height: barH, "data-label": r.label, "data-value": r.taken }));
+    svg.append(el("rect", { class: "bar-offered", x: labelW, y: top, width: scale(r.offered), height: barH, "data-label": r.key, "data-value": r.offered }));
+    svg.append(el("rect", { class: "bar-taken", x: labelW, y: top + barH, width: scale(r.taken), height: barH, "data-label": r.key, "data-value": r.taken }));
     svg.append(el("text", { x: labelW + scale(r.offered) + 4, y: top + barH - 4 }, `${r.offered} miejsc`), el("text", { x: labelW + scale(r.taken) + 4, y: top + 2 * barH - 4 }, `${r.taken} zajętych`));
   });
   return svg;
 }
 
 type Value = { value: number | null; suppressed: boolean; reason?: string | null };
+type Line = { key: string; label: string; values: Value[] };
 
 /**
  * A statistic as a table: one row per period, one column per category and
  * the total. A withheld value is marked `:c` (as Eurostat marks confidential
  * cells), with the reason in its tooltip.
  */
-export function yearTable(series: { periods: { key: string }[]; series: { key: string; values: Value[] }[]; total: { values: Value[] } }): HTMLTableElement {
+export function yearTable(series: { periods: { key: string }[]; series: Line[]; total: Line }): HTMLTableElement {
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
-  for (const label of ["", ...series.series.map((l) => l.key), "RAZEM"]) head.append(Object.assign(document.createElement("th"), { textContent: label }));
+  head.append(document.createElement("th"));
+  // the hub's label for each category (issue #17), its key kept for code
+  for (const line of [...series.series, series.total]) head.append(Object.assign(document.createElement("th"), { textContent: line.label, title: line.key }));
   const body = table.createTBody();
   series.periods.forEach((p, i) => {
     const row = body.insertRow();

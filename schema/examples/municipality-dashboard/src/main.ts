@@ -7,7 +7,7 @@
  * It sends its operation by id, as a trusted document: the demo hub
  * registers its manifest (`pnpm documents register municipality-dashboard`).
  *
- *   ?code=<TERYT gmina, county or city>&gateway=<GraphQL URL>&toYear=<year>
+ *   ?code=<TERYT gmina, county or city>&gateway=<GraphQL URL>&toYear=<year>&lang=<PL|EN>
  */
 import {
   MunicipalityDashboardDocument, documentIdOf, type ChartSeriesFragment, type MunicipalityDashboardQuery, type MunicipalityDashboardQueryVariables,
@@ -18,6 +18,8 @@ const params = new URLSearchParams(location.search);
 const code = params.get("code") ?? "2465011";
 const gateway = params.get("gateway") ?? "http://127.0.0.1:4000/graphql";
 const toYear = Number(params.get("toYear") ?? new Date().getFullYear());
+// the labels' language: the hub's Polish labels unless ?lang=EN
+const lang = params.get("lang") === "EN" ? "EN" : "PL";
 const app = document.querySelector<HTMLElement>("#app")!;
 
 async function load(variables: MunicipalityDashboardQueryVariables): Promise<MunicipalityDashboardQuery> {
@@ -48,14 +50,15 @@ function render(data: MunicipalityDashboardQuery): void {
 
   const offered = sums(unit.placesOffered);
   const taken = sums(unit.placesTaken);
-  const rows = [...offered].filter(([, n]) => n > 0).map(([label, n]) => ({ label, offered: n, taken: taken.get(label) ?? 0 })).sort((a, b) => b.offered - a.offered);
+  const labels = new Map((unit.placesOffered?.series ?? []).map((l) => [l.key, l.label]));
+  const rows = [...offered].filter(([, n]) => n > 0).map(([key, n]) => ({ key, label: labels.get(key) ?? key, offered: n, taken: taken.get(key) ?? 0 })).sort((a, b) => b.offered - a.offered);
   document.querySelector("#training")!.replaceChildren(pairedBars(rows, `Miejsca szkoleniowe ${trend.periods[0]?.key.slice(0, 4)}–${toYear}, ${unit.name}`));
 
   document.querySelector("#outcomes")!.replaceChildren(yearTable(unit.trainingOutcomes!));
   document.querySelector("#activation")!.replaceChildren(yearTable(unit.activation!));
 }
 
-load({ code, fromYear: toYear - 7, toYear })
+load({ code, fromYear: toYear - 7, toYear, lang })
   .then((data) => {
     render(data);
     app.dataset.state = "ready";

@@ -16,12 +16,12 @@ registerEnumType(ActivationParticipantDimension, {
   description: "What activation participants can be broken down by.",
   valuesConfig: {
     DEGREE: { description: "Degree of disability (DisabilityDegree)." },
-    INSTRUMENT: { description: "The programme's activation instrument (Instrument)." },
+    INSTRUMENT: { description: "The programme's activation instrument (ActivationInstrument)." },
     OUTCOME: { description: "The participant's outcome (ParticipantOutcome)." },
   },
 });
 
-const DIMENSION_ENUM: Record<ActivationParticipantDimension, string> = { DEGREE: "DisabilityDegree", INSTRUMENT: "Instrument", OUTCOME: "ParticipantOutcome" };
+const DIMENSION_ENUM: Record<ActivationParticipantDimension, string> = { DEGREE: "DisabilityDegree", INSTRUMENT: "ActivationInstrument", OUTCOME: "ParticipantOutcome" };
 
 /**
  * Participants by the year they joined and the gmina they live in: one
@@ -35,7 +35,7 @@ function activationParticipants(em: EntityManager): PeopleStatistic {
     table: {
       dimensions: [
         { name: "DisabilityDegree", categories: Object.values(DisabilityDegree), partition: true },
-        { name: "Instrument", categories: Object.values(Instrument), partition: true },
+        { name: "ActivationInstrument", categories: Object.values(Instrument), partition: true },
         { name: "ParticipantOutcome", categories: Object.values(ParticipantOutcome), partition: true },
       ],
     },
@@ -44,7 +44,7 @@ function activationParticipants(em: EntityManager): PeopleStatistic {
         `select extract(year from p.joined_on)::int as year, p.municipality_code as code, d.dimension, d.category, count(*)::int as count, g.operator_id::text as holder
          from activation_participant p
          join activation_programme g on g.id = p.programme_id
-         cross join lateral (values ('TOTAL', 'TOTAL'), ('DisabilityDegree', p.degree::text), ('Instrument', g.instrument::text), ('ParticipantOutcome', p.outcome::text)) as d(dimension, category)
+         cross join lateral (values ('TOTAL', 'TOTAL'), ('DisabilityDegree', p.degree::text), ('ActivationInstrument', g.instrument::text), ('ParticipantOutcome', p.outcome::text)) as d(dimension, category)
          where p.joined_on >= make_date(?, 1, 1) and p.joined_on < make_date(? + 1, 1, 1)
          group by 1, 2, 3, 4, 6`,
         [fromYear, toYear],

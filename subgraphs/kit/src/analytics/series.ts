@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Language, labelOf } from "../labels/labels.js";
 import { DateScalar } from "../scalars.js";
 import { PeriodGrain, type Period } from "./period.js";
 
@@ -52,6 +53,14 @@ export class StatisticPeriod {
 export class StatisticLine {
   @Field({ description: "The category: a value of the enum named by the series' `dimension` (e.g. NGO for sector), or TOTAL." })
   key!: string;
+
+  /** The series' dimension (the enum `key` belongs to), for the label; not a field of its own. */
+  dimension!: string | null;
+
+  @Field(() => String, { description: "The category's name for people, in `lang`: its enum value's label (`enumLabels`), Ogółem / Total for TOTAL." })
+  label(@Arg("lang", () => Language, { defaultValue: Language.PL, description: "The language of the label." }) lang: Language): string {
+    return labelOf(this.dimension, this.key, lang);
+  }
 
   @Field(() => [StatisticValue], { description: "One value per period, aligned with the series' `periods`." })
   values!: StatisticValue[];
@@ -134,7 +143,7 @@ export function buildSeries(spec: SeriesSpec): StatisticSeries {
         : cells.some((c) => c.hidden)
         ? { value: null, suppressed: true, reason: SuppressionReason.INCLUDES_WITHHELD, lowerBound: visibleSum }
         : published(visibleSum);
-    return { key, values: cells.map((c) => (c.hidden ? withheld : c.count === null ? noFigure : published(c.count))), sum };
+    return Object.assign(new StatisticLine(), { key, dimension: spec.dimension, values: cells.map((c) => (c.hidden ? withheld : c.count === null ? noFigure : published(c.count))), sum });
   };
   return {
     statistic: spec.statistic,

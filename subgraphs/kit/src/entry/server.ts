@@ -34,3 +34,4 @@ export * from "../db/write-generation.js";
 export * from "../audit/audit.entity.js";
 export * from "../audit/audit.js";
 export * from "../audit/audit.resolver.js";
+export * from "../labels/labels.resolver.js";

@@ -1,0 +1,308 @@
+/**
+ * Labels of every enum value of the hub's API, in Polish and English, with
+ * the Polish legal term and where the law defines it when there is one
+ * (issue #17). Kept as data, next to the vocabulary: front-ends show these
+ * instead of the raw values (`enumLabels(lang: PL)`, `StatisticLine.label`),
+ * and a test fails when an enum value of the schema has no label.
+ */
+import "reflect-metadata";
+import { getMetadataStorage, registerEnumType } from "type-graphql";
+
+/** The languages labels come in. */
+export enum Language {
+  PL = "PL",
+  EN = "EN",
+}
+registerEnumType(Language, {
+  name: "Language",
+  description: "A language of labels.",
+  valuesConfig: { PL: { description: "Polish: the partnership's language, the default." }, EN: { description: "English." } },
+});
+
+export interface ValueLabel {
+  pl: string;
+  en: string;
+  /** The term the law uses, in Polish, and the provision that defines it. */
+  legal?: { term: string; basis: string };
+}
+
+/** Where the vocabularies' legal terms come from. */
+export const LAWS = {
+  LABOUR_MARKET_2025: "ustawa z dnia 20 marca 2025 r. o rynku pracy i służbach zatrudnienia (Dz.U. 2025 poz. 620)",
+  EMPLOYMENT_PROMOTION_2004: "ustawa z dnia 20 kwietnia 2004 r. o promocji zatrudnienia i instytucjach rynku pracy (uchylona 1 czerwca 2025 r.)",
+  REHABILITATION_1997: "ustawa z dnia 27 sierpnia 1997 r. o rehabilitacji zawodowej i społecznej oraz zatrudnianiu osób niepełnosprawnych",
+  TERRITORIAL_DIVISION_1998: "ustawa z dnia 24 lipca 1998 r. o wprowadzeniu zasadniczego trójstopniowego podziału terytorialnego państwa",
+  PUBLIC_STATISTICS_1995: "ustawa z dnia 29 czerwca 1995 r. o statystyce publicznej",
+} as const;
+
+/** A provision: "art. 69 ustawy z dnia …" (the act in the genitive after an article), or the act alone. */
+const basis = (act: string, article?: string) => (article ? `art. ${article} ${act.replace(/^ustawa /, "ustawy ")}` : act);
+const labourMarket = (term: string, article?: string) => ({ term, basis: basis(LAWS.LABOUR_MARKET_2025, article) });
+const promotion2004 = (term: string, article: string) => ({ term, basis: basis(LAWS.EMPLOYMENT_PROMOTION_2004, article) });
+const rehabilitation = (term: string, article?: string) => ({ term, basis: basis(LAWS.REHABILITATION_1997, article) });
+
+/** The label of a series' total line (`StatisticLine.key` TOTAL). */
+export const TOTAL_LABEL: ValueLabel = { pl: "Ogółem", en: "Total" };
+
+/** Enum name (as in the schema, or a statistic's dimension) → value → label. */
+export const LABELS: Record<string, Record<string, ValueLabel>> = {
+  Language: {
+    PL: { pl: "polski", en: "Polish" },
+    EN: { pl: "angielski", en: "English" },
+  },
+  MissionArea: {
+    PARTNER_UNDERTAKINGS: { pl: "Przedsięwzięcia partnerów", en: "Partners' undertakings" },
+    LOCAL_STRATEGIES: { pl: "Strategie rozwiązywania lokalnych problemów", en: "Strategies for local problems" },
+    PROFESSIONAL_DEVELOPMENT: { pl: "Profesjonalizm i rozwój kadr partnerów", en: "Partners' professionalism and staff development" },
+    COOPERATION: { pl: "Współpraca samorządów, partnerów społecznych i biznesu", en: "Cooperation of local governments, social partners and business" },
+    FUNDING_AND_TRAINING: { pl: "Pozyskiwanie środków i programy szkoleniowe", en: "Raising funds and training programmes" },
+    NEW_EMPLOYMENT_FORMS: { pl: "Nowe formy zarobkowania i zatrudnienia", en: "New ways of earning and employment" },
+    DISABILITY_ACTIVATION: { pl: "Aktywizacja osób z niepełnosprawnościami", en: "Activation of persons with disabilities" },
+    YOUTH_LABOUR_MARKET_ENTRY: { pl: "Wejście młodzieży na rynek pracy", en: "Young people entering the labour market" },
+    MEDIA_IMAGE: { pl: "Wizerunek przedsięwzięć partnerów w mediach", en: "Partners' undertakings in the media" },
+    HERITAGE_AND_ENVIRONMENT: { pl: "Dziedzictwo kulturowe i środowisko naturalne", en: "Cultural heritage and the natural environment" },
+    SOCIAL_PATHOLOGIES: { pl: "Przeciwdziałanie patologiom społecznym", en: "Countering social pathologies" },
+  },
+  TargetGroup: {
+    UNDER_30: { pl: "Bezrobotni do 30. roku życia", en: "Unemployed under 30", legal: labourMarket("bezrobotni do 30. roku życia", "69") },
+    LONG_TERM_UNEMPLOYED: { pl: "Długotrwale bezrobotni", en: "Long-term unemployed", legal: labourMarket("długotrwale bezrobotni", "69") },
+    OVER_50: { pl: "Bezrobotni powyżej 50. roku życia", en: "Unemployed over 50", legal: labourMarket("bezrobotni powyżej 50. roku życia", "69") },
+    PERSONS_WITH_DISABILITIES: { pl: "Osoby z niepełnosprawnościami", en: "Persons with disabilities", legal: labourMarket("bezrobotni niepełnosprawni", "69") },
+    NO_VOCATIONAL_QUALIFICATIONS: { pl: "Bez kwalifikacji zawodowych", en: "Without vocational qualifications", legal: labourMarket("bezrobotni bez kwalifikacji zawodowych", "69") },
+    SINGLE_PARENTS: { pl: "Samotni rodzice", en: "Single parents", legal: labourMarket("bezrobotni samotnie wychowujący co najmniej jedno dziecko", "69") },
+    PARENTS_OF_CHILD_UNDER_6: { pl: "Rodzice dziecka do 6. roku życia", en: "Parents of a child under 6", legal: promotion2004("bezrobotni posiadający co najmniej jedno dziecko do 6 roku życia", "49") },
+    LARGE_FAMILY_CARD_HOLDERS: { pl: "Posiadacze Karty Dużej Rodziny", en: "Large-family card holders", legal: labourMarket("bezrobotni posiadający Kartę Dużej Rodziny", "69") },
+    SOCIAL_ASSISTANCE_RECIPIENTS: { pl: "Korzystający ze świadczeń pomocy społecznej", en: "Social assistance recipients", legal: promotion2004("bezrobotni korzystający ze świadczeń z pomocy społecznej", "49") },
+    CARERS_OF_PERSONS_WITH_DISABILITIES: { pl: "Opiekunowie osób z niepełnosprawnościami", en: "Carers of persons with disabilities", legal: labourMarket("opiekunowie osoby niepełnosprawnej") },
+    SCHOOL_LEAVERS: { pl: "Absolwenci i kończący naukę", en: "School leavers" },
+    JOB_SEEKERS: { pl: "Poszukujący pracy", en: "Job seekers", legal: labourMarket("poszukujący pracy") },
+    EMPLOYEES: { pl: "Pracownicy", en: "Employees" },
+    EMPLOYERS: { pl: "Pracodawcy", en: "Employers" },
+  },
+  FundingSource: {
+    LABOUR_FUND: { pl: "Fundusz Pracy", en: "Labour Fund", legal: labourMarket("Fundusz Pracy") },
+    KFS: { pl: "Krajowy Fundusz Szkoleniowy", en: "National Training Fund", legal: labourMarket("Krajowy Fundusz Szkoleniowy") },
+    PFRON: { pl: "PFRON", en: "PFRON (State Fund for Rehabilitation of Persons with Disabilities)", legal: rehabilitation("Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych") },
+    ESF_PLUS: { pl: "Europejski Fundusz Społeczny Plus", en: "European Social Fund Plus" },
+    LOCAL_GOVERNMENT_BUDGET: { pl: "Budżet samorządu", en: "Local government budget" },
+    PARTNER_OWN_FUNDS: { pl: "Środki własne partnera", en: "Partner's own funds" },
+  },
+  SupportForm: {
+    TRAINING: { pl: "Szkolenie", en: "Training", legal: labourMarket("szkolenie") },
+    TRAINEESHIP: { pl: "Staż", en: "Traineeship", legal: labourMarket("staż") },
+    INTERVENTION_WORKS: { pl: "Prace interwencyjne", en: "Intervention works", legal: labourMarket("prace interwencyjne") },
+    PUBLIC_WORKS: { pl: "Roboty publiczne", en: "Public works", legal: labourMarket("roboty publiczne") },
+    START_UP_GRANT: { pl: "Dofinansowanie podjęcia działalności gospodarczej", en: "Start-up grant", legal: labourMarket("dofinansowanie podjęcia działalności gospodarczej") },
+    WORKSTATION_EQUIPMENT_REFUND: { pl: "Refundacja wyposażenia stanowiska pracy", en: "Workstation equipment refund", legal: labourMarket("refundacja kosztów wyposażenia lub doposażenia stanowiska pracy") },
+    TRAINING_VOUCHER: { pl: "Bon szkoleniowy", en: "Training voucher", legal: promotion2004("bon szkoleniowy", "66k") },
+    LIFELONG_LEARNING_VOUCHER: { pl: "Bon na kształcenie ustawiczne", en: "Lifelong-learning voucher", legal: labourMarket("bon na kształcenie ustawiczne") },
+    EDUCATION_LOAN: { pl: "Pożyczka edukacyjna", en: "Education loan", legal: labourMarket("pożyczka edukacyjna") },
+    WAGE_SUBSIDY_50_PLUS: { pl: "Dofinansowanie wynagrodzenia za zatrudnienie osoby 50+", en: "50+ wage subsidy", legal: labourMarket("dofinansowanie wynagrodzenia za zatrudnienie skierowanego bezrobotnego, który ukończył 50. rok życia") },
+    KFS_EMPLOYER_TRAINING: { pl: "Kształcenie ustawiczne pracowników z KFS", en: "Staff training co-financed by the KFS", legal: labourMarket("kształcenie ustawiczne pracowników i pracodawcy finansowane z Krajowego Funduszu Szkoleniowego") },
+  },
+  DisabilityDegree: {
+    SEVERE: { pl: "Znaczny", en: "Severe", legal: rehabilitation("znaczny stopień niepełnosprawności", "4 ust. 1") },
+    MODERATE: { pl: "Umiarkowany", en: "Moderate", legal: rehabilitation("umiarkowany stopień niepełnosprawności", "4 ust. 2") },
+    MILD: { pl: "Lekki", en: "Mild", legal: rehabilitation("lekki stopień niepełnosprawności", "4 ust. 3") },
+  },
+  ActivationInstrument: {
+    SUPPORTED_EMPLOYMENT: { pl: "Zatrudnienie wspomagane (trener pracy)", en: "Supported employment (job coach)" },
+    SHELTERED_ENTERPRISE: { pl: "Zakład aktywności zawodowej (ZAZ)", en: "Vocational activity establishment (ZAZ)", legal: rehabilitation("zakład aktywności zawodowej", "29") },
+    OCCUPATIONAL_THERAPY_WORKSHOP: { pl: "Warsztat terapii zajęciowej (WTZ)", en: "Occupational therapy workshop (WTZ)", legal: rehabilitation("warsztat terapii zajęciowej", "10a") },
+    WAGE_SUBSIDY: { pl: "Dofinansowanie do wynagrodzeń (PFRON)", en: "PFRON wage subsidy", legal: rehabilitation("miesięczne dofinansowanie do wynagrodzenia pracownika niepełnosprawnego", "26a") },
+    WORKSTATION_ADAPTATION: { pl: "Przystosowanie stanowiska pracy", en: "Workstation adaptation", legal: rehabilitation("zwrot kosztów przystosowania stanowiska pracy", "26") },
+    VOCATIONAL_COUNSELLING: { pl: "Poradnictwo zawodowe", en: "Vocational counselling" },
+    TRAINING: { pl: "Szkolenie", en: "Training" },
+  },
+  ParticipantOutcome: {
+    IN_PROGRESS: { pl: "W trakcie udziału", en: "Taking part" },
+    EMPLOYED_OPEN_MARKET: { pl: "Zatrudnieni na otwartym rynku pracy", en: "Employed on the open market" },
+    EMPLOYED_SHELTERED: { pl: "Zatrudnieni w warunkach chronionych", en: "Employed in a sheltered setting" },
+    IN_EDUCATION: { pl: "Podjęli naukę", en: "Went on to education" },
+    DROPPED_OUT: { pl: "Przerwali udział", en: "Dropped out" },
+    COMPLETED_NO_EMPLOYMENT: { pl: "Ukończyli, bez zatrudnienia", en: "Completed, not employed" },
+  },
+  ActivationProgrammeStatus: {
+    PLANNED: { pl: "Planowany", en: "Planned" },
+    ACTIVE: { pl: "Realizowany", en: "Active" },
+    CLOSED: { pl: "Zakończony", en: "Closed" },
+  },
+  ActivationParticipantDimension: {
+    DEGREE: { pl: "Stopień niepełnosprawności", en: "Degree of disability" },
+    INSTRUMENT: { pl: "Instrument aktywizacji", en: "Activation instrument" },
+    OUTCOME: { pl: "Rezultat udziału", en: "Outcome" },
+  },
+  AgeBand: {
+    AGE_18_24: { pl: "18–24 lata", en: "18–24" },
+    AGE_25_29: { pl: "25–29 lat", en: "25–29" },
+    AGE_30_44: { pl: "30–44 lata", en: "30–44" },
+    AGE_45_54: { pl: "45–54 lata", en: "45–54" },
+    AGE_55_64: { pl: "55–64 lata", en: "55–64" },
+    AGE_65_PLUS: { pl: "65 lat i więcej", en: "65 and over" },
+  },
+  Sex: {
+    FEMALE: { pl: "Kobiety", en: "Women" },
+    MALE: { pl: "Mężczyźni", en: "Men" },
+  },
+  PeriodGrain: {
+    MONTH: { pl: "Miesiąc", en: "Month" },
+    QUARTER: { pl: "Kwartał", en: "Quarter" },
+    YEAR: { pl: "Rok", en: "Year" },
+  },
+  SuppressionReason: {
+    DISCLOSURE_CONTROL: { pl: "Utajnione (tajemnica statystyczna)", en: "Withheld (disclosure control)", legal: { term: "tajemnica statystyczna", basis: basis(LAWS.PUBLIC_STATISTICS_1995, "10") } },
+    INCLUDES_WITHHELD: { pl: "Suma z utajnioną wartością", en: "Sum including a withheld value" },
+  },
+  AuditAction: {
+    CREATE: { pl: "Utworzenie", en: "Created" },
+    UPDATE: { pl: "Zmiana", en: "Changed" },
+    DELETE: { pl: "Usunięcie", en: "Deleted" },
+    DECIDE: { pl: "Decyzja", en: "Decision" },
+  },
+  IssueStatus: {
+    PROPOSED: { pl: "Zgłoszony", en: "Proposed" },
+    ACCEPTED: { pl: "Przyjęty", en: "Accepted" },
+    IN_PROGRESS: { pl: "W realizacji", en: "In progress" },
+    RESOLVED: { pl: "Rozwiązany", en: "Resolved" },
+    DROPPED: { pl: "Porzucony", en: "Dropped" },
+  },
+  AgreementRole: {
+    LEAD: { pl: "Lider", en: "Lead" },
+    PARTNER: { pl: "Partner", en: "Partner" },
+    SUPPORTING: { pl: "Partner wspierający", en: "Supporting partner" },
+  },
+  InitiativeStatus: {
+    PLANNED: { pl: "Planowana", en: "Planned" },
+    RUNNING: { pl: "W trakcie", en: "Running" },
+    COMPLETED: { pl: "Zakończona", en: "Completed" },
+    CANCELLED: { pl: "Odwołana", en: "Cancelled" },
+  },
+  IndicatorKind: {
+    OUTPUT: { pl: "Wskaźnik produktu", en: "Output indicator" },
+    RESULT: { pl: "Wskaźnik rezultatu", en: "Result indicator" },
+  },
+  StatisticSource: {
+    PUP_REPORT: { pl: "Sprawozdanie PUP (MRPiPS-01)", en: "Labour office report (MRPiPS-01)" },
+    GUS_BDL: { pl: "GUS, Bank Danych Lokalnych", en: "Statistics Poland, Local Data Bank" },
+    DEMO_ESTIMATE: { pl: "Szacunek demonstracyjny", en: "Demo estimate" },
+  },
+  Stance: {
+    SUPPORT: { pl: "Popiera", en: "Supports" },
+    SUPPORT_WITH_AMENDMENTS: { pl: "Popiera z poprawkami", en: "Supports with amendments" },
+    OPPOSE: { pl: "Sprzeciwia się", en: "Opposes" },
+    ABSTAIN: { pl: "Wstrzymuje się", en: "Abstains" },
+  },
+  ConsultationStatus: {
+    PLANNED: { pl: "Zapowiedziane", en: "Planned" },
+    OPEN: { pl: "Otwarte", en: "Open" },
+    CLOSED: { pl: "Zamknięte", en: "Closed" },
+  },
+  StrategyLevel: {
+    MUNICIPAL: { pl: "Gminna", en: "Municipal" },
+    COUNTY: { pl: "Powiatowa", en: "County" },
+    PARTNERSHIP: { pl: "Partnerstwa", en: "Partnership" },
+  },
+  SortDirection: {
+    ASC: { pl: "Rosnąco", en: "Ascending" },
+    DESC: { pl: "Malejąco", en: "Descending" },
+  },
+  OfferKind: {
+    JOB: { pl: "Oferta pracy", en: "Job" },
+    TRAINEESHIP: { pl: "Staż", en: "Traineeship", legal: labourMarket("staż") },
+    TRAINING_PLACE: { pl: "Miejsce na szkoleniu", en: "Training place" },
+    SERVICE: { pl: "Usługa", en: "Service" },
+    EVENT: { pl: "Wydarzenie", en: "Event" },
+    VOLUNTEERING: { pl: "Wolontariat", en: "Volunteering" },
+  },
+  OfferSortField: {
+    VALID_FROM: { pl: "Data rozpoczęcia", en: "Start date" },
+    TITLE: { pl: "Tytuł", en: "Title" },
+  },
+  TerritorialUnitKind: {
+    VOIVODESHIP: { pl: "Województwo", en: "Voivodeship", legal: { term: "województwo", basis: LAWS.TERRITORIAL_DIVISION_1998 } },
+    COUNTY: { pl: "Powiat", en: "County", legal: { term: "powiat", basis: LAWS.TERRITORIAL_DIVISION_1998 } },
+    CITY_WITH_COUNTY_RIGHTS: { pl: "Miasto na prawach powiatu", en: "City with county rights", legal: { term: "miasto na prawach powiatu", basis: LAWS.TERRITORIAL_DIVISION_1998 } },
+    URBAN_GMINA: { pl: "Gmina miejska", en: "Urban gmina" },
+    RURAL_GMINA: { pl: "Gmina wiejska", en: "Rural gmina" },
+    URBAN_RURAL_GMINA: { pl: "Gmina miejsko-wiejska", en: "Urban-rural gmina" },
+    TOWN_PART: { pl: "Miasto w gminie miejsko-wiejskiej", en: "Town part of an urban-rural gmina" },
+    RURAL_PART: { pl: "Obszar wiejski w gminie miejsko-wiejskiej", en: "Rural part of an urban-rural gmina" },
+  },
+  Sector: {
+    LOCAL_GOVERNMENT: { pl: "Samorząd", en: "Local government" },
+    LABOUR_OFFICE: { pl: "Urząd pracy", en: "Labour office", legal: labourMarket("powiatowy urząd pracy") },
+    BUSINESS: { pl: "Przedsiębiorstwo", en: "Business" },
+    NGO: { pl: "Organizacja pozarządowa", en: "NGO" },
+    EDUCATION: { pl: "Edukacja", en: "Education" },
+    OTHER_INSTITUTION: { pl: "Inna instytucja", en: "Other institution" },
+    INDIVIDUAL: { pl: "Osoba prywatna", en: "Individual" },
+  },
+  PartnerStatus: {
+    ACTIVE: { pl: "Aktywny", en: "Active" },
+    SUSPENDED: { pl: "Zawieszony", en: "Suspended" },
+    WITHDRAWN: { pl: "Wystąpił", en: "Withdrawn" },
+  },
+  PartnerSortField: {
+    NAME: { pl: "Nazwa", en: "Name" },
+    ACCEDED_ON: { pl: "Data przystąpienia", en: "Accession date" },
+    CREATED_AT: { pl: "Data utworzenia", en: "Created" },
+  },
+  ApplicationStatus: {
+    SUBMITTED: { pl: "Złożony", en: "Submitted" },
+    APPROVED: { pl: "Przyjęty", en: "Approved" },
+    REJECTED: { pl: "Odrzucony", en: "Rejected" },
+  },
+  ProgrammeStatus: {
+    DRAFT: { pl: "Projekt", en: "Draft" },
+    PUBLISHED: { pl: "Opublikowany", en: "Published" },
+    ARCHIVED: { pl: "Zarchiwizowany", en: "Archived" },
+  },
+  EditionStatus: {
+    PLANNED: { pl: "Planowana", en: "Planned" },
+    RECRUITING: { pl: "Rekrutacja", en: "Recruiting" },
+    IN_PROGRESS: { pl: "W trakcie", en: "In progress" },
+    COMPLETED: { pl: "Zakończona", en: "Completed" },
+    CANCELLED: { pl: "Odwołana", en: "Cancelled" },
+  },
+  EnrolmentStatus: {
+    ENROLLED: { pl: "Zapisany", en: "Enrolled" },
+    COMPLETED: { pl: "Ukończył", en: "Completed" },
+    DROPPED_OUT: { pl: "Przerwał", en: "Dropped out" },
+    CANCELLED: { pl: "Wycofany", en: "Cancelled" },
+  },
+  TrainingPlaceMeasure: {
+    OFFERED: { pl: "Miejsca oferowane", en: "Places offered" },
+    TAKEN: { pl: "Miejsca zajęte", en: "Places taken" },
+  },
+  TrainingProgrammeSortField: {
+    TITLE: { pl: "Tytuł", en: "Title" },
+    HOURS: { pl: "Liczba godzin", en: "Hours" },
+    COST: { pl: "Koszt na uczestnika", en: "Cost per participant" },
+    CREATED_AT: { pl: "Data utworzenia", en: "Created" },
+  },
+  TrainingOutcome: {
+    IN_PROGRESS: { pl: "W trakcie szkolenia", en: "In training" },
+    DROPPED_OUT: { pl: "Przerwali szkolenie", en: "Dropped out" },
+    COMPLETED_EMPLOYED: { pl: "Ukończyli, zatrudnieni w ciągu 3 miesięcy", en: "Completed, employed within 3 months" },
+    COMPLETED_NOT_EMPLOYED: { pl: "Ukończyli, bez zatrudnienia w ciągu 3 miesięcy", en: "Completed, not employed within 3 months" },
+    COMPLETED_EMPLOYMENT_UNKNOWN: { pl: "Ukończyli, zatrudnienie jeszcze nieznane", en: "Completed, employment not yet known" },
+  },
+  UnemployedGroup: {
+    WOMEN: { pl: "Kobiety", en: "Women" },
+    LONG_TERM: { pl: "Długotrwale bezrobotni", en: "Long-term unemployed", legal: labourMarket("długotrwale bezrobotni", "69") },
+    UNDER_30: { pl: "Do 30. roku życia", en: "Under 30", legal: labourMarket("bezrobotni do 30. roku życia", "69") },
+    OVER_50: { pl: "Powyżej 50. roku życia", en: "Over 50", legal: labourMarket("bezrobotni powyżej 50. roku życia", "69") },
+    WITH_DISABILITIES: { pl: "Z niepełnosprawnościami", en: "With disabilities", legal: labourMarket("bezrobotni niepełnosprawni", "69") },
+  },
+};
+
+/** A value's label in a language; the value itself when the hub has none (a test keeps that from happening for the schema's enums). */
+export function labelOf(enumName: string | null, value: string, lang: Language): string {
+  const label = value === "TOTAL" ? TOTAL_LABEL : enumName ? LABELS[enumName]?.[value] : undefined;
+  return label ? (lang === Language.EN ? label.en : label.pl) : value;
+}
+
+/** Every enum registered so far (by the subgraphs imported), with its GraphQL values (the TypeScript enum's keys): what must have labels. */
+export function registeredEnums(): { name: string; values: string[] }[] {
+  return getMetadataStorage().enums.map((e) => ({ name: e.name, values: Object.keys(e.enumObj as object).filter((key) => Number.isNaN(Number(key))) }));
+}
