@@ -33,6 +33,8 @@ export async function startApollo(options: {
   pluginSlugs: () => readonly string[];
   metrics: GatewayMetrics;
   log: Logger;
+  /** More plugins (the schema usage recorder). */
+  plugins?: ApolloServerPlugin<GatewayContext>[];
 }): Promise<ApolloServer<GatewayContext>> {
   const { log } = options;
   const apollo = new ApolloServer<GatewayContext>({
@@ -43,6 +45,7 @@ export async function startApollo(options: {
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin<GatewayContext>(options.limits, options.pluginSlugs),
       operationPlugin(options.metrics, log),
+      ...(options.plugins ?? []),
     ],
     // Identity is a bearer token only, never a cookie: a cross-site request carries none, so there is
     // nothing for Apollo's CSRF prevention to protect, and GET queries work as GraphQL over HTTP describes

@@ -6,3 +6,4 @@ export * from "./tracing.js";
 export * from "./plugins/launch.js";
 export * from "./config.js";
 export * from "./documents/manifest.js";
+export { CatalogueRegistry } from "./plugins/registry.js";

@@ -9,6 +9,7 @@ import { applyCors } from "./cors.js";
 import { SubgraphDataSource } from "./data-source.js";
 import { documentAdminRoute } from "./documents/admin.js";
 import { TrustedDocuments, type DocumentsMode } from "./documents/trusted-documents.js";
+import { UsageRecorder } from "./usage/usage.js";
 import { exportRoute } from "./export/exports.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   pluginLimits?: PluginLimits;
   /** What callers may send besides registered documents (TRUSTED_DOCUMENTS, default `log`), and how often they are read again (default a minute). */
   documents?: { mode: DocumentsMode; refreshMs?: number; missCooldownMs?: number };
+  /** How often the schema usage counted is sent to the catalogue (default 30 s). */
+  usageFlushMs?: number;
 }
 
 export interface RunningGateway extends HttpService {
@@ -71,18 +74,21 @@ export interface RunningGateway extends HttpService {
   plugins?: PluginSupergraphManager;
   /** The trusted documents, when the hub keeps them (with the offers catalogue). */
   documents?: TrustedDocuments;
+  /** The schema usage recorder (issue #17), with the offers catalogue. */
+  usage?: UsageRecorder;
 }
 
 /**
  * The plugins' supergraph manager, when the hub takes plugins (the offers
  * catalogue keeps their registry, the register says who is a partner).
  */
-function pluginManager(options: GatewayOptions, urls: Record<string, string>, log: Logger): PluginSupergraphManager | undefined {
-  if (!(options.plugins ?? true) || !urls.offers || !urls.partners) return undefined;
+function pluginManager(options: GatewayOptions, urls: Record<string, string>, catalogue: CatalogueRegistry | undefined, log: Logger): PluginSupergraphManager | undefined {
+  if (!(options.plugins ?? true) || !catalogue || !urls.partners) return undefined;
   return new PluginSupergraphManager({
     core: readCoreSubgraphs(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, urls),
     initialSupergraph: options.supergraphSdl,
-    registry: new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey),
+    registry: catalogue,
+    usage: catalogue,
     signingKey: options.signingKey,
     partnerIsActive: async (id) => {
       const partner = await registerLookup(urls.partners!, options.signingKey, { kind: "anonymous" })(id).catch(() => null);
@@ -108,7 +114,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   metrics.breakerStates = () => Object.fromEntries(Object.entries(breakers).map(([name, b]) => [name, b.state]));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
-  const plugins = pluginManager(options, urls, log);
+  // the catalogue keeps the plugin registry, the trusted documents and the schema usage
+  const catalogue = urls.offers ? new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey) : undefined;
+  const plugins = pluginManager(options, urls, catalogue, log);
   const gateway = new ApolloGateway({
     supergraphSdl: plugins ?? options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -123,14 +131,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   let apiSchema: GraphQLSchema | undefined;
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => (apiSchema = schema));
-  // the catalogue keeps the front-ends' trusted documents, next to the plugin registry
-  const documents = urls.offers
-    ? new TrustedDocuments(new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey), options.documents?.mode ?? "log", { log, metrics, schema: () => apiSchema, missCooldownMs: options.documents?.missCooldownMs })
+  const documents = catalogue
+    ? new TrustedDocuments(catalogue, options.documents?.mode ?? "log", { log, metrics, schema: () => apiSchema, missCooldownMs: options.documents?.missCooldownMs })
     : undefined;
+  const usage = catalogue ? new UsageRecorder(catalogue, { log, clientOfDocument: (id) => documents?.clientOf(id), flushMs: options.usageFlushMs }) : undefined;
+  usage?.start();
   await documents?.reload();
   const documentsTimer = documents ? setInterval(() => void documents.reload(), options.documents?.refreshMs ?? 60_000) : undefined;
   documentsTimer?.unref();
-  const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log });
+  const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log, plugins: usage ? [usage.plugin()] : [] });
   const verify = tokenVerifier(options.jwt);
   const caller = (header: string | undefined) => identify(header, verify);
   const graphql = { apollo, documents, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log };
@@ -153,9 +162,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
     onClose: async () => {
       clearInterval(documentsTimer);
+      await usage?.stop();
       await apollo.stop();
     },
   });
   log.info("gateway ready", { url: `${service.url}/graphql`, explorer: `${service.url}/explorer/`, subgraphs: urls });
-  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics, plugins, documents };
+  return { ...service, close: service.close, graphqlUrl: `${service.url}/graphql`, subgraphUrls: urls, metrics, plugins, documents, usage };
 }

@@ -165,6 +165,19 @@ export const SCENARIOS: Record<string, Scenario> = {
     sdl: `type Offer @key(fields: "id") { id: ID! templateExtra: String }
       type Query { templateExtraHello: String }`,
   },
+  /** Not hostile: a plugin's first version, then its next one that drops a field (the schema-change test, issue #17). */
+  "evolving-v1": {
+    slug: "evolving",
+    sdl: `type Offer @key(fields: "id") { id: ID! evolvingSalary: String evolvingContract: String }
+      type Query { evolvingHello: String evolvingBoard(kind: String): [String!]! }`,
+    resolvers: { Query: { evolvingHello: "hello", evolvingBoard: ["a"] } },
+  },
+  "evolving-v2": {
+    slug: "evolving",
+    sdl: `type Offer @key(fields: "id") { id: ID! evolvingContract: String }
+      type Query { evolvingHello: String evolvingBoard: [String!]! }`,
+    resolvers: { Query: { evolvingHello: "hello", evolvingBoard: ["a"] } },
+  },
   /** Keeps what the gateway sends it, to replay it elsewhere. */
   "evil-replay": {
     slug: "evil-replay",

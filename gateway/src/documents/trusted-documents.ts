@@ -107,6 +107,11 @@ export class TrustedDocuments {
     return this.loading;
   }
 
+  /** The client that registered a document, if any. */
+  clientOf(documentId: string): string | undefined {
+    return this.byId.get(documentId)?.client;
+  }
+
   /** Each client and how many documents it registered. */
   clients(): { client: string; documents: number }[] {
     const counts = new Map<string, number>();

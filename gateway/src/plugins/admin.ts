@@ -8,9 +8,12 @@ import type { PluginSupergraphManager } from "./supergraph-manager.js";
  * the coordinator role:
  *
  *   GET    /admin/plugins                       the plugins in the graph, with addresses, contacts and the supergraph version
- *   POST   /admin/plugins/check {url, ownerPartnerId?}  the admission checks alone, nothing changes
+ *   POST   /admin/plugins/check {url, ownerPartnerId?}  the admission checks alone, nothing changes; for a plugin in
+ *                                               the graph, as an update, with what it would break and who used it
  *   POST   /admin/plugins {url, ownerPartnerId}  admit a plugin owned by that partner: the owner is the coordinator's word, not the plugin's
- *   PUT    /admin/plugins/<slug> {url?}         read it again (new schema, new version, new address); the owner stays
+ *   PUT    /admin/plugins/<slug> {url?, approveBreakingChanges?}  read it again (new schema, new version, new address); the
+ *                                               owner stays; an update that breaks what clients used in the last 30 days needs
+ *                                               the coordinator's reason in approveBreakingChanges (audited with the changes)
  *   DELETE /admin/plugins/<slug>                take it out of the graph, with its offers
  *   POST   /admin/plugins/<slug>/owner {ownerPartnerId, reason}  hand it to another partner (audited)
  *   GET    /admin/plugins/<slug>/key            the key to start a plugin of that slug with
@@ -53,8 +56,8 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
       if (req.method === "POST" && (slug === "check" || !slug)) {
         if (!target) return badInput("url", "the plugin's GraphQL endpoint, http(s)://…");
         if (slug === "check") {
-          const admission = await plugins.check(target, owner);
-          if (admission.ok) sendJson(res, 200, { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers.length });
+          const { admission, impact } = await plugins.checkAny(target, owner);
+          if (admission.ok) sendJson(res, 200, { ok: true, manifest: admission.candidate.manifest, offers: admission.candidate.offers.length, update: impact !== undefined, breaking: impact?.breaking ?? [] });
           else sendErrors(res, 200, admission.violations, { ok: false });
           return true;
         }
@@ -65,10 +68,12 @@ export function pluginAdminRoute(plugins: PluginSupergraphManager, identify: (he
         return true;
       }
       if (req.method === "PUT" && slug && !action) {
-        const change = await plugins.updatePlugin(slug, target, by);
+        const approval = body.approveBreakingChanges;
+        if (approval !== undefined && (typeof approval !== "string" || approval.trim().length < 5 || approval.length > 2000)) return badInput("approveBreakingChanges", "why clients may lose what the update removes, 5 to 2,000 characters (kept in the audit trail)");
+        const change = await plugins.updatePlugin(slug, target, by, approval?.trim());
         if (!change) sendError(res, 404, "NOT_FOUND", `No plugin "${slug}"`);
-        else if (!change.ok) sendErrors(res, 422, change.violations);
-        else sendJson(res, 200, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version });
+        else if (!change.ok) sendErrors(res, 422, change.violations, change.impact ? { breaking: change.impact.breaking } : {});
+        else sendJson(res, 200, { plugin: { ...change.plugin, sdl: undefined }, offers: change.offers, problems: change.problems, version: change.version, breaking: change.impact?.breaking ?? [] });
         return true;
       }
       if (req.method === "DELETE" && slug && !action) {

@@ -3,10 +3,12 @@
  * guide is plugins/README.md).
  *
  *   pnpm plugin new <slug> --partner <key or id> [--name "…"] [--port 4103]   a working plugin from plugins/template
- *   pnpm plugin check <url> [--owner <key or id>]     the hub's admission checks, changing nothing
+ *   pnpm plugin check <url> [--owner <key or id>]     the hub's admission checks, changing nothing; for a plugin in the graph,
+ *                                                     the diff of the public API and who used what it breaks
  *   pnpm plugin check plugins/<slug>                  the schema checks offline, against the committed core (no hub needed)
  *   pnpm plugin register <url> --owner <key or id>    admit a running plugin, owned by that partner, into the running hub
- *   pnpm plugin update <slug> [url]                   read it again (new schema, version or address); the owner stays
+ *   pnpm plugin update <slug> [url] [--approve "…"]   read it again (new schema, version or address); the owner stays; an update
+ *                                                     that breaks what clients used in the last 30 days needs --approve with a reason
  *   pnpm plugin transfer <slug> --owner <key or id> --reason "…"   hand it to another partner (audited)
  *   pnpm plugin remove <slug>                         take it out of the graph
  *   pnpm plugin list                                  the plugins in the graph
@@ -38,6 +40,14 @@ function partnerId(given: string): string {
 }
 
 const call = (method: string, path: string, body?: unknown) => adminCall("plugin-cli", method, `/admin/plugins${path}`, body);
+
+/** The diff of the public API an update makes: each breaking change, and who used it in the last 30 days. */
+function breakingReport(breaking: { change: string; usedBy: { client: string; requests: number; lastDay: string }[] }[]): string {
+  if (!breaking.length) return "  the public API only gains: nothing breaks\n";
+  return `${breaking
+    .map((c) => `  ${c.usedBy.length ? "✗" : "·"} ${c.change}${c.usedBy.length ? `: used by ${c.usedBy.map((u) => `${u.client} (${u.requests} requests, last ${u.lastDay})`).join(", ")}` : ": unused in the last 30 days"}`)
+    .join("\n")}\n`;
+}
 
 /** Copies plugins/template to plugins/<slug>, with the plugin's namespace in every name. */
 function newPlugin(slug: string): void {
@@ -121,8 +131,9 @@ switch (command) {
       break;
     }
     const result = await call("POST", "/check", { url: target, ownerPartnerId: owner ? partnerId(owner) : undefined });
-    if (result.body.ok) process.stdout.write(`✓ ${result.body.manifest.slug} passes every check (${result.body.offers} offers in its feed)\n`);
-    else report(result);
+    if (!result.body.ok) report(result);
+    process.stdout.write(`✓ ${result.body.manifest.slug} passes every check (${result.body.offers} offers in its feed)\n`);
+    if (result.body.update) process.stdout.write(breakingReport(result.body.breaking));
     break;
   }
   case "register": {
@@ -138,9 +149,13 @@ switch (command) {
     report(await call("POST", `/${rest[0]}/owner`, { ownerPartnerId: partnerId(owner), reason }));
     break;
   }
-  case "update":
-    report(await call("PUT", `/${rest[0] ?? fail("usage: pnpm plugin update <slug> [url]")}`, rest[1] ? { url: rest[1] } : {}));
+  case "update": {
+    const approveBreakingChanges = flag("approve");
+    const result = await call("PUT", `/${rest[0] ?? fail('usage: pnpm plugin update <slug> [url] [--approve "reason"]')}`, { url: rest[1], approveBreakingChanges });
+    if (result.body.breaking?.length) process.stderr.write(breakingReport(result.body.breaking));
+    report(result);
     break;
+  }
   case "remove":
     report(await call("DELETE", `/${rest[0] ?? fail("usage: pnpm plugin remove <slug>")}`));
     break;

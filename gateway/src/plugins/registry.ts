@@ -1,6 +1,7 @@
 import { HubError, encodeIdentity, pathOf, signRequest, type Identity } from "@bdp/kit/server";
 import { type OfferFeedItem, type RegisteredPlugin } from "@bdp/kit/plugin";
 import type { DocumentStore, RegistrationResult, StoredDocument } from "../documents/trusted-documents.js";
+import type { UsageRow, UsageStore } from "../usage/usage.js";
 
 /**
  * Where the plugin supergraph manager keeps what it decided (issue #11): the
@@ -28,13 +29,19 @@ export interface SupergraphChange {
 
 export interface PluginRegistry {
   read(): Promise<RegistryState>;
-  /** Admits or updates a plugin with its validated offers and the supergraph that includes it. */
-  put(plugin: RegisteredPlugin, offers: readonly OfferFeedItem[], supergraph: SupergraphChange, by: Identity): Promise<{ version: number; offers: number; problems: string[] }>;
+  /** Admits or updates a plugin with its validated offers and the supergraph that includes it; an update that breaks clients carries the coordinator's approval (audited). */
+  put(plugin: RegisteredPlugin, offers: readonly OfferFeedItem[], supergraph: SupergraphChange, by: Identity, approval?: BreakingApproval): Promise<{ version: number; offers: number; problems: string[] }>;
   remove(slug: string, supergraph: SupergraphChange, by: Identity): Promise<{ version: number; generation: number }>;
   /** The coordinator's transfer of a plugin to another partner, with the reason, audited. */
   transfer(slug: string, ownerPartnerId: string, reason: string, by: Identity): Promise<void>;
   /** A new supergraph with the same plugins (the core changed, or a plugin was left out at start). */
   recompose(supergraph: SupergraphChange, change: string, by: Identity): Promise<{ version: number }>;
+}
+
+/** The coordinator's approval of an update that breaks what clients used: the reason, and the changes approved. */
+export interface BreakingApproval {
+  reason: string;
+  changes: string[];
 }
 
 /** Another gateway changed the supergraph first: read the registry again and retry. */
@@ -46,9 +53,9 @@ export class RegistryConflict extends Error {
  * The registry in the offers catalogue's database, over its internal API:
  * each request signed with the hub's key for the `offers` audience, on
  * behalf of the coordinator who made the change. The trusted documents
- * (issue #17) are kept there too.
+ * and the schema usage (issue #17) are kept there too.
  */
-export class CatalogueRegistry implements PluginRegistry, DocumentStore {
+export class CatalogueRegistry implements PluginRegistry, DocumentStore, UsageStore {
   constructor(
     private readonly baseUrl: string,
     private readonly signingKey: string,
@@ -59,8 +66,8 @@ export class CatalogueRegistry implements PluginRegistry, DocumentStore {
     return (await this.call("GET", "/internal/plugins", undefined, { kind: "anonymous" })) as RegistryState;
   }
 
-  async put(plugin: RegisteredPlugin, offers: readonly OfferFeedItem[], supergraph: SupergraphChange, by: Identity) {
-    return (await this.call("PUT", `/internal/plugins/${plugin.slug}`, { plugin, offers, supergraph }, by)) as { version: number; offers: number; problems: string[] };
+  async put(plugin: RegisteredPlugin, offers: readonly OfferFeedItem[], supergraph: SupergraphChange, by: Identity, approval?: BreakingApproval) {
+    return (await this.call("PUT", `/internal/plugins/${plugin.slug}`, { plugin, offers, supergraph, approval }, by)) as { version: number; offers: number; problems: string[] };
   }
 
   async remove(slug: string, supergraph: SupergraphChange, by: Identity) {
@@ -81,6 +88,14 @@ export class CatalogueRegistry implements PluginRegistry, DocumentStore {
 
   async registerDocuments(client: string, documents: Record<string, string>, by: Identity): Promise<RegistrationResult> {
     return (await this.call("PUT", `/internal/documents/${encodeURIComponent(client)}`, { documents }, by)) as RegistrationResult;
+  }
+
+  async recordUsage(counts: { day: string; client: string; coordinate: string; requests: number }[], by: Identity): Promise<void> {
+    await this.call("POST", "/internal/usage", { counts }, by);
+  }
+
+  async usage(): Promise<UsageRow[]> {
+    return ((await this.call("GET", "/internal/usage", undefined, { kind: "anonymous" })) as { usage: UsageRow[] }).usage;
   }
 
   private async call(method: string, path: string, payload: unknown, identity: Identity): Promise<unknown> {

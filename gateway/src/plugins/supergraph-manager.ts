@@ -1,14 +1,27 @@
 import { dirname, join } from "node:path";
 import type { SupergraphManager } from "@apollo/gateway";
 import type { GraphQLSchema } from "graphql";
-import { HubError, type Identity, type Logger, type Violation } from "@bdp/kit/server";
+import { HubError, violation, type Identity, type Logger, type Violation } from "@bdp/kit/server";
 import { AnswerGuard, PluginAddressPolicy, pluginLimitsFromEnv, pluginSigningKey, type PluginLimits, type RegisteredPlugin } from "@bdp/kit/plugin";
 import {
-  admit, asSubgraph, composeWith, coreShape, readCoreSdls, recheck, type Admission, type Candidate, type CoreShape, type SubgraphSdl,
+  admit, asSubgraph, breakingChanges, breaks, composeWith, coreShape, readCoreSdls, recheck, type Admission, type BreakingChange, type Candidate, type CoreShape, type SubgraphSdl,
 } from "@bdp/kit/composition";
+import type { UsageStore } from "../usage/usage.js";
 import { RegistryConflict, type PluginRegistry, type RegistryState } from "./registry.js";
 
-export type Change = { ok: true; plugin: RegisteredPlugin; offers: number; problems: string[]; version: number } | { ok: false; violations: Violation[] };
+export type Change = { ok: true; plugin: RegisteredPlugin; offers: number; problems: string[]; version: number; impact?: Impact } | { ok: false; violations: Violation[]; impact?: Impact };
+
+/** What an update would break (issue #17): each breaking change of the public API, and who used it in the last 30 days. */
+export interface Impact {
+  breaking: (BreakingChange & { usedBy: { client: string; requests: number; lastDay: string }[] })[];
+}
+
+/** The breaking changes clients used, for a refusal: "Offer.x was removed (used by dashboard: 12 requests, last 2026-12-01)". */
+export function describeImpact(impact: Impact): string {
+  const used = impact.breaking.filter((c) => c.usedBy.length);
+  const shown = used.slice(0, 10).map((c) => `${c.change} (used by ${c.usedBy.map((u) => `${u.client}: ${u.requests} requests, last ${u.lastDay}`).join("; ")})`);
+  return `The update breaks what clients used in the last 30 days: ${shown.join(" | ")}${used.length > 10 ? ` | and ${used.length - 10} more` : ""}. The coordinator may approve it with a reason (pnpm plugin update <slug> --approve "…").`;
+}
 
 /** The committed SDL of each core subgraph (`schema/subgraphs/<name>.graphql`, kept in step with the code by a test), at the URLs the gateway uses. */
 export function readCoreSubgraphs(supergraphPath: string, urls: Record<string, string>): SubgraphSdl[] {
@@ -32,6 +45,8 @@ export interface PluginSupergraphOptions {
   log: Logger;
   /** Retry reading the registry at start-up this often while the catalogue is away. */
   retryMs?: number;
+  /** Which schema coordinates clients used (issue #17): an update that breaks one needs the coordinator's approval. */
+  usage?: Pick<UsageStore, "usage">;
 }
 
 /** Who the gateway acts as when it changes the registry by itself (a recomposition at start). */
@@ -220,12 +235,49 @@ export class PluginSupergraphManager implements SupergraphManager {
     return this.serially(() => this.admitAndStore(url, ownerPartnerId, by));
   }
 
-  updatePlugin(slug: string, url: string | undefined, by: Identity): Promise<Change | undefined> {
+  /**
+   * Reads a plugin again. An update that breaks a field, argument or value
+   * clients used in the last 30 days is refused (SCHEMA_CHANGE_BREAKS_CLIENTS,
+   * with the diff) unless the coordinator approves it with a reason, which
+   * the registry keeps in the audit trail with the changes.
+   */
+  updatePlugin(slug: string, url: string | undefined, by: Identity, approval?: string): Promise<Change | undefined> {
     return this.serially(async () => {
       const existing = this.state.plugins.find((p) => p.slug === slug);
       if (!existing) return undefined;
-      return this.admitAndStore(url ?? existing.url, existing.ownerPartnerId, by, slug);
+      return this.admitAndStore(url ?? existing.url, existing.ownerPartnerId, by, slug, approval);
     });
+  }
+
+  /** The breaking changes from the API served now to `after`, each with the clients that used it in the last 30 days (the usage store unreachable: an error). */
+  async impact(after: GraphQLSchema): Promise<Impact> {
+    const before = this.state.apiSchema;
+    const changes = breakingChanges(before, after);
+    if (!changes.length) return { breaking: [] };
+    const rows = (await this.options.usage?.usage()) ?? [];
+    return {
+      breaking: changes.map((change) => {
+        const byClient = new Map<string, { client: string; requests: number; lastDay: string }>();
+        for (const row of rows) {
+          if (!breaks(change, row.coordinate, before)) continue;
+          const seen = byClient.get(row.client) ?? { client: row.client, requests: 0, lastDay: row.lastDay };
+          seen.requests += row.requests;
+          if (row.lastDay > seen.lastDay) seen.lastDay = row.lastDay;
+          byClient.set(row.client, seen);
+        }
+        return { ...change, usedBy: [...byClient.values()].sort((a, b) => b.requests - a.requests) };
+      }),
+    };
+  }
+
+  /** The admission checks of a plugin (as an update when its slug is in the graph), and what it would break; nothing changes. */
+  async checkAny(url: string, ownerPartnerId: string | undefined): Promise<{ admission: Admission; impact?: Impact }> {
+    const admission = await this.check(url, ownerPartnerId);
+    const slug = admission.ok ? undefined : admission.manifest?.slug;
+    const registered = slug ? this.state.plugins.find((p) => p.slug === slug) : undefined;
+    if (admission.ok || !registered || admission.violations.some((v) => v.code !== "PLUGIN_SLUG_TAKEN")) return { admission };
+    const update = await this.check(url, ownerPartnerId ?? registered.ownerPartnerId, registered.slug);
+    return { admission: update, impact: update.ok ? await this.impact(update.candidate.apiSchema) : undefined };
   }
 
   remove(slug: string, by: Identity): Promise<boolean> {
@@ -256,7 +308,7 @@ export class PluginSupergraphManager implements SupergraphManager {
     });
   }
 
-  private async admitAndStore(url: string, ownerPartnerId: string, by: Identity, updating?: string): Promise<Change> {
+  private async admitAndStore(url: string, ownerPartnerId: string, by: Identity, updating?: string, approval?: string): Promise<Change> {
     if (!this.loaded && !(await this.load())) {
       return { ok: false, violations: [{ code: "PLUGIN_UNREACHABLE", message: "The plugin registry (the offers catalogue) is not reachable; try again" }] };
     }
@@ -266,16 +318,30 @@ export class PluginSupergraphManager implements SupergraphManager {
         this.options.log.warn("plugin refused", { violations: admission.violations.map((v) => v.code) });
         return { ok: false, violations: admission.violations };
       }
+      let impact: Impact | undefined;
+      if (updating) {
+        try {
+          impact = await this.impact(admission.candidate.apiSchema);
+        } catch (error) {
+          // not knowing who uses what is no licence to break it
+          if (!approval) return { ok: false, violations: [violation("SCHEMA_CHANGE_BREAKS_CLIENTS", `The update changes the public API and the schema usage could not be read (${(error as Error).message}); the coordinator may approve it with a reason`)] };
+        }
+        if (impact?.breaking.some((c) => c.usedBy.length) && !approval) {
+          this.options.log.warn("plugin update refused: it breaks what clients use", { plugin: updating, changes: impact.breaking.filter((c) => c.usedBy.length).map((c) => c.coordinate) });
+          return { ok: false, violations: [violation("SCHEMA_CHANGE_BREAKS_CLIENTS", describeImpact(impact))], impact };
+        }
+      }
       const { manifest, sdl } = admission.candidate;
       const plugin: RegisteredPlugin = {
         slug: manifest.slug, name: manifest.name, description: manifest.description ?? null, ownerPartnerId: ownerPartnerId.toLowerCase(), url, contact: manifest.contact, version: manifest.version, sdl,
         generation: this.generationOf(manifest.slug),
       };
       // the registry first: a registration that was not stored is not served
-      const stored = await this.options.registry.put(plugin, admission.candidate.offers, { sdl: admission.candidate.supergraphSdl, basedOn: this.state.version }, by);
+      const approved = approval && impact?.breaking.length ? { reason: approval, changes: impact.breaking.map((c) => c.change) } : undefined;
+      const stored = await this.options.registry.put(plugin, admission.candidate.offers, { sdl: admission.candidate.supergraphSdl, basedOn: this.state.version }, by, approved);
       this.swap(this.withPlugin(plugin, admission.candidate, stored.version));
       this.options.log.info(updating ? "plugin updated" : "plugin admitted", { plugin: plugin.slug, offers: stored.offers, version: stored.version });
-      return { ok: true, plugin, offers: stored.offers, problems: [...admission.candidate.problems, ...stored.problems], version: stored.version };
+      return { ok: true, plugin, offers: stored.offers, problems: [...admission.candidate.problems, ...stored.problems], version: stored.version, impact };
     });
   }
 

@@ -2,6 +2,8 @@ import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 import { TrustedDocument } from "./document/document.entity.js";
 import { documentRoutes } from "./document/documents.js";
+import { SchemaUsage } from "./usage/usage.entity.js";
+import { usageRoutes } from "./usage/usage.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin/plugin.entity.js";
 import { refreshAll, registryRoutes } from "./plugin/registry.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -17,17 +19,18 @@ const refreshMs = () => (Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(proc
  * uniform shape, and the registry of admitted plugins. Plugins feed it; it
  * lists their offers with filters and cursors, and a plugin that is down
  * keeps its offers listed with the time they were last read. It also keeps
- * the front-ends' trusted documents (issue #17) for the gateways.
+ * the front-ends' trusted documents and the schema usage (issue #17) for
+ * the gateways.
  */
 export const definition: SubgraphDefinition<Loaders> = {
   name: "offers",
   defaultPort: 4005,
-  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, AuditEntry],
+  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, SchemaUsage, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,
   generate,
-  routes: (db, service) => [...registryRoutes(db, service), ...documentRoutes(db, service)],
+  routes: (db, service) => [...registryRoutes(db, service), ...documentRoutes(db, service), ...usageRoutes(db, service)],
   background(db, service) {
     let running = Promise.resolve();
     const timer = setInterval(() => {

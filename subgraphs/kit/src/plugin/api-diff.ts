@@ -1,5 +1,5 @@
 import {
-  isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType, print, astFromValue,
+  getNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isUnionType, print, astFromValue,
   type GraphQLArgument, type GraphQLField, type GraphQLInputField, type GraphQLNamedType, type GraphQLSchema,
 } from "graphql";
 import { violation, type Violation } from "./codes.js";
@@ -114,4 +114,89 @@ function kindOf(type: GraphQLNamedType): string {
 function printDefault(input: GraphQLArgument | GraphQLInputField): string {
   const ast = astFromValue(input.defaultValue, input.type);
   return ast ? print(ast) : JSON.stringify(input.defaultValue);
+}
+
+/** A change of the public API that can break a client, at a schema coordinate. */
+export interface BreakingChange {
+  /** `Type`, `Type.field`, `Type.field(arg:)`, `Enum.VALUE` or `Input.field`. */
+  coordinate: string;
+  change: string;
+}
+
+/**
+ * What in the public API after is not compatible with before (issue #17):
+ * removed types, fields, arguments, enum values, input fields and union
+ * members; a field's type changed other than to its non-null form; an
+ * argument or input field's type changed other than to its nullable form;
+ * a required argument or input field added. Additions are not breaking.
+ */
+export function breakingChanges(before: GraphQLSchema, after: GraphQLSchema): BreakingChange[] {
+  const changes: BreakingChange[] = [];
+  const add = (coordinate: string, change: string) => changes.push({ coordinate, change });
+  const required = (a: GraphQLArgument | GraphQLInputField) => String(a.type).endsWith("!") && a.defaultValue === undefined;
+  for (const [name, was] of Object.entries(before.getTypeMap())) {
+    if (name.startsWith("__")) continue;
+    const now = after.getType(name);
+    if (!now) {
+      add(name, `type ${name} was removed`);
+      continue;
+    }
+    if (kindOf(was) !== kindOf(now)) {
+      add(name, `type ${name} changed from ${kindOf(was)} to ${kindOf(now)}`);
+      continue;
+    }
+    if ((isObjectType(was) && isObjectType(now)) || (isInterfaceType(was) && isInterfaceType(now))) {
+      const fields = now.getFields();
+      for (const field of Object.values(was.getFields())) {
+        const where = `${name}.${field.name}`;
+        const other = fields[field.name];
+        if (!other) {
+          add(where, `${where} was removed`);
+          continue;
+        }
+        const [a, b] = [String(field.type), String(other.type)];
+        if (a !== b && b !== `${a}!`) add(where, `${where} changed type from ${a} to ${b}`);
+        for (const arg of field.args) {
+          const next = other.args.find((x) => x.name === arg.name);
+          const [x, y] = [String(arg.type), next ? String(next.type) : ""];
+          if (!next) add(`${where}(${arg.name}:)`, `${where}(${arg.name}:) was removed`);
+          else if (x !== y && `${y}!` !== x) add(`${where}(${arg.name}:)`, `${where}(${arg.name}:) changed type from ${x} to ${y}`);
+        }
+        for (const arg of other.args) if (!field.args.some((x) => x.name === arg.name) && required(arg)) add(where, `${where} gained a required argument ${arg.name}`);
+      }
+    } else if (isInputObjectType(was) && isInputObjectType(now)) {
+      const fields = now.getFields();
+      for (const field of Object.values(was.getFields())) {
+        const other = fields[field.name];
+        const [x, y] = [String(field.type), other ? String(other.type) : ""];
+        if (!other) add(`${name}.${field.name}`, `${name}.${field.name} was removed`);
+        else if (x !== y && `${y}!` !== x) add(`${name}.${field.name}`, `${name}.${field.name} changed type from ${x} to ${y}`);
+      }
+      for (const field of Object.values(fields)) if (!was.getFields()[field.name] && required(field)) add(name, `${name} gained a required field ${field.name}`);
+    } else if (isEnumType(was) && isEnumType(now)) {
+      for (const value of was.getValues()) if (!now.getValue(value.name)) add(`${name}.${value.name}`, `${name}.${value.name} was removed`);
+    } else if (isUnionType(was) && isUnionType(now)) {
+      for (const member of was.getTypes()) if (!now.getTypes().some((t) => t.name === member.name)) add(name, `${member.name} was removed from union ${name}`);
+    }
+  }
+  return changes;
+}
+
+/**
+ * Whether a client's use of `used` (a coordinate) breaks with a change: the
+ * same coordinate or one under it, or a field or argument whose type (in
+ * the schema before) is the removed or changed type, or the enum that lost
+ * a value.
+ */
+export function breaks(change: BreakingChange, used: string, before: GraphQLSchema): boolean {
+  if (used === change.coordinate || used.startsWith(`${change.coordinate}.`) || used.startsWith(`${change.coordinate}(`)) return true;
+  const typeName = change.coordinate.split(".")[0]!;
+  const enumValue = change.coordinate.includes(".") && isEnumType(before.getType(typeName));
+  if (change.coordinate.includes(".") && !enumValue) return false;
+  const m = /^(\w+)\.(\w+)(?:\((\w+):\))?$/.exec(used);
+  const type = m ? before.getType(m[1]!) : undefined;
+  if (!m || !type || !(isObjectType(type) || isInterfaceType(type))) return false;
+  const def = type.getFields()[m[2]!];
+  const typed = m[3] ? def?.args.find((a) => a.name === m[3]) : def;
+  return typed !== undefined && getNamedType(typed.type).name === typeName;
 }

@@ -24,6 +24,7 @@ export const ADMISSION_CODES = {
   PLUGIN_FOREIGN_OFFERS: "the feed has offers of another partner than the owner",
   PLUGIN_FEED_INVALID: "offers in the feed are not in the uniform shape",
   PLUGIN_COMPOSITION_FAILED: "it does not compose with the core and the plugins already in",
+  SCHEMA_CHANGE_BREAKS_CLIENTS: "an update removes or changes fields, arguments or values clients used in the last 30 days (the diff and who used what); the coordinator may approve it with a reason",
 } as const;
 export type AdmissionCode = keyof typeof ADMISSION_CODES;
 

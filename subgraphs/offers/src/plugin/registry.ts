@@ -141,6 +141,16 @@ function parseRegistration(input: Partial<RegisteredPlugin> | undefined, slug: s
   return input as RegisteredPlugin;
 }
 
+/** The coordinator's approval of breaking changes, as the audit trail keeps it: the reason, then the changes. */
+function approvalOf(input: { reason?: unknown; changes?: unknown } | undefined): string | null {
+  if (input === undefined || input === null) return null;
+  const reason = checkText("approval.reason", typeof input.reason === "string" ? input.reason : null, 5, 2000);
+  if (!Array.isArray(input.changes) || input.changes.length === 0 || input.changes.length > 500 || !input.changes.every((c) => typeof c === "string" && c.length <= 500)) {
+    throw HubError.badInput("approval.changes", "the breaking changes approved: 1 to 500 texts");
+  }
+  return `${reason} — approved breaking changes: ${(input.changes as string[]).join("; ")}`;
+}
+
 export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[] {
   const { log } = service;
   const handlers: Record<string, InternalHandler> = {
@@ -156,6 +166,7 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
       const plugin = parseRegistration(body.plugin, slug!);
       const { offers, problems, foreign } = parseOfferFeed({ offers: body.offers ?? [] }, plugin.ownerPartnerId);
       if (foreign) throw new HubError("CONFLICT", "Offers must belong to the plugin's owner");
+      const approval = approvalOf(body.approval);
       const result = await write({ em, identity }, async (w) => {
         const existing = await w.tx.findOne(PluginRegistration, { slug });
         if (existing && existing.ownerPartnerId !== plugin.ownerPartnerId) throw new HubError("CONFLICT", "The owner is pinned at registration: an update cannot change it (the coordinator transfers it)");
@@ -168,7 +179,9 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
           name: plugin.name, description: plugin.description ?? null, url: plugin.url, contact: plugin.contact, pluginVersion: plugin.version, sdl: plugin.sdl, generation: plugin.generation,
           lastRefreshAt: now, offerCount: count, lastRefreshError: refreshError(problems, 0),
         };
-        if (existing) w.update(existing, values, PLUGIN);
+        // an update that breaks what clients used goes in only with the coordinator's approval, kept with the changes
+        if (existing && approval) w.update(existing, values, { ...PLUGIN, action: AuditAction.DECIDE, reason: approval });
+        else if (existing) w.update(existing, values, PLUGIN);
         else w.create(PluginRegistration, { slug: slug!, ownerPartnerId: plugin.ownerPartnerId, ...values }, PLUGIN);
         return { version, offers: count, problems };
       });
