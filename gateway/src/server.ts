@@ -10,6 +10,7 @@ import { SubgraphDataSource } from "./data-source.js";
 import { documentAdminRoute } from "./documents/admin.js";
 import { TrustedDocuments, type DocumentsMode } from "./documents/trusted-documents.js";
 import { UsageRecorder } from "./usage/usage.js";
+import { schemaCheckRoute } from "./schema-check/admin.js";
 import { exportRoute } from "./export/exports.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
@@ -157,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       explorerRoute(),
       ...(plugins ? [pluginAdminRoute(plugins, caller, log)] : []),
       ...(documents ? [documentAdminRoute(documents, caller, log)] : []),
+      ...(plugins && catalogue ? [schemaCheckRoute(plugins, catalogue, caller, log)] : []),
       exportRoute(inProcess(graphql)),
       graphqlRoute(graphql),
     ],

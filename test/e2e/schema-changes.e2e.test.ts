@@ -1,4 +1,8 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCoreSdls } from "@bdp/kit/composition";
 import { CatalogueRegistry } from "@bdp/gateway";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startHostile, type HostilePlugin } from "../red-team/hostile.js";
@@ -93,3 +97,43 @@ describe("a plugin update that removes a field a client used", () => {
     expect(decision.reason).toContain("Offer.evolvingSalary was removed");
   });
 });
+
+describe("a core schema change (pnpm schema:check, the deployment's gate)", () => {
+  const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+  const committed = readCoreSdls(`${ROOT}schema/subgraphs`).map(({ name, sdl }) => ({ name, sdl }));
+  // the register without Partner.website, as a change to its code would commit it
+  const withoutWebsite = committed.map((c) => (c.name === "partners" ? { ...c, sdl: c.sdl.replace(/\n(\s*"""[^"]*"""\s*)?\s*website: String\n/, "\n") } : c));
+
+  it("the committed core against the hub that serves it breaks nothing; the command says so and exits 0", async () => {
+    const check = await schemaAdmin("check", { core: committed });
+    expect(check.body).toEqual({ ok: true, breaking: [] });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--conditions=source", "--import", "@swc-node/register/esm-register", "src/schema-check/cli.ts"], {
+      cwd: `${ROOT}gateway`,
+      env: { ...process.env, HUB_URL: hub.gateway.url, BDP_TOKEN: hub.token({ sub: "koordynator", role: "coordinator" }) },
+    });
+    expect(stdout).toContain("✓ the committed core only adds to the public API the hub serves");
+  }, 60_000);
+
+  it("removing a field a client used is not ok, with the diff and the client; the coordinator's approval is kept and audited", async () => {
+    // the output field goes; the input's field of the same name stays
+    expect(withoutWebsite.find((c) => c.name === "partners")!.sdl.match(/website: String/g)).toHaveLength(1);
+    expect((await asClient(`{ partners(first: 2) { nodes { name website } } }`, "municipality-portal")).errors).toBeUndefined();
+    await hub.gateway.usage!.flush();
+    const check = await schemaAdmin("check", { core: withoutWebsite });
+    expect(check.body.ok).toBe(false);
+    expect(check.body.breaking).toEqual([expect.objectContaining({ coordinate: "Partner.website", change: "Partner.website was removed", usedBy: [expect.objectContaining({ client: "municipality-portal", requests: 1 })] })]);
+    expect((await schemaAdmin("approve", { core: withoutWebsite, reason: "" })).status).toBe(400);
+    expect((await schemaAdmin("approve", { core: withoutWebsite, reason: "Strony partnerów przeniesione do katalogu" }, hub.token({ sub: "a", role: "analyst" }))).status).toBe(403);
+    const approved = await schemaAdmin("approve", { core: withoutWebsite, reason: "Strony partnerów przeniesione do katalogu" });
+    expect(approved.status).toBe(201);
+    const { body } = await hub.query(`{ offersAuditTrail(first: 20) { nodes { action entityType entityId changedFields { field after } } } }`, {}, { token: hub.token({ sub: "koordynator", role: "coordinator" }) });
+    const entry = body.data.offersAuditTrail.nodes.find((n: any) => n.entityType === "SchemaChangeApproval" && n.entityId === approved.body.approved);
+    expect(entry).toMatchObject({ action: "CREATE" });
+    expect(JSON.stringify(entry.changedFields)).toContain("Partner.website was removed");
+  });
+});
+
+async function schemaAdmin(action: "check" | "approve", body: unknown, token = hub.token({ sub: "koordynator", role: "coordinator" })) {
+  const response = await fetch(`${hub.gateway.url}/admin/schema/${action}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as any };
+}

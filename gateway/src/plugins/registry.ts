@@ -94,6 +94,11 @@ export class CatalogueRegistry implements PluginRegistry, DocumentStore, UsageSt
     await this.call("POST", "/internal/usage", { counts }, by);
   }
 
+  /** Keeps the coordinator's approval of a core change that breaks clients (audited). */
+  async approveSchemaChange(reason: string, changes: string[], by: Identity): Promise<{ id: string }> {
+    return (await this.call("POST", "/internal/schema-approvals", { reason, changes }, by)) as { id: string };
+  }
+
   async usage(): Promise<UsageRow[]> {
     return ((await this.call("GET", "/internal/usage", undefined, { kind: "anonymous" })) as { usage: UsageRow[] }).usage;
   }

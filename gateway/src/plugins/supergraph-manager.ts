@@ -270,6 +270,20 @@ export class PluginSupergraphManager implements SupergraphManager {
     };
   }
 
+  /**
+   * What a new core would break (issue #17): the committed core subgraphs'
+   * SDL composed with the plugins in the graph, diffed against the API
+   * served now, with who used each change. The deployment's gate
+   * (`pnpm schema:check`); nothing changes.
+   */
+  async coreImpact(core: readonly { name: string; sdl: string }[]): Promise<{ ok: true; impact: Impact } | { ok: false; violations: Violation[] }> {
+    const known = new Map(this.options.core.map((c) => [c.name, c.url]));
+    const candidate = core.map((c) => ({ name: c.name, sdl: c.sdl, url: known.get(c.name) ?? `http://${c.name}.invalid/graphql` }));
+    const composed = composeWith([...candidate, ...this.state.plugins.map(asSubgraph)]);
+    if (!composed.ok) return { ok: false, violations: composed.violations };
+    return { ok: true, impact: await this.impact(composed.apiSchema) };
+  }
+
   /** The admission checks of a plugin (as an update when its slug is in the graph), and what it would break; nothing changes. */
   async checkAny(url: string, ownerPartnerId: string | undefined): Promise<{ admission: Admission; impact?: Impact }> {
     const admission = await this.check(url, ownerPartnerId);

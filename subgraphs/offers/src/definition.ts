@@ -2,6 +2,7 @@ import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 import { TrustedDocument } from "./document/document.entity.js";
 import { documentRoutes } from "./document/documents.js";
+import { SchemaChangeApproval } from "./usage/approval.entity.js";
 import { SchemaUsage } from "./usage/usage.entity.js";
 import { usageRoutes } from "./usage/usage.js";
 import { PluginRegistration, PluginSlug, SupergraphVersion } from "./plugin/plugin.entity.js";
@@ -25,7 +26,7 @@ const refreshMs = () => (Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(proc
 export const definition: SubgraphDefinition<Loaders> = {
   name: "offers",
   defaultPort: 4005,
-  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, SchemaUsage, AuditEntry],
+  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, SchemaUsage, SchemaChangeApproval, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,

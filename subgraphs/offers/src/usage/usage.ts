@@ -1,11 +1,13 @@
-import { HubError, sqlRows, write, type OrmHandle, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { HubError, checkText, sqlRows, write, type Audited, type OrmHandle, type Route, type SubgraphServices } from "@bdp/kit/server";
 import { internalApi } from "../internal.js";
+import { SchemaChangeApproval } from "./approval.entity.js";
 
 /**
  * The schema usage the gateways record (issue #17), for the gateways only:
  *
  *   POST /internal/usage             add counts: { counts: [{ day, client, coordinate, requests }] }
  *   GET  /internal/usage             per coordinate and client over the last 30 days: [{ coordinate, client, requests, lastDay }]
+ *   POST /internal/schema-approvals  the coordinator approves a core change that breaks clients: { reason, changes } (audited)
  *
  * Rows older than RETENTION_DAYS go at every write.
  */
@@ -33,12 +35,14 @@ function parseCounts(input: unknown): UsageCount[] {
   });
 }
 
+const APPROVAL: Audited<SchemaChangeApproval> = { type: "SchemaChangeApproval", audited: ["reason", "changes"], owner: () => null };
+
 export function usageRoutes(db: OrmHandle, service: SubgraphServices): Route[] {
   return [
     internalApi(db, service, {
       what: "schema usage",
       bodyLimit: 5_000_000,
-      match: (path, method) => (path === "/internal/usage" ? { name: method } : null),
+      match: (path, method) => (path === "/internal/usage" ? { name: method } : path === "/internal/schema-approvals" ? { name: `${method} approval` } : null),
       handlers: {
         POST: async (em, identity, body) => {
           const counts = parseCounts(body.counts);
@@ -60,6 +64,13 @@ export function usageRoutes(db: OrmHandle, service: SubgraphServices): Route[] {
             `select coordinate, client, sum(requests)::int as requests, to_char(max(day), 'YYYY-MM-DD') as "lastDay"
              from schema_usage where day >= current_date - 30 group by coordinate, client order by coordinate, client`);
           return [200, { days: 30, usage: rows }];
+        },
+        "POST approval": async (em, identity, body) => {
+          const reason = checkText("reason", typeof body.reason === "string" ? body.reason : null, 5, 2000);
+          const changes = body.changes;
+          if (!Array.isArray(changes) || changes.length === 0 || changes.length > 500 || !changes.every((c) => typeof c === "string" && c.length <= 500)) throw HubError.badInput("changes", "the breaking changes approved: 1 to 500 texts");
+          const id = await write({ em, identity }, async (w) => w.create(SchemaChangeApproval, { reason, changes }, APPROVAL).id);
+          return [201, { id, reason, changes }];
         },
       },
     }),
