@@ -116,3 +116,26 @@ describe("a partner's and a gmina's offers (issue #11)", () => {
     expect(gmina.body.data.territorialUnit.offers.nodes.length).toBeLessThanOrEqual(2);
   });
 });
+
+describe("richer offers (issue #16): pay, form of work and working time in the uniform shape", () => {
+  it("an offer states its pay, contract and working time", async () => {
+    const { body } = await hub.query(`{ offers(first: 100, filter: { text: "Spawacz" }) { nodes { title salary { min max currency period } contractType workingTime requirements accessibility } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.offers.nodes).toEqual([
+      { title: "Spawacz MAG z uprawnieniami", salary: { min: "7500.00", max: null, currency: "PLN", period: "MONTH" }, contractType: "EMPLOYMENT_CONTRACT", workingTime: "FULL_TIME", requirements: null, accessibility: null },
+    ]);
+  });
+
+  it("filters by the least pay wanted, in its currency and period; offers that state none are left out", async () => {
+    // the labour office's jobs state 5,200, 4,806, 7,500 and 5,000 zł a month (plugins/pup-bedzin-jobs/src/seed.ts)
+    expect(await titles({ salary: { atLeast: "5000" } })).toEqual(["Magazynier – operator wózka widłowego", "Opiekun osoby starszej – praca w domu podopiecznego", "Spawacz MAG z uprawnieniami"]);
+    expect(await titles({ salary: { atLeast: "7000.50" } })).toEqual(["Spawacz MAG z uprawnieniami"]);
+    expect(await titles({ salary: { atLeast: "20", period: "HOUR" } })).toEqual([]);
+    expect(await titles({ salary: { atLeast: "4000", currency: "EUR" } })).toEqual([]);
+    expect(await titles({ contractTypes: ["TRAINEESHIP_AGREEMENT"] })).toEqual(["Staż: asystent w biurze rachunkowym", "Staż: pomoc kuchenna w hotelu"]);
+    const bad = await hub.query(`{ offers(filter: { salary: { atLeast: "5000", currency: "zł" } }) { totalCount } }`);
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const notMoney = await hub.query(`query ($s: SalaryFilter) { offers(filter: { salary: $s }) { totalCount } }`, { s: { atLeast: "5 000 zł" } });
+    expect(notMoney.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

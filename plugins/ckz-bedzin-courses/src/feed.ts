@@ -20,5 +20,12 @@ export async function offerFeed(em: EntityManager): Promise<OfferFeedItem[]> {
     howToApply: o.howToApply,
     occupationCode: o.occupationCode,
     url: null,
+    // what a job seeker asks first: fill these when the offer has them (salary gross, e.g.
+    // { min: "5200.00", max: null, currency: "PLN", period: "MONTH" })
+    salary: null,
+    contractType: null,
+    workingTime: null,
+    requirements: null,
+    accessibility: null,
   }));
 }

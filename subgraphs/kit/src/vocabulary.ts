@@ -194,6 +194,8 @@ export enum OfferKind {
   SERVICE = "SERVICE",
   EVENT = "EVENT",
   VOLUNTEERING = "VOLUNTEERING",
+  FUNDING_CALL = "FUNDING_CALL",
+  STUDENT_PLACEMENT = "STUDENT_PLACEMENT",
 }
 registerEnumType(OfferKind, {
   name: "OfferKind",
@@ -205,5 +207,59 @@ registerEnumType(OfferKind, {
     SERVICE: { description: "A service: counselling, job club, coaching, support." },
     EVENT: { description: "An event: job fair, open day, workshop." },
     VOLUNTEERING: { description: "A volunteering opportunity (wolontariat)." },
+    FUNDING_CALL: { description: "A call for applications for funding: a KFS call, a labour office's call for grants or refunds, an employers' call (nabór wniosków)." },
+    STUDENT_PLACEMENT: { description: "A student's or pupil's work placement (praktyka studencka, praktyka zawodowa)." },
   },
+});
+
+/** The legal form of the work an offer is for (issue #16). */
+export enum ContractType {
+  EMPLOYMENT_CONTRACT = "EMPLOYMENT_CONTRACT",
+  CONTRACT_OF_MANDATE = "CONTRACT_OF_MANDATE",
+  CONTRACT_FOR_SPECIFIC_WORK = "CONTRACT_FOR_SPECIFIC_WORK",
+  B2B = "B2B",
+  TRAINEESHIP_AGREEMENT = "TRAINEESHIP_AGREEMENT",
+  APPRENTICESHIP = "APPRENTICESHIP",
+  OTHER = "OTHER",
+}
+registerEnumType(ContractType, {
+  name: "ContractType",
+  description: "The legal form of the work an offer is for.",
+  valuesConfig: {
+    EMPLOYMENT_CONTRACT: { description: "An employment contract under the Labour Code (umowa o pracę)." },
+    CONTRACT_OF_MANDATE: { description: "A contract of mandate under the Civil Code (umowa zlecenia)." },
+    CONTRACT_FOR_SPECIFIC_WORK: { description: "A contract for specific work under the Civil Code (umowa o dzieło)." },
+    B2B: { description: "A contract between businesses: the worker runs a business of their own." },
+    TRAINEESHIP_AGREEMENT: { description: "A traineeship agreement with a labour office; the trainee receives a stipend, not a wage (umowa o odbycie stażu)." },
+    APPRENTICESHIP: { description: "Vocational preparation of a juvenile or an adult (przygotowanie zawodowe)." },
+    OTHER: { description: "Another form, named in the offer's description." },
+  },
+});
+
+/** How much of the week an offer's work takes (issue #16). */
+export enum WorkingTime {
+  FULL_TIME = "FULL_TIME",
+  PART_TIME = "PART_TIME",
+  FLEXIBLE = "FLEXIBLE",
+}
+registerEnumType(WorkingTime, {
+  name: "WorkingTime",
+  description: "How much of the week the work takes.",
+  valuesConfig: {
+    FULL_TIME: { description: "Full time (pełny etat)." },
+    PART_TIME: { description: "Part time (część etatu)." },
+    FLEXIBLE: { description: "Hours agreed with the worker, varying from week to week." },
+  },
+});
+
+/** The period a salary is given for. */
+export enum SalaryPeriod {
+  HOUR = "HOUR",
+  MONTH = "MONTH",
+  YEAR = "YEAR",
+}
+registerEnumType(SalaryPeriod, {
+  name: "SalaryPeriod",
+  description: "The period a salary is given for.",
+  valuesConfig: { HOUR: { description: "Per hour." }, MONTH: { description: "Per month." }, YEAR: { description: "Per year." } },
 });

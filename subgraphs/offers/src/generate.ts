@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { stableId, type SeedResult } from "@bdp/kit/server";
-import { GMINA_CODES, OfferKind, TargetGroup } from "@bdp/kit/domain";
+import { GMINA_CODES, OfferKind, SalaryPeriod, TargetGroup } from "@bdp/kit/domain";
 import { Random, addDays, type DemoPartner } from "@bdp/kit/demo";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 
@@ -11,6 +11,8 @@ const TITLES: Record<OfferKind, string[]> = {
   [OfferKind.SERVICE]: ["Doradztwo zawodowe", "Klub pracy"],
   [OfferKind.EVENT]: ["Dzień otwarty", "Giełda pracy"],
   [OfferKind.VOLUNTEERING]: ["Wolontariat w świetlicy", "Wolontariat przy festynie"],
+  [OfferKind.FUNDING_CALL]: ["Nabór wniosków KFS", "Nabór na refundację wyposażenia stanowiska pracy"],
+  [OfferKind.STUDENT_PLACEMENT]: ["Praktyka studencka w dziale IT", "Praktyka zawodowa w warsztacie"],
 };
 const KINDS = Object.values(OfferKind);
 const GROUPS = Object.values(TargetGroup);
@@ -43,6 +45,8 @@ export async function generate(em: EntityManager, partners: readonly DemoPartner
       howToApply: "Zgłoszenia u pracodawcy.",
       occupationCode: null,
       url: null,
+      // jobs state their gross monthly pay, from the minimum wage of 2026 (4,806 zł) up
+      ...(kind === OfferKind.JOB ? { salaryMin: String(rnd.int(4806, 9000)), salaryMax: rnd.chance(0.5) ? String(rnd.int(9000, 14000)) : null, salaryCurrency: "PLN", salaryPeriod: SalaryPeriod.MONTH } : {}),
       refreshedAt: now,
     });
     n++;

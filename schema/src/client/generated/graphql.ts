@@ -15,10 +15,14 @@ export type Language =
 export type OfferKind =
   /** An event: job fair, open day, workshop. */
   | 'EVENT'
+  /** A call for applications for funding: a KFS call, a labour office's call for grants or refunds, an employers' call (nabór wniosków). */
+  | 'FUNDING_CALL'
   /** A job (oferta pracy). */
   | 'JOB'
   /** A service: counselling, job club, coaching, support. */
   | 'SERVICE'
+  /** A student's or pupil's work placement (praktyka studencka, praktyka zawodowa). */
+  | 'STUDENT_PLACEMENT'
   /** A traineeship (staż) or apprenticeship. */
   | 'TRAINEESHIP'
   /** A place on a course or training. */

@@ -213,6 +213,27 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     SERVICE: { pl: "Usługa", en: "Service" },
     EVENT: { pl: "Wydarzenie", en: "Event" },
     VOLUNTEERING: { pl: "Wolontariat", en: "Volunteering" },
+    FUNDING_CALL: { pl: "Nabór wniosków o finansowanie", en: "Call for funding" },
+    STUDENT_PLACEMENT: { pl: "Praktyka studencka lub zawodowa", en: "Student placement" },
+  },
+  ContractType: {
+    EMPLOYMENT_CONTRACT: { pl: "Umowa o pracę", en: "Employment contract", legal: { term: "umowa o pracę", basis: "art. 25 ustawy z dnia 26 czerwca 1974 r. Kodeks pracy" } },
+    CONTRACT_OF_MANDATE: { pl: "Umowa zlecenia", en: "Contract of mandate", legal: { term: "umowa zlecenia", basis: "art. 734 ustawy z dnia 23 kwietnia 1964 r. Kodeks cywilny" } },
+    CONTRACT_FOR_SPECIFIC_WORK: { pl: "Umowa o dzieło", en: "Contract for specific work", legal: { term: "umowa o dzieło", basis: "art. 627 ustawy z dnia 23 kwietnia 1964 r. Kodeks cywilny" } },
+    B2B: { pl: "Kontrakt B2B", en: "B2B contract" },
+    TRAINEESHIP_AGREEMENT: { pl: "Umowa o odbycie stażu", en: "Traineeship agreement", legal: labourMarket("staż") },
+    APPRENTICESHIP: { pl: "Przygotowanie zawodowe", en: "Apprenticeship" },
+    OTHER: { pl: "Inna forma", en: "Other" },
+  },
+  WorkingTime: {
+    FULL_TIME: { pl: "Pełny etat", en: "Full time" },
+    PART_TIME: { pl: "Część etatu", en: "Part time" },
+    FLEXIBLE: { pl: "Elastyczny czas pracy", en: "Flexible hours" },
+  },
+  SalaryPeriod: {
+    HOUR: { pl: "Za godzinę", en: "Per hour" },
+    MONTH: { pl: "Miesięcznie", en: "Per month" },
+    YEAR: { pl: "Rocznie", en: "Per year" },
   },
   OfferSortField: {
     VALID_FROM: { pl: "Data rozpoczęcia", en: "Start date" },

@@ -3,7 +3,7 @@ import { createHmac } from "node:crypto";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { sendJson, type Route } from "../http.js";
 import { parseTeryt } from "../territory/teryt.js";
-import { OfferKind, TargetGroup } from "../vocabulary.js";
+import { ContractType, OfferKind, SalaryPeriod, TargetGroup, WorkingTime } from "../vocabulary.js";
 
 /**
  * What every plugin subgraph shares with the hub (issue #4; the plugin guide
@@ -108,6 +108,38 @@ export interface OfferFeedItem {
   /** KZiS occupation code (6 digits). */
   occupationCode: string | null;
   url: string | null;
+  /** The pay offered, gross (brutto): pay transparency applies from 24 December 2025 (issue #16). */
+  salary: OfferSalary | null;
+  contractType: ContractType | null;
+  workingTime: WorkingTime | null;
+  /** What a candidate needs (qualifications, experience, documents), at most 2,000 characters. */
+  requirements: string | null;
+  /** How accessible the place and the work are to persons with disabilities, at most 1,000 characters. */
+  accessibility: string | null;
+}
+
+/** A salary range: at least one bound, as exact decimal strings ("5200.00"), in a currency, for a period. */
+export interface OfferSalary {
+  min: string | null;
+  max: string | null;
+  /** ISO 4217, e.g. PLN. */
+  currency: string;
+  period: SalaryPeriod;
+}
+
+const MONEY = /^\d{1,8}(\.\d{1,2})?$/;
+
+/** A feed's salary: null when absent; a reason when malformed. */
+function parseSalary(raw: unknown): { ok: true; salary: OfferSalary | null } | { ok: false } {
+  if (raw == null) return { ok: true, salary: null };
+  const s = raw as Record<string, unknown>;
+  const bound = (v: unknown) => (v == null ? null : typeof v === "string" && MONEY.test(v) ? v : undefined);
+  const [min, max] = [bound(s.min), bound(s.max)];
+  if (min === undefined || max === undefined || (min === null && max === null)) return { ok: false };
+  if (min !== null && max !== null && Number(min) > Number(max)) return { ok: false };
+  if (typeof s.currency !== "string" || !/^[A-Z]{3}$/.test(s.currency)) return { ok: false };
+  if (typeof s.period !== "string" || !(Object.values(SalaryPeriod) as string[]).includes(s.period)) return { ok: false };
+  return { ok: true, salary: { min, max, currency: s.currency, period: s.period as SalaryPeriod } };
 }
 
 export const FEED_LIMIT = 5000;
@@ -156,6 +188,12 @@ export function parseOfferFeed(input: unknown, ownerPartnerId: string): { offers
     if (typeof raw.howToApply !== "string" || raw.howToApply.trim().length < 3 || raw.howToApply.length > 1000) return bad("howToApply: 3 to 1,000 characters");
     if (raw.occupationCode != null && (typeof raw.occupationCode !== "string" || !/^\d{6}$/.test(raw.occupationCode))) return bad("occupationCode: 6 digits (KZiS)");
     if (raw.url != null && (typeof raw.url !== "string" || !/^https?:\/\//.test(raw.url) || raw.url.length > 500)) return bad("url: an http(s) URL");
+    const salary = parseSalary(raw.salary);
+    if (!salary.ok) return bad('salary: { min, max } as decimal strings ("5200.00", at least one, min ≤ max), currency (ISO 4217), period (HOUR, MONTH, YEAR)');
+    if (raw.contractType != null && !(Object.values(ContractType) as unknown[]).includes(raw.contractType)) return bad(`contractType: one of ${Object.values(ContractType).join(", ")}`);
+    if (raw.workingTime != null && !(Object.values(WorkingTime) as unknown[]).includes(raw.workingTime)) return bad(`workingTime: one of ${Object.values(WorkingTime).join(", ")}`);
+    if (raw.requirements != null && (typeof raw.requirements !== "string" || raw.requirements.length > 2000)) return bad("requirements: at most 2,000 characters");
+    if (raw.accessibility != null && (typeof raw.accessibility !== "string" || raw.accessibility.length > 1000)) return bad("accessibility: at most 1,000 characters");
     ids.add(raw.id);
     offers.push({
       id: raw.id.toLowerCase(),
@@ -171,6 +209,11 @@ export function parseOfferFeed(input: unknown, ownerPartnerId: string): { offers
       howToApply: raw.howToApply.trim(),
       occupationCode: (raw.occupationCode as string | null) ?? null,
       url: (raw.url as string | null) ?? null,
+      salary: salary.salary,
+      contractType: (raw.contractType as ContractType | null) ?? null,
+      workingTime: (raw.workingTime as WorkingTime | null) ?? null,
+      requirements: (raw.requirements as string | null) ?? null,
+      accessibility: (raw.accessibility as string | null) ?? null,
     });
   });
   return { offers, problems, foreign };

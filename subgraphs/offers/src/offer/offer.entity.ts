@@ -1,7 +1,22 @@
 import { Entity, Index, Property } from "@mikro-orm/core";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "@bdp/kit/server";
-import { OfferKind, TargetGroup } from "@bdp/kit/domain";
+import { DateScalar, MoneyScalar } from "@bdp/kit/server";
+import { ContractType, OfferKind, SalaryPeriod, TargetGroup, WorkingTime } from "@bdp/kit/domain";
+
+@ObjectType({ description: "The pay an offer states, gross (brutto): at least one bound. Pay transparency applies from 24 December 2025." })
+export class SalaryRange {
+  @Field(() => MoneyScalar, { nullable: true, description: "Lowest pay offered; null when only a maximum is stated." })
+  min!: string | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "Highest pay offered; null when only a minimum is stated." })
+  max!: string | null;
+
+  @Field({ description: "Currency, ISO 4217 (PLN)." })
+  currency!: string;
+
+  @Field(() => SalaryPeriod, { description: "The period the amounts are for." })
+  period!: SalaryPeriod;
+}
 
 /**
  * One offer in the hub's catalogue, in the uniform shape (field names after
@@ -71,6 +86,40 @@ export class CatalogueOffer {
   @Property({ length: 500, nullable: true })
   @Field(() => String, { nullable: true, description: "The offer's own page." })
   url: string | null = null;
+
+  @Property({ type: "decimal", precision: 12, scale: 2, nullable: true })
+  salaryMin: string | null = null;
+
+  @Property({ type: "decimal", precision: 12, scale: 2, nullable: true })
+  salaryMax: string | null = null;
+
+  @Property({ length: 3, nullable: true })
+  salaryCurrency: string | null = null;
+
+  @Property({ type: "text", nullable: true })
+  salaryPeriod: SalaryPeriod | null = null;
+
+  @Field(() => SalaryRange, { nullable: true, description: "The pay offered, gross; null when the offer does not state it." })
+  get salary(): SalaryRange | null {
+    if (!this.salaryCurrency || !this.salaryPeriod || (this.salaryMin === null && this.salaryMax === null)) return null;
+    return { min: this.salaryMin, max: this.salaryMax, currency: this.salaryCurrency, period: this.salaryPeriod };
+  }
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => ContractType, { nullable: true, description: "The legal form of the work (umowa o pracę, zlecenia…); null when not stated." })
+  contractType: ContractType | null = null;
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => WorkingTime, { nullable: true, description: "How much of the week the work takes; null when not stated." })
+  workingTime: WorkingTime | null = null;
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "What a candidate needs: qualifications, experience, documents (schema.org `qualifications`)." })
+  requirements: string | null = null;
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "How accessible the place and the work are to persons with disabilities." })
+  accessibility: string | null = null;
 
   @Property({ type: "timestamptz" })
   @Field(() => Date, { description: "When the catalogue last read this offer from its plugin: offers stay listed while a plugin is down." })

@@ -1,6 +1,18 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { DateScalar, SortDirection } from "@bdp/kit/server";
-import { OfferKind, TargetGroup } from "@bdp/kit/domain";
+import { DateScalar, MoneyScalar, SortDirection } from "@bdp/kit/server";
+import { ContractType, OfferKind, SalaryPeriod, TargetGroup, WorkingTime } from "@bdp/kit/domain";
+
+@InputType({ description: "Offers that state a pay of at least this much (their maximum, or their minimum when they give no maximum), in this currency and for this period." })
+export class SalaryFilter {
+  @Field(() => MoneyScalar, { description: "The least pay wanted, gross." })
+  atLeast!: string;
+
+  @Field({ defaultValue: "PLN", description: "Currency, ISO 4217." })
+  currency: string = "PLN";
+
+  @Field(() => SalaryPeriod, { defaultValue: SalaryPeriod.MONTH, description: "The period the amount is for." })
+  period: SalaryPeriod = SalaryPeriod.MONTH;
+}
 
 @InputType({ description: "Conditions an offer must meet to be listed; all given conditions apply together." })
 export class OfferFilter {
@@ -24,6 +36,15 @@ export class OfferFilter {
 
   @Field(() => String, { nullable: true, description: "Words in the title or description (case-insensitive), at most 100 characters." })
   text?: string;
+
+  @Field(() => SalaryFilter, { nullable: true, description: "Stating a pay of at least this much; offers that state none are left out." })
+  salary?: SalaryFilter;
+
+  @Field(() => [ContractType], { nullable: true, description: "Any of these forms of work." })
+  contractTypes?: ContractType[];
+
+  @Field(() => [WorkingTime], { nullable: true, description: "Any of these working times." })
+  workingTimes?: WorkingTime[];
 }
 
 export enum OfferSortField {

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, PageArgs, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, HubError, PageArgs, checkId, checkIds, checkList, orderOf, paginate, partnerRef, searchPattern, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { PluginRegistration } from "../plugin/plugin.entity.js";
@@ -27,6 +27,18 @@ function offerWhere(filter: OfferFilter | undefined): FilterQuery<CatalogueOffer
   if (filter.validOn != null) {
     where.validFrom = { $lte: filter.validOn };
     where.$or = [{ validThrough: null }, { validThrough: { $gte: filter.validOn } }];
+  }
+  const contracts = checkList("filter.contractTypes", filter.contractTypes);
+  if (contracts?.length) where.contractType = { $in: contracts };
+  const times = checkList("filter.workingTimes", filter.workingTimes);
+  if (times?.length) where.workingTime = { $in: times };
+  if (filter.salary) {
+    const { atLeast, currency, period } = filter.salary;
+    if (!/^[A-Z]{3}$/.test(currency)) throw HubError.badInput("filter.salary.currency", "an ISO 4217 code, e.g. PLN");
+    where.salaryCurrency = currency;
+    where.salaryPeriod = period;
+    // the most the offer may pay: its maximum, or its minimum when it states no maximum
+    where.$and = [...((where.$and as unknown[]) ?? []), { $or: [{ salaryMax: { $gte: atLeast } }, { salaryMax: null, salaryMin: { $gte: atLeast } }] }];
   }
   const pattern = searchPattern("filter.text", filter.text);
   if (pattern) {

@@ -55,6 +55,9 @@ function refreshError(problems: string[], foreign: number): string | null {
     .join("; ");
 }
 
+/** A feed's salary as the catalogue's columns. */
+const salaryColumns = (salary: OfferFeedItem["salary"]) => ({ salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null, salaryPeriod: salary?.period ?? null });
+
 /** Replaces the catalogue's offers of a plugin with these (already validated for its pinned owner), in the caller's transaction. */
 async function replaceOffers(tx: EntityManager, slug: string, offers: readonly OfferFeedItem[], problems: string[], now: Date): Promise<number> {
   // an id another plugin already publishes stays that plugin's
@@ -64,7 +67,7 @@ async function replaceOffers(tx: EntityManager, slug: string, offers: readonly O
     return !taken.has(o.id);
   });
   await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug, id: { $nin: mine.map((o) => o.id) } });
-  if (mine.length) await tx.upsertMany(CatalogueOffer, mine.map((o) => ({ ...o, pluginSlug: slug, refreshedAt: now })));
+  if (mine.length) await tx.upsertMany(CatalogueOffer, mine.map(({ salary, ...o }) => ({ ...o, ...salaryColumns(salary), pluginSlug: slug, refreshedAt: now })));
   return mine.length;
 }
 
