@@ -114,7 +114,8 @@ describe("a partner's own profile", () => {
 
   it("invalid input is refused and nothing is written", async () => {
     const before = await read();
-    for (const changes of [{ nip: "1234567890" }, { website: "ftp://x" }, { municipalityCode: "9999999" }, { email: "x@" }]) {
+    // a NIP with a bad checksum, and an organisation's NIP removed, among them
+    for (const changes of [{ nip: "1234567890" }, { nip: null }, { nip: "" }, { website: "ftp://x" }, { municipalityCode: "9999999" }, { email: "x@" }]) {
       const { body } = await hub.query(UPDATE, { id: owner.id, version: before.version, changes }, { token: tokens.owner });
       expect(codes(body)).toEqual(["BAD_USER_INPUT"]);
     }

@@ -171,6 +171,8 @@ export enum Sector {
   EDUCATION = "EDUCATION",
   OTHER_INSTITUTION = "OTHER_INSTITUTION",
   INDIVIDUAL = "INDIVIDUAL",
+  TRADE_UNION = "TRADE_UNION",
+  EMPLOYERS_ORGANISATION = "EMPLOYERS_ORGANISATION",
 }
 registerEnumType(Sector, {
   name: "Sector",
@@ -183,6 +185,8 @@ registerEnumType(Sector, {
     EDUCATION: { description: "A school, college or training body." },
     OTHER_INSTITUTION: { description: "Another public or social institution." },
     INDIVIDUAL: { description: "A private person who shares the mission." },
+    TRADE_UNION: { description: "A trade union or its regional structure (związek zawodowy): a social partner of the declaration." },
+    EMPLOYERS_ORGANISATION: { description: "An employers' organisation (organizacja pracodawców, e.g. a regional employers' association): a social partner of the declaration." },
   },
 });
 

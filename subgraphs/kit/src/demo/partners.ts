@@ -42,6 +42,12 @@ const PUBLIC: Row[] = [
   ["pcpr-bedzin", "Powiatowe Centrum Pomocy Rodzinie w Będzinie", Sector.OTHER_INSTITUTION, "2401011", ["activationOperator"], [M.DISABILITY_ACTIVATION, M.SOCIAL_PATHOLOGIES]],
 ];
 
+/** A trade union and an employers' organisation: fictional names. */
+const SOCIAL_PARTNERS: [string, Sector, string][] = [
+  ["Międzyzakładowy Związek Zawodowy Pracowników Zagłębia", Sector.TRADE_UNION, "2465011"],
+  ["Zagłębiowskie Porozumienie Pracodawców", Sector.EMPLOYERS_ORGANISATION, "2401011"],
+];
+
 const BUSINESSES: [string, string][] = [
   ["Zagłębiowskie Zakłady Metalowe sp. z o.o.", "2465011"], ["Ceramika Przemsza S.A.", "2401011"], ["Logistyka Pogoria sp. z o.o.", "2465011"],
   ["Drukarnia Grodziec s.c.", "2401011"], ["Piekarnia Czeladzka sp. z o.o.", "2401021"], ["Transbud Wojkowice sp. z o.o.", "2401031"],
@@ -104,6 +110,8 @@ function build(): DemoPartner[] {
   for (const [name, m] of SCHOOLS) add(`edu-${slug(name)}`, name, Sector.EDUCATION, m, ["trainingProvider"], [M.FUNDING_AND_TRAINING, M.YOUTH_LABOUR_MARKET_ENTRY, M.PROFESSIONAL_DEVELOPMENT], false);
   for (const [name, m] of OTHER) add(`other-${slug(name)}`, name, Sector.OTHER_INSTITUTION, m, [], [], true);
   for (const [name, m] of PEOPLE) add(`person-${slug(name)}`, name, Sector.INDIVIDUAL, m, [], [], false);
+  // the declaration's social partners (issue #16); fictional, added last so everyone before keeps their data
+  for (const [name, sector, m] of SOCIAL_PARTNERS) add(`social-${slug(name)}`, name, sector, m, [], [M.COOPERATION, M.PROFESSIONAL_DEVELOPMENT], true);
   return out;
 }
 

@@ -257,6 +257,8 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     EDUCATION: { pl: "Edukacja", en: "Education" },
     OTHER_INSTITUTION: { pl: "Inna instytucja", en: "Other institution" },
     INDIVIDUAL: { pl: "Osoba prywatna", en: "Individual" },
+    TRADE_UNION: { pl: "Związek zawodowy", en: "Trade union", legal: { term: "związek zawodowy", basis: "art. 1 ustawy z dnia 23 maja 1991 r. o związkach zawodowych" } },
+    EMPLOYERS_ORGANISATION: { pl: "Organizacja pracodawców", en: "Employers' organisation", legal: { term: "organizacja pracodawców", basis: "art. 1 ustawy z dnia 23 maja 1991 r. o organizacjach pracodawców" } },
   },
   PartnerStatus: {
     ACTIVE: { pl: "Aktywny", en: "Active" },

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } f
 import {
   HubError, checkEmail, checkGmina, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
-import { MissionArea } from "@bdp/kit/domain";
+import { MissionArea, Sector } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
 import { checkIdentifiers } from "../application/application.mutation.js";
 import type { Loaders } from "../loaders.js";
@@ -101,6 +101,11 @@ export class PartnerMutations {
     if (changes.missionAreas != null) fields.missionAreas = checkSet("missionAreas", changes.missionAreas, 1, 11);
     if (changes.competences != null) fields.competences = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
     if (changes.resourcesOffered !== undefined) fields.resourcesOffered = optionalText("resourcesOffered", changes.resourcesOffered, 5000);
-    return write(ctx, async (w) => w.update(await w.loadOwned(Partner, partnerId, { ...PROFILE, version }), fields, PROFILE));
+    return write(ctx, async (w) => {
+      const partner = await w.loadOwned(Partner, partnerId, { ...PROFILE, version });
+      // an organisation keeps a NIP (issue #16): only a private person's record may have none
+      if (changes.nip !== undefined && fields.nip === null && partner.sector !== Sector.INDIVIDUAL) throw HubError.badInput("nip", "is required for organisations: it can be corrected, not removed");
+      return w.update(partner, fields, PROFILE);
+    });
   }
 }
