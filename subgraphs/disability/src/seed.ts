@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { stableId, type SeedResult } from "@bdp/kit/server";
-import { AgeBand, FundingSource, GMINA_CODES, Sex } from "@bdp/kit/domain";
+import { AgeBand, FundingSource, GMINA_CODES, Sex, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, DEMO_PARTNERS, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
@@ -28,6 +28,27 @@ export async function generate(em: EntityManager, partners: readonly DemoPartner
   return { counts: seedPartners(em, partners, new Random(`disability-generated:${batch}`), false) };
 }
 
+/**
+ * How many people a demo programme has taken in since it started: a yearly
+ * intake for each year it has run (a sheltered enterprise or a workshop
+ * takes in a fifth of its places a year, as people leave; other programmes
+ * a half to the whole of their capacity); one in ten stays small, so that
+ * suppression shows.
+ */
+function demoIntake(programme: ActivationProgramme, capacity: number, openEnded: boolean, rnd: Random): number {
+  if (rnd.chance(0.1)) return rnd.int(1, 4);
+  const until = programme.endsOn && programme.endsOn < DEMO_TODAY ? programme.endsOn : DEMO_TODAY;
+  const years = Math.max(1, daysBetween(programme.startsOn, until) / 365);
+  const yearly = openEnded ? capacity * 0.2 + rnd.int(0, 3) : rnd.int(Math.ceil(capacity * 0.5), capacity);
+  return Math.round(years * yearly);
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
 /** Activation programmes of the operators among `partners`, and job places of the employers. */
 function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: Random, demo: boolean): Record<string, number> {
   const counts = { activation_programme: 0, activation_participant: 0, disability_job_place: 0 };
@@ -37,9 +58,10 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
     for (let i = 0; i < n; i++) {
       const [name, instrument, fundingSource, capacity] = PROGRAMMES[(o * 2 + i * 3) % PROGRAMMES.length]!;
       // the first operator's second programme starts next year
-      const startsOn = demo && o === 0 && i === 1 ? addDays(DEMO_TODAY, 60) : addDays("2019-03-01", rnd.int(0, 2200));
+      // the demo's programmes run for years (issue #16: dozens of participants per gmina and year); the bench's for one or two
+      const startsOn = demo && o === 0 && i === 1 ? addDays(DEMO_TODAY, 60) : addDays("2019-03-01", rnd.int(0, demo ? 700 : 2200));
       const openEnded = instrument === Instrument.SHELTERED_ENTERPRISE || instrument === Instrument.OCCUPATIONAL_THERAPY_WORKSHOP;
-      const endsOn = openEnded ? null : addDays(startsOn, rnd.int(300, 900));
+      const endsOn = openEnded ? null : addDays(startsOn, demo ? rnd.int(1000, 2600) : rnd.int(300, 900));
       const programme = em.create(ActivationProgramme, {
         id: stableId(`activation:${operator.key}:${i}`),
         operatorId: operator.id,
@@ -57,10 +79,13 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
       counts.activation_programme++;
       if (programme.status === ActivationProgrammeStatus.PLANNED) continue;
       // some programmes stay small, so that suppression shows in the demo
-      const participants = rnd.chance(0.2) ? rnd.int(1, 4) : rnd.int(Math.ceil(capacity * 0.4), capacity);
+      const participants = demo ? demoIntake(programme, capacity, openEnded, rnd) : rnd.chance(0.2) ? rnd.int(1, 4) : rnd.int(Math.ceil(capacity * 0.4), capacity);
+      const runDays = Math.max(1, daysBetween(startsOn, endsOn && endsOn < DEMO_TODAY ? endsOn : DEMO_TODAY));
       for (let k = 0; k < participants; k++) {
-        const joinedOn = addDays(startsOn, rnd.int(0, 200));
-        const closed = programme.status === ActivationProgrammeStatus.CLOSED || rnd.chance(0.3);
+        const joinedOn = addDays(startsOn, demo ? rnd.int(0, runDays) : rnd.int(0, 200));
+        // in a demo programme that has run for years, most who joined over a year ago have left
+        const longAgo = demo && daysBetween(joinedOn, DEMO_TODAY) > 365;
+        const closed = programme.status === ActivationProgrammeStatus.CLOSED || rnd.chance(longAgo ? (openEnded ? 0.5 : 0.95) : 0.3);
         const outcome = !closed
           ? ParticipantOutcome.IN_PROGRESS
           : rnd.pick([ParticipantOutcome.EMPLOYED_OPEN_MARKET, ParticipantOutcome.EMPLOYED_OPEN_MARKET, ParticipantOutcome.EMPLOYED_SHELTERED, ParticipantOutcome.IN_EDUCATION, ParticipantOutcome.DROPPED_OUT, ParticipantOutcome.COMPLETED_NO_EMPLOYMENT]);
@@ -72,9 +97,9 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
           causeCodes: rnd.sample(CAUSES, rnd.chance(0.8) ? 1 : rnd.int(2, 3)).sort(),
           ageBand: rnd.pick(Object.values(AgeBand).slice(0, 5)),
           sex: rnd.chance(0.48) ? Sex.FEMALE : Sex.MALE,
-          municipalityCode: rnd.pick(programme.municipalityCodes),
+          municipalityCode: demo ? rnd.weighted(programme.municipalityCodes, (g) => territorialUnit(g)?.population ?? 0) : rnd.pick(programme.municipalityCodes),
           joinedOn: joinedOn > DEMO_TODAY ? DEMO_TODAY : joinedOn,
-          leftOn: closed ? (endsOn && endsOn < DEMO_TODAY ? endsOn : addDays(joinedOn > DEMO_TODAY ? DEMO_TODAY : joinedOn, 120)) : null,
+          leftOn: closed ? (endsOn && endsOn < DEMO_TODAY && !longAgo ? endsOn : minDate(addDays(joinedOn > DEMO_TODAY ? DEMO_TODAY : joinedOn, demo ? rnd.int(90, 360) : 120), demo ? DEMO_TODAY : "9999-12-31")) : null,
           outcome,
         });
         counts.activation_participant++;

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { stableId, type SeedResult } from "@bdp/kit/server";
-import { AgeBand, FundingSource, GMINA_CODES, Sex, SupportForm, TargetGroup } from "@bdp/kit/domain";
+import { AgeBand, FundingSource, GMINA_CODES, Sex, SupportForm, TargetGroup, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, demoPartnersWithRole, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
 import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
@@ -35,6 +35,32 @@ const FORMS_BY_FUNDING: [SupportForm, FundingSource][] = [
 ];
 
 const AGE_BANDS = Object.values(AgeBand);
+
+/**
+ * How many editions of one programme a provider runs from 2019 to spring
+ * 2027. The demo is at the scale of a county of 150,000 (issue #16): a county
+ * labour office runs each of its courses three to four times a year (some
+ * 300 trainees a year per office), other providers about once a year, so
+ * that most yearly totals by gmina are published. The bench's generated
+ * partners keep a few editions each: 100,000 partners at a county's volume
+ * per partner would be tens of millions of enrolments.
+ */
+function editionsOf(provider: DemoPartner, demo: boolean, rnd: Random): number {
+  if (!demo) return rnd.int(1, 4);
+  return provider.sector === "LABOUR_OFFICE" ? rnd.int(30, 40) : rnd.int(12, 20);
+}
+
+/**
+ * Where a demo edition runs: a labour office's courses in the gminas of its
+ * county, as likely as each has people; another provider's mostly at home,
+ * else anywhere in the territory by population.
+ */
+function demoVenueGmina(provider: DemoPartner, rnd: Random): string {
+  const county = territorialUnit(provider.municipalityCode)?.parent;
+  const served = provider.sector === "LABOUR_OFFICE" ? GMINA_CODES.filter((g) => territorialUnit(g)?.parent === county) : provider.municipalityCode && rnd.chance(0.5) ? [provider.municipalityCode] : GMINA_CODES;
+  // a labour office reaches every gmina of its county, the smallest too (by the square root of its people)
+  return rnd.weighted(served, (g) => Math.sqrt(territorialUnit(g)?.population ?? 0));
+}
 
 export async function seed(em: EntityManager): Promise<SeedResult> {
   return { counts: seedProviders(em, demoPartnersWithRole("trainingProvider"), new Random("training-seed"), { demo: true, enrolmentIdPrefix: "" }) };
@@ -74,7 +100,7 @@ function seedProviders(em: EntityManager, providers: readonly DemoPartner[], rnd
       });
       counts.training_programme++;
       if (programme.status === ProgrammeStatus.DRAFT) continue;
-      const editions = options.demo && p === 0 ? 2 + rnd.int(0, 2) : rnd.int(1, 4);
+      const editions = editionsOf(provider, options.demo, rnd);
       for (let e = 0; e < editions; e++) {
         // up to spring 2027: some editions are planned or recruiting
         let startsOn = addDays("2019-01-07", rnd.int(0, 3050));
@@ -89,7 +115,7 @@ function seedProviders(em: EntityManager, providers: readonly DemoPartner[], rnd
           programme,
           startsOn,
           endsOn,
-          municipalityCode: rnd.chance(0.6) ? provider.municipalityCode : rnd.pick(GMINA_CODES),
+          municipalityCode: options.demo ? demoVenueGmina(provider, rnd) : rnd.chance(0.6) ? provider.municipalityCode : rnd.pick(GMINA_CODES),
           venue: rnd.pick(["sala szkoleniowa organizatora", "Centrum Kształcenia Zawodowego", "sala konferencyjna urzędu", "warsztat praktyczny pracodawcy", "zajęcia zdalne i w sali"]),
           capacity,
           status,

@@ -69,22 +69,23 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
   const relationsOf = new Map<string, Relation[]>();
   for (const rel of relations) for (const id of [rel.total, ...rel.parts]) relationsOf.set(id, [...(relationsOf.get(id) ?? []), rel]);
   /** Relations in which hiding `id` would make it the only hidden member: each would need yet another cell. */
-  const newSingles = (id: string) => (relationsOf.get(id) ?? []).filter((r) => ![r.total, ...r.parts].some((m) => hidden.has(m))).length;
+  const newSingles = (hidden: ReadonlySet<string>, id: string) => (relationsOf.get(id) ?? []).filter((r) => ![r.total, ...r.parts].some((m) => hidden.has(m))).length;
 
   /**
-   * The member of `ids` to hide next: visible and hideable, non-zero if any
-   * is; among those, the one that leaves the fewest relations with a single
-   * hidden cell, then the smallest count (the least information lost).
+   * The members of `ids` that may be hidden next, best first: visible and
+   * hideable, non-zero before zero; then those that leave the fewest
+   * relations with a single hidden cell, then the smallest count (the least
+   * information lost).
    */
-  const nextToHide = (ids: readonly string[]): string | undefined => {
-    const candidates = ids.filter((id) => !hidden.has(id) && !publicCells.has(id));
-    const nonZero = candidates.filter((id) => count(id) > 0);
-    const pool = (nonZero.length > 0 ? nonZero : candidates).map((id) => ({ id, singles: newSingles(id), n: count(id) }));
-    pool.sort((a, b) => a.singles - b.singles || a.n - b.n || a.id.localeCompare(b.id));
-    return pool[0]?.id;
+  const candidates = (hidden: ReadonlySet<string>, ids: readonly string[]): string[] => {
+    const pool = [...new Set(ids)].filter((id) => !hidden.has(id) && !publicCells.has(id)).map((id) => ({ id, zero: count(id) === 0, singles: newSingles(hidden, id), n: count(id) }));
+    pool.sort((a, b) => Number(a.zero) - Number(b.zero) || a.singles - b.singles || a.n - b.n || a.id.localeCompare(b.id));
+    return pool.map((c) => c.id);
   };
+  const nextToHide = (hidden: ReadonlySet<string>, ids: readonly string[]): string | undefined => candidates(hidden, ids)[0];
 
-  for (;;) {
+  /** Steps 1–2 until nothing changes: no relation with one hidden member, no narrow hidden parts of a visible total. */
+  const secondary = (hidden: Set<string>): Set<string> => {
     let changed = true;
     while (changed) {
       changed = false;
@@ -95,7 +96,7 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
         const hiddenParts = rel.parts.filter((id) => hidden.has(id));
         const narrow = !hidden.has(rel.total) && (hiddenParts.reduce((s, id) => s + count(id), 0) < threshold || insiderNarrow(hiddenParts));
         if (hiddenMembers.length === 1 || narrow) {
-          const next = nextToHide(narrow ? rel.parts : [...rel.parts, rel.total]) ?? nextToHide(members);
+          const next = nextToHide(hidden, narrow ? rel.parts : [...rel.parts, rel.total]) ?? nextToHide(hidden, members);
           if (next) {
             hidden.add(next);
             changed = true;
@@ -103,12 +104,34 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
         }
       }
     }
+    return hidden;
+  };
+
+  /**
+   * What to hide when `target` is pinned down: the best member of a relation
+   * around it after which (with the secondary suppression it brings) the
+   * target is no longer pinned; else the best member. Looking ahead matters:
+   * a gmina's dropouts are pinned by its own total and public seats taken,
+   * and hiding the smallest member of the county's dropouts instead (another
+   * gmina's) frees nothing and costs that gmina its table too. On the demo
+   * data such chains withheld every yearly training total of the county's
+   * gminas (issue #16).
+   */
+  const LOOK_AHEAD = 6;
+  const toUnpin = (hidden: ReadonlySet<string>, target: string): string | undefined => {
+    const around = (relationsOf.get(target) ?? []).flatMap((r) => [r.total, ...r.parts]);
+    const ranked = candidates(hidden, around);
+    for (const id of ranked.slice(0, LOOK_AHEAD)) {
+      if (!determinedCells(cells, relations, secondary(new Set([...hidden, id]))).includes(target)) return id;
+    }
+    return ranked[0] ?? nextToHide(hidden, relations.flatMap((r) => [r.total, ...r.parts]));
+  };
+
+  for (;;) {
+    secondary(hidden);
     const determined = determinedCells(cells, relations, hidden);
     if (determined.length === 0) return hidden;
-    // Hide the smallest visible member of a relation that pins the cell down.
-    const target = determined[0]!;
-    const around = relations.filter((r) => r.total === target || r.parts.includes(target)).flatMap((r) => [r.total, ...r.parts]);
-    const next = nextToHide(around) ?? nextToHide(relations.flatMap((r) => [r.total, ...r.parts]));
+    const next = toUnpin(hidden, determined[0]!);
     if (!next) return hidden; // nothing left to hide: every cell is hidden or public
     hidden.add(next);
   }

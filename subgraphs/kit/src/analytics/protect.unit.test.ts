@@ -33,6 +33,31 @@ describe("protectTable", () => {
     expect([...hidden].sort()).toEqual(["small", "t"]);
   });
 
+  it("frees a gmina's pinned dropouts without pulling in a neighbour that needs no protection (issue #16)", () => {
+    // three gminas of a county: total = dropped + employed + not employed, and seats taken (employed + not) are public;
+    // gmina a's 2 dropouts are small, so its total must go too (total − dropouts = seats), and a second total with it
+    const gminas = { a: [2, 20, 20], b: [20, 50, 50], c: [8, 15, 15] } as Record<string, number[]>;
+    const cells = new Map<string, number>();
+    const relations: Relation[] = [];
+    const categories = ["D", "E", "N"];
+    for (const [g, values] of Object.entries(gminas)) {
+      values.forEach((v, i) => cells.set(`${g}|${categories[i]}`, v));
+      cells.set(`${g}|T`, values.reduce((x, y) => x + y, 0));
+      cells.set(`${g}|S`, values[1]! + values[2]!);
+      relations.push({ total: `${g}|T`, parts: categories.map((c) => `${g}|${c}`) }, { total: `${g}|S`, parts: [`${g}|E`, `${g}|N`] });
+    }
+    for (const c of [...categories, "T", "S"]) {
+      cells.set(`county|${c}`, Object.keys(gminas).reduce((n, g) => n + cells.get(`${g}|${c}`)!, 0));
+      relations.push({ total: `county|${c}`, parts: Object.keys(gminas).map((g) => `${g}|${c}`) });
+    }
+    const publicCells = new Set([...cells.keys()].filter((id) => id.endsWith("|S")));
+    const hidden = protectTable({ cells, relations, threshold: 5, publicCells });
+    expect(determinedCells(cells, relations, hidden)).toEqual([]);
+    expect(hidden.has("a|D") && hidden.has("a|T")).toBe(true);
+    // the large gmina keeps every cell: hiding b's 20 dropouts (smaller than a's total) would free nothing
+    expect([...hidden].filter((id) => id.startsWith("b|"))).toEqual([]);
+  });
+
   it("leaves no hidden cell determined by the relations together, on random two-way tables", () => {
     const rng = new Random(7);
     const random = () => rng.next();

@@ -25,6 +25,16 @@ export class Random {
     while (out.length < n && copy.length) out.push(copy.splice(Math.floor(this.next() * copy.length), 1)[0]!);
     return out;
   }
+  /** One of `items`, each as likely as its weight. */
+  weighted<T>(items: readonly T[], weight: (item: T) => number): T {
+    const total = items.reduce((s, item) => s + weight(item), 0);
+    let roll = this.next() * total;
+    for (const item of items) {
+      roll -= weight(item);
+      if (roll < 0) return item;
+    }
+    return items.at(-1)!;
+  }
   chance(p: number): boolean {
     return this.next() < p;
   }
