@@ -27,7 +27,7 @@ afterAll(async () => {
 const CREATE = `mutation($input: ActivationProgrammeInput!) { createActivationProgramme(input: $input) { id version capacity operator { name } } }`;
 const PROGRAMME = { name: "Trener pracy 2027", instrument: "SUPPORTED_EMPLOYMENT", municipalityCodes: ["2401011", "2401021"], fundingSource: "PFRON", startsOn: "2027-01-01", endsOn: "2027-12-31", capacity: 2 };
 const ADD = `mutation($p: ID!, $input: ActivationParticipantInput!) { addActivationParticipant(programmeId: $p, input: $input) { id version pseudonym } }`;
-const person = (n: number, causeCodes = ["05-R"]) => ({ pseudonym: `PCPR/${n}`, degree: "MODERATE", causeCodes, ageBand: "AGE_30_44", sex: "MALE", municipalityCode: "2401011", joinedOn: "2027-01-15" });
+const person = (n: number, causeCodes = ["05-R"]) => ({ pseudonym: `PCPR/${n}`, degree: "MODERATE", causeCodes, ageBand: "AGE_30_49", sex: "MALE", municipalityCode: "2401011", joinedOn: "2027-01-15" });
 /** The programme's participant count as the operator holding the records sees it (everyone else gets it withheld). */
 const summary = async (id: string, token = tokens.operator) =>
   (await hub.query(`query($id: ID!) { activationProgramme(id: $id) { participantSummary { total { value suppressed } } } }`, { id }, { token })).body.data.activationProgramme.participantSummary.total;

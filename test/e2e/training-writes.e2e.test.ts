@@ -60,6 +60,9 @@ describe("training programmes", () => {
     ["occupationCode", { occupationCode: "12" }],
     ["title", { title: "x" }],
     ["targetGroups", { targetGroups: [] }],
+    // issue #16: a category of the repealed 2004 act, and its training voucher, are not in force today
+    ["targetGroups", { targetGroups: ["UNDER_30", "PARENTS_OF_CHILD_UNDER_6"] }],
+    ["form", { form: "TRAINING_VOUCHER" }],
   ])("invalid %s is refused with BAD_USER_INPUT naming it, and nothing is written", async (field, change) => {
     const before = await ownerProgrammeCount();
     const { body } = await hub.query(CREATE, { input: { ...PROGRAMME, ...change } }, { token: tokens.owner });
@@ -114,6 +117,15 @@ describe("editions and enrolments", () => {
     const created = await hub.query(CREATE_EDITION, { p: programme.id, input: EDITION }, { token: tokens.owner });
     expect(created.body.data.createTrainingEdition).toMatchObject({ version: 1, capacity: 3, seatsLeft: 3 });
     editionId = created.body.data.createTrainingEdition.id;
+  });
+
+  it("an enrolment takes the age bands of the current split and the target groups in force on its date (issue #16)", async () => {
+    const legacyBand = await hub.query(ENROL, { e: editionId, input: { ...participant(90), ageBand: "AGE_45_54" } }, { token: tokens.owner });
+    expect(legacyBand.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ageBand" });
+    const repealed = await hub.query(ENROL, { e: editionId, input: { ...participant(91), targetGroups: ["SOCIAL_ASSISTANCE_RECIPIENTS"] } }, { token: tokens.owner });
+    expect(repealed.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "targetGroups", value: "SOCIAL_ASSISTANCE_RECIPIENTS", inForceUntil: "2025-05-31" });
+    const { body } = await hub.query(`query($id: ID!) { trainingEdition(id: $id) { seatsTaken } }`, { id: editionId });
+    expect(body.data.trainingEdition.seatsTaken).toBe(0);
   });
 
   it("six concurrent enrolments into three seats: exactly three succeed, the rest get CONFLICT", async () => {
@@ -173,6 +185,23 @@ describe("editions and enrolments", () => {
     const all = await hub.query(trail, {}, { token: tokens.coordinator });
     expect(all.body.data.trainingAuditTrail.totalCount).toBe(body.data.trainingAuditTrail.totalCount - personal.length);
     expect(all.body.data.trainingAuditTrail.nodes.some((e: { entityType: string }) => e.entityType === "Enrolment")).toBe(false);
+  });
+});
+
+describe("the vocabulary (issue #16)", () => {
+  it("says what each target group, age band and form of support is, with its legal basis and validity", async () => {
+    const { body } = await hub.query(`{ vocabulary { targetGroups { value kind priorityGroup legalBasis inForceUntil } ageBands { value fromAge toAge legacy migratedTo } supportForms { value kind instrumentType inForceFrom inForceUntil } } }`);
+    expect(body.errors).toBeUndefined();
+    const { targetGroups, ageBands, supportForms } = body.data.vocabulary;
+    expect(targetGroups.filter((g: any) => g.priorityGroup).map((g: any) => g.value).sort()).toEqual(
+      ["LARGE_FAMILY_CARD_HOLDERS", "LONG_TERM_UNEMPLOYED", "NO_VOCATIONAL_QUALIFICATIONS", "OVER_50", "PERSONS_WITH_DISABILITIES", "SINGLE_PARENTS", "UNDER_30"]);
+    expect(targetGroups.find((g: any) => g.value === "PARENTS_OF_CHILD_UNDER_6")).toMatchObject({ kind: "REPEALED_CATEGORY", inForceUntil: "2025-05-31" });
+    expect(targetGroups.find((g: any) => g.value === "CARERS_OF_PERSONS_WITH_DISABILITIES")).toMatchObject({ kind: "ELIGIBILITY", priorityGroup: false });
+    expect(ageBands.filter((b: any) => !b.legacy).map((b: any) => [b.fromAge, b.toAge])).toEqual([[0, 17], [18, 24], [25, 29], [30, 49], [50, 54], [55, 59], [60, null]]);
+    expect(ageBands.find((b: any) => b.value === "AGE_30_44")).toMatchObject({ legacy: true, migratedTo: "AGE_30_49" });
+    expect(supportForms.find((f: any) => f.value === "START_UP_GRANT")).toMatchObject({ kind: "INSTRUMENT", instrumentType: "GRANT" });
+    expect(supportForms.find((f: any) => f.value === "JOB_PLACEMENT")).toMatchObject({ kind: "SERVICE", instrumentType: null });
+    expect(supportForms.find((f: any) => f.value === "EDUCATION_LOAN")).toMatchObject({ instrumentType: "LOAN", inForceFrom: "2025-06-01" });
   });
 });
 

@@ -33,8 +33,8 @@ describe("labels of enum values", () => {
     expect(stray).toEqual([]);
   });
 
-  it("a legal term names its basis (an act, with the article where there is one)", () => {
-    const incomplete = Object.entries(LABELS).flatMap(([name, values]) => Object.entries(values).filter(([, l]) => l.legal && (!l.legal.term.trim() || !/ustaw/.test(l.legal.basis))).map(([v]) => `${name}.${v}`));
+  it("a legal term names its basis (an act, an EU regulation or official guidelines, with the article where there is one)", () => {
+    const incomplete = Object.entries(LABELS).flatMap(([name, values]) => Object.entries(values).filter(([, l]) => l.legal && (!l.legal.term.trim() || !/ustaw|rozporządzeni|[Ww]ytyczn/.test(l.legal.basis))).map(([v]) => `${name}.${v}`));
     expect(incomplete).toEqual([]);
   });
 });

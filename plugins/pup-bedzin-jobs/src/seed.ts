@@ -6,7 +6,7 @@ import { PupBedzinJobsOffer } from "./offer/offer.entity.js";
 /** [kind, title, gmina, target groups, valid from, valid through, places, schedule, free] */
 const OFFERS: [OfferKind, string, string, G[], string, string | null, number | null, string | null, boolean][] = [
   [OfferKind.JOB, "Magazynier – operator wózka widłowego", "2401011", [G.UNDER_30, G.LONG_TERM_UNEMPLOYED], "2026-11-10", "2026-12-31", 3, "praca zmianowa, 3 zmiany", true],
-  [OfferKind.JOB, "Sprzedawca – kasjer w sklepie spożywczym", "2401021", [G.OVER_50, G.PARENTS_OF_CHILD_UNDER_6], "2026-11-05", "2026-12-15", 2, "pon.–sob. 6:00–14:00 lub 14:00–22:00", true],
+  [OfferKind.JOB, "Sprzedawca – kasjer w sklepie spożywczym", "2401021", [G.OVER_50, G.SINGLE_PARENTS], "2026-11-05", "2026-12-15", 2, "pon.–sob. 6:00–14:00 lub 14:00–22:00", true],
   [OfferKind.JOB, "Spawacz MAG z uprawnieniami", "2465011", [G.JOB_SEEKERS], "2026-10-20", "2027-01-20", 4, "jedna zmiana, 7:00–15:00", true],
   [OfferKind.TRAINEESHIP, "Staż: asystent w biurze rachunkowym", "2401011", [G.UNDER_30, G.SCHOOL_LEAVERS], "2027-01-02", "2027-06-30", 1, "pon.–pt. 8:00–16:00", true],
   [OfferKind.TRAINEESHIP, "Staż: pomoc kuchenna w hotelu", "2401073", [G.UNDER_30, G.LONG_TERM_UNEMPLOYED], "2027-02-01", "2027-07-31", 2, "grafik zmianowy", true],

@@ -9,7 +9,7 @@ const OFFERS: [OfferKind, string, string, G[], string, string | null, number | n
   [OfferKind.SERVICE, "Doradztwo zawodowe dla młodzieży", "2401011", [G.UNDER_30], "2026-09-01", null, null, "poniedziałek–piątek 9:00–15:00", true],
   [OfferKind.VOLUNTEERING, "Wolontariat przy organizacji Targów Pracy Zagłębia", "2465011", [G.UNDER_30, G.JOB_SEEKERS], "2027-02-01", "2027-03-15", 20, null, true],
   [OfferKind.EVENT, "Dzień otwarty: zawody przyszłości", "2401021", [G.SCHOOL_LEAVERS], "2027-03-20", "2027-03-20", 60, "sobota 10:00–14:00", true],
-  [OfferKind.TRAINING_PLACE, "Kurs obsługi kasy fiskalnej z praktyką", "2401031", [G.LONG_TERM_UNEMPLOYED, G.PARENTS_OF_CHILD_UNDER_6], "2026-10-15", "2026-12-20", 10, "środy i czwartki", false],
+  [OfferKind.TRAINING_PLACE, "Kurs obsługi kasy fiskalnej z praktyką", "2401031", [G.LONG_TERM_UNEMPLOYED, G.ECONOMICALLY_INACTIVE], "2026-10-15", "2026-12-20", 10, "środy i czwartki", false],
 ];
 
 export async function seed(em: EntityManager): Promise<SeedResult> {

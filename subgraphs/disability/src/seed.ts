@@ -95,7 +95,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
           pseudonym: `${operator.key.slice(0, 6).toUpperCase()}/${String(k + 1).padStart(4, "0")}`,
           degree: instrument === Instrument.OCCUPATIONAL_THERAPY_WORKSHOP ? rnd.pick([DisabilityDegree.SEVERE, DisabilityDegree.MODERATE]) : rnd.pick([DisabilityDegree.SEVERE, DisabilityDegree.MODERATE, DisabilityDegree.MODERATE, DisabilityDegree.MILD, DisabilityDegree.MILD]),
           causeCodes: rnd.sample(CAUSES, rnd.chance(0.8) ? 1 : rnd.int(2, 3)).sort(),
-          ageBand: rnd.pick(Object.values(AgeBand).slice(0, 5)),
+          ageBand: rnd.pick([AgeBand.AGE_18_24, AgeBand.AGE_25_29, AgeBand.AGE_30_49, AgeBand.AGE_50_54, AgeBand.AGE_55_59]),
           sex: rnd.chance(0.48) ? Sex.FEMALE : Sex.MALE,
           municipalityCode: demo ? rnd.weighted(programme.municipalityCodes, (g) => territorialUnit(g)?.population ?? 0) : rnd.pick(programme.municipalityCodes),
           joinedOn: joinedOn > DEMO_TODAY ? DEMO_TODAY : joinedOn,

@@ -1,5 +1,7 @@
 import { HubError } from "./errors.js";
 import { parseTeryt, unitAndDescendants } from "./territory/teryt.js";
+import type { AgeBand, SupportForm, TargetGroup } from "./vocabulary.js";
+import { ageBandDefinition, inForceOn, supportFormDefinition, targetGroupDefinition, type Validity } from "./vocabularies/definitions.js";
 
 /** A TERYT code of the partnership's territory, or BAD_USER_INPUT naming the field. */
 export function checkTeryt(field: string, code: string): string {
@@ -106,4 +108,36 @@ export function checkSet<T>(field: string, values: readonly T[], min: number, ma
   const unique = [...new Set(values)];
   if (unique.length < min || unique.length > max) throw HubError.badInput(field, `must list ${min} to ${max} distinct values`, { min, max });
   return unique;
+}
+
+/** Today's date, in UTC, for records whose date is their writing. */
+export const today = () => new Date().toISOString().slice(0, 10);
+
+function checkValidity(field: string, value: string, validity: Validity, date: string): void {
+  if (inForceOn(validity, date)) return;
+  const when = validity.inForceUntil && date > validity.inForceUntil ? `was in force until ${validity.inForceUntil}` : `is in force from ${validity.inForceFrom}`;
+  throw HubError.badInput(field, `${value} ${when}, not on ${date} (see vocabulary)`, { value, inForceFrom: validity.inForceFrom, inForceUntil: validity.inForceUntil });
+}
+
+/**
+ * A set of target groups in force on the record's date (issue #16): the
+ * categories of the repealed 2004 act are refused on records from June 2025.
+ */
+export function checkTargetGroups(field: string, values: readonly TargetGroup[], min: number, max: number, date: string): TargetGroup[] {
+  const unique = checkSet(field, values, min, max);
+  for (const value of unique) checkValidity(field, value, targetGroupDefinition(value), date);
+  return unique;
+}
+
+/** A form of support in force on the record's date: the 2004 act's training voucher is refused from June 2025, the 2025 act's forms before it. */
+export function checkSupportForm(field: string, value: SupportForm, date: string): SupportForm {
+  checkValidity(field, value, supportFormDefinition(value), date);
+  return value;
+}
+
+/** An age band of the current split: the legacy bands (before issue #16) stay on old records only. */
+export function checkAgeBand(field: string, value: AgeBand): AgeBand {
+  const band = ageBandDefinition(value);
+  if (band.legacy) throw HubError.badInput(field, `${value} is a band of the earlier split: use ${band.migratedTo ?? "the bands split at 18, 25, 30, 50, 55 and 60"}`, { value });
+  return value;
 }

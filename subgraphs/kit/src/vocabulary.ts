@@ -39,7 +39,14 @@ registerEnumType(MissionArea, {
   },
 });
 
-/** Groups in a special situation on the labour market (act of 20 March 2025), and the other audiences of programmes. */
+/**
+ * Who a programme, an enrolment or an issue is for. Each value's kind, legal
+ * basis and validity are data (`TARGET_GROUPS` in vocabularies/definitions.ts,
+ * issue #16): the seven priority groups of art. 69 of the 2025 act, the two
+ * categories of the repealed 2004 act (kept for records made before June
+ * 2025, refused on new ones), eligibility categories, the ESF+ participant
+ * characteristics and the other audiences.
+ */
 export enum TargetGroup {
   UNDER_30 = "UNDER_30",
   LONG_TERM_UNEMPLOYED = "LONG_TERM_UNEMPLOYED",
@@ -55,25 +62,34 @@ export enum TargetGroup {
   JOB_SEEKERS = "JOB_SEEKERS",
   EMPLOYEES = "EMPLOYEES",
   EMPLOYERS = "EMPLOYERS",
+  ECONOMICALLY_INACTIVE = "ECONOMICALLY_INACTIVE",
+  NEET = "NEET",
+  FOREIGNERS = "FOREIGNERS",
+  AT_RISK_OF_SOCIAL_EXCLUSION = "AT_RISK_OF_SOCIAL_EXCLUSION",
 }
+const REPEALED_2004 = "A category of the repealed 2004 act (art. 49), in force until 31 May 2025: kept for records made before, refused on new ones. The 2025 act has no such priority group.";
 registerEnumType(TargetGroup, {
   name: "TargetGroup",
-  description: "Who a programme or issue is for: the priority groups of the 2025 labour-market act, and employers, employees, job seekers and school leavers.",
+  description: "Who a programme, enrolment or issue is for: the seven priority groups of art. 69 of the 2025 labour-market act, eligibility categories, ESF+ participant characteristics, and employers, employees and school leavers. `vocabulary { targetGroups }` gives each value's kind, legal basis and validity.",
   valuesConfig: {
-    UNDER_30: { description: "Unemployed under 30 years of age." },
-    LONG_TERM_UNEMPLOYED: { description: "Long-term unemployed (długotrwale bezrobotni)." },
-    OVER_50: { description: "Unemployed over 50 years of age." },
-    PERSONS_WITH_DISABILITIES: { description: "Persons with disabilities (osoby z niepełnosprawnościami)." },
-    NO_VOCATIONAL_QUALIFICATIONS: { description: "Without vocational qualifications." },
-    SINGLE_PARENTS: { description: "Single parents." },
-    PARENTS_OF_CHILD_UNDER_6: { description: "Parents of at least one child under 6." },
-    LARGE_FAMILY_CARD_HOLDERS: { description: "Holders of the large-family card (Karta Dużej Rodziny)." },
-    SOCIAL_ASSISTANCE_RECIPIENTS: { description: "Social assistance recipients." },
-    CARERS_OF_PERSONS_WITH_DISABILITIES: { description: "Carers of a person with disabilities." },
-    SCHOOL_LEAVERS: { description: "Young people finishing education." },
-    JOB_SEEKERS: { description: "Job seekers who are not registered as unemployed." },
-    EMPLOYEES: { description: "Employed persons developing their skills." },
-    EMPLOYERS: { description: "Employers and their managers." },
+    UNDER_30: { description: "Priority group (art. 69 of the 2025 act): unemployed and job seekers under 30 (bezrobotni do 30. roku życia)." },
+    LONG_TERM_UNEMPLOYED: { description: "Priority group (art. 69): long-term unemployed (długotrwale bezrobotni)." },
+    OVER_50: { description: "Priority group (art. 69): unemployed over 50 (bezrobotni powyżej 50. roku życia)." },
+    PERSONS_WITH_DISABILITIES: { description: "Priority group (art. 69): persons with disabilities (bezrobotni niepełnosprawni)." },
+    NO_VOCATIONAL_QUALIFICATIONS: { description: "Priority group (art. 69): without vocational qualifications (bez kwalifikacji zawodowych)." },
+    SINGLE_PARENTS: { description: "Priority group (art. 69): single parents of at least one child (samotnie wychowujący dziecko)." },
+    PARENTS_OF_CHILD_UNDER_6: { description: "Parents of at least one child under 6: a category of the repealed 2004 act (art. 49).", deprecationReason: REPEALED_2004 },
+    LARGE_FAMILY_CARD_HOLDERS: { description: "Priority group (art. 69): holders of the large-family card (Karta Dużej Rodziny)." },
+    SOCIAL_ASSISTANCE_RECIPIENTS: { description: "Social assistance recipients: a category of the repealed 2004 act (art. 49).", deprecationReason: REPEALED_2004 },
+    CARERS_OF_PERSONS_WITH_DISABILITIES: { description: "Carers of a person with disabilities (opiekun osoby niepełnosprawnej): an eligibility category of the 2025 act, not a priority group." },
+    SCHOOL_LEAVERS: { description: "Young people finishing education (an audience, not a legal category)." },
+    JOB_SEEKERS: { description: "Job seekers who are not registered as unemployed (poszukujący pracy): a status under the 2025 act, not a priority group." },
+    EMPLOYEES: { description: "Employed persons developing their skills (an audience)." },
+    EMPLOYERS: { description: "Employers and their managers (an audience)." },
+    ECONOMICALLY_INACTIVE: { description: "Economically inactive persons (osoby bierne zawodowo): an ESF+ participant characteristic (Regulation (EU) 2021/1057, Annex I)." },
+    NEET: { description: "Young people not in employment, education or training (młodzież NEET): an ESF+ target group." },
+    FOREIGNERS: { description: "Foreigners (cudzoziemcy): third-country nationals and persons of foreign background, an ESF+ participant characteristic (Annex I)." },
+    AT_RISK_OF_SOCIAL_EXCLUSION: { description: "Persons at risk of poverty or social exclusion (osoby zagrożone ubóstwem lub wykluczeniem społecznym): the ESF+ term, which covers social assistance recipients of the repealed act among others." },
   },
 });
 
@@ -112,10 +128,12 @@ export enum SupportForm {
   EDUCATION_LOAN = "EDUCATION_LOAN",
   WAGE_SUBSIDY_50_PLUS = "WAGE_SUBSIDY_50_PLUS",
   KFS_EMPLOYER_TRAINING = "KFS_EMPLOYER_TRAINING",
+  JOB_PLACEMENT = "JOB_PLACEMENT",
+  CAREER_GUIDANCE = "CAREER_GUIDANCE",
 }
 registerEnumType(SupportForm, {
   name: "SupportForm",
-  description: "A form of labour-market support (forma aktywizacji).",
+  description: "A form of labour-market support: a service (training, job placement, career guidance) or an instrument (grants, refunds, subsidies, loans, works, traineeships, vouchers). `vocabulary { supportForms }` gives each form's kind, legal basis and validity.",
   valuesConfig: {
     TRAINING: { description: "Training (szkolenie)." },
     TRAINEESHIP: { description: "Traineeship with an employer (staż)." },
@@ -123,11 +141,13 @@ registerEnumType(SupportForm, {
     PUBLIC_WORKS: { description: "Public works (roboty publiczne)." },
     START_UP_GRANT: { description: "Grant to start a business." },
     WORKSTATION_EQUIPMENT_REFUND: { description: "Refund of the cost of equipping a workstation." },
-    TRAINING_VOUCHER: { description: "Training voucher (bon szkoleniowy; legacy, before June 2025)." },
+    TRAINING_VOUCHER: { description: "Training voucher (bon szkoleniowy) of the repealed 2004 act, until 31 May 2025.", deprecationReason: "A form of the repealed 2004 act (art. 66k), until 31 May 2025: kept for records made before, refused on new ones; the 2025 act has LIFELONG_LEARNING_VOUCHER." },
     LIFELONG_LEARNING_VOUCHER: { description: "Lifelong-learning voucher (2025 act)." },
     EDUCATION_LOAN: { description: "Education loan (2025 act)." },
     WAGE_SUBSIDY_50_PLUS: { description: "Wage subsidy for employing a person over 50 (2025 act)." },
     KFS_EMPLOYER_TRAINING: { description: "Employer's staff training co-financed by the KFS." },
+    JOB_PLACEMENT: { description: "Job placement (pośrednictwo pracy): a labour-market service." },
+    CAREER_GUIDANCE: { description: "Career guidance (poradnictwo zawodowe): a labour-market service." },
   },
 });
 
@@ -141,24 +161,42 @@ registerEnumType(Sex, {
   valuesConfig: { FEMALE: { description: "Woman." }, MALE: { description: "Man." } },
 });
 
+/**
+ * Age bands, split at 18, 25, 30, 50, 55 and 60 (issue #16): the 2025 act's
+ * "under 30" and "over 50" and the ESF+ "below 18" and "55 and over" are
+ * unions of bands. Four bands of the earlier split are legacy: 30–44 and 65+
+ * were migrated into 30–49 and 60+; 45–54 and 55–64 straddle 50 and 60 and
+ * stay on records made before, refused on new ones.
+ */
 export enum AgeBand {
+  AGE_UNDER_18 = "AGE_UNDER_18",
   AGE_18_24 = "AGE_18_24",
   AGE_25_29 = "AGE_25_29",
+  AGE_30_49 = "AGE_30_49",
+  AGE_50_54 = "AGE_50_54",
+  AGE_55_59 = "AGE_55_59",
+  AGE_60_PLUS = "AGE_60_PLUS",
   AGE_30_44 = "AGE_30_44",
   AGE_45_54 = "AGE_45_54",
   AGE_55_64 = "AGE_55_64",
   AGE_65_PLUS = "AGE_65_PLUS",
 }
+const STRADDLES = (limit: number) => `Straddles ${limit}, so the 2025 act's and ESF+ groups cannot be derived from it: kept on records made before issue #16, refused on new ones.`;
 registerEnumType(AgeBand, {
   name: "AgeBand",
-  description: "Age band of a pseudonymous participant; exact birth dates are never stored.",
+  description: "Age band of a pseudonymous participant, split at 18, 25, 30, 50, 55 and 60; exact birth dates are never stored.",
   valuesConfig: {
+    AGE_UNDER_18: { description: "Under 18." },
     AGE_18_24: { description: "18 to 24." },
     AGE_25_29: { description: "25 to 29." },
-    AGE_30_44: { description: "30 to 44." },
-    AGE_45_54: { description: "45 to 54." },
-    AGE_55_64: { description: "55 to 64." },
-    AGE_65_PLUS: { description: "65 and over." },
+    AGE_30_49: { description: "30 to 49." },
+    AGE_50_54: { description: "50 to 54." },
+    AGE_55_59: { description: "55 to 59." },
+    AGE_60_PLUS: { description: "60 and over." },
+    AGE_30_44: { description: "30 to 44 (legacy).", deprecationReason: "Merged into AGE_30_49: stored values were migrated." },
+    AGE_45_54: { description: "45 to 54 (legacy).", deprecationReason: STRADDLES(50) },
+    AGE_55_64: { description: "55 to 64 (legacy).", deprecationReason: STRADDLES(60) },
+    AGE_65_PLUS: { description: "65 and over (legacy).", deprecationReason: "Merged into AGE_60_PLUS: stored values were migrated." },
   },
 });
 

@@ -22,6 +22,11 @@ const ISSUES: [string, M, G[], string[]][] = [
   ["Niewykorzystany potencjał turystyczny dziedzictwa Zagłębia", M.HERITAGE_AND_ENVIRONMENT, [G.JOB_SEEKERS, G.EMPLOYERS], ["2401073", "2401011"]],
   ["Małe wykorzystanie środków KFS przez mikroprzedsiębiorstwa", M.FUNDING_AND_TRAINING, [G.EMPLOYERS, G.EMPLOYEES], ["2401011", "2465011"]],
   ["Negatywny wizerunek pracy w usługach opiekuńczych", M.MEDIA_IMAGE, [G.OVER_50, G.JOB_SEEKERS], ["2465011"]],
+  // raised from 2024 on (one every 170 days): the ESF+ characteristics; issues raised before June 2025 keep the 2004 act's categories
+  ["Bierność zawodowa kobiet po przerwie na wychowanie dzieci", M.NEW_EMPLOYMENT_FORMS, [G.ECONOMICALLY_INACTIVE, G.SINGLE_PARENTS], ["2401011", "2401021"]],
+  ["Młodzież NEET w gminach wiejskich", M.YOUTH_LABOUR_MARKET_ENTRY, [G.NEET, G.UNDER_30], ["2401042", "2401052", "2401062"]],
+  ["Cudzoziemcy w zakładach przemysłowych bez wsparcia w integracji", M.COOPERATION, [G.FOREIGNERS, G.EMPLOYERS], ["2465011", "2401081"]],
+  ["Ubóstwo i wykluczenie w dawnych dzielnicach przemysłowych", M.SOCIAL_PATHOLOGIES, [G.AT_RISK_OF_SOCIAL_EXCLUSION, G.LONG_TERM_UNEMPLOYED], ["2401021", "2465011"]],
 ];
 
 const INITIATIVES: [string, number, FundingSource, string][] = [

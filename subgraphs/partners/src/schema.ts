@@ -1,4 +1,4 @@
-import { EnumLabelsResolver, auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit/server";
+import { EnumLabelsResolver, VocabularyResolver, auditTrailResolver, buildFederatedSchema, type HubContext } from "@bdp/kit/server";
 import { PartnerMutations } from "./partner/partner.mutation.js";
 import { RepresentativeMutations } from "./representative/representative.mutation.js";
 import { AccessionApplicationMutations } from "./application/application.mutation.js";
@@ -16,6 +16,7 @@ export function buildSchema() {
       auditTrailResolver("registerAuditTrail", "partner register"),
       // the labels of every enum of the API (issue #17): the register keeps the partnership's words
       EnumLabelsResolver,
+      VocabularyResolver,
     ],
     referenceResolvers: {
       Partner: { __resolveReference: (ref: { id: string }, ctx: HubContext<Loaders>) => ctx.loaders.partner.load(ref.id) },

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { stableId, type SeedResult } from "@bdp/kit/server";
-import { AgeBand, FundingSource, GMINA_CODES, Sex, SupportForm, TargetGroup, territorialUnit } from "@bdp/kit/domain";
+import { AgeBand, FundingSource, GMINA_CODES, Sex, SupportForm, TargetGroup, inForceOn, targetGroupDefinition, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, demoPartnersWithRole, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
 import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
@@ -24,17 +24,25 @@ const CATALOGUE: [string, string | null, number, number, string | null, TargetGr
   ["Elektryk z uprawnieniami SEP do 1 kV", "741103", 90, 1900, "Świadectwo kwalifikacyjne SEP", [G.NO_VOCATIONAL_QUALIFICATIONS, G.EMPLOYEES]],
   ["Księgowość małej firmy", "331301", 140, 3600, "Zaświadczenie MEN", [G.PARENTS_OF_CHILD_UNDER_6, G.JOB_SEEKERS]],
   ["Zarządzanie zespołem dla kadry kierowniczej (KFS)", null, 40, 2800, null, [G.EMPLOYERS, G.EMPLOYEES]],
-  ["Trening umiejętności społecznych i poszukiwania pracy", null, 30, 450, null, [G.SOCIAL_ASSISTANCE_RECIPIENTS, G.LONG_TERM_UNEMPLOYED, G.PERSONS_WITH_DISABILITIES]],
+  ["Trening umiejętności społecznych i poszukiwania pracy", null, 30, 450, null, [G.AT_RISK_OF_SOCIAL_EXCLUSION, G.LONG_TERM_UNEMPLOYED, G.PERSONS_WITH_DISABILITIES]],
+  ["Język polski w pracy dla cudzoziemców (A2)", null, 90, 1500, "Certyfikat ukończenia", [G.FOREIGNERS, G.JOB_SEEKERS]],
+  ["Pierwsze kroki zawodowe dla młodzieży NEET", null, 60, 1200, null, [G.NEET, G.UNDER_30, G.ECONOMICALLY_INACTIVE]],
 ];
+/**
+ * Programmes first published under the 2004 act keep its categories (issue
+ * #16): their enrolments before June 2025 may carry them, later ones do not.
+ */
+const inForceAt = (groups: readonly TargetGroup[], date: string) => groups.filter((g) => inForceOn(targetGroupDefinition(g), date));
 
 const FORMS_BY_FUNDING: [SupportForm, FundingSource][] = [
   [SupportForm.TRAINING, FundingSource.LABOUR_FUND], [SupportForm.TRAINING, FundingSource.ESF_PLUS], [SupportForm.TRAINEESHIP, FundingSource.LABOUR_FUND],
-  [SupportForm.TRAINING_VOUCHER, FundingSource.LABOUR_FUND], [SupportForm.LIFELONG_LEARNING_VOUCHER, FundingSource.LABOUR_FUND],
+  [SupportForm.LIFELONG_LEARNING_VOUCHER, FundingSource.LABOUR_FUND],
   [SupportForm.KFS_EMPLOYER_TRAINING, FundingSource.KFS], [SupportForm.TRAINING, FundingSource.PFRON], [SupportForm.TRAINING, FundingSource.PARTNER_OWN_FUNDS],
   [SupportForm.TRAINING, FundingSource.LOCAL_GOVERNMENT_BUDGET],
 ];
 
-const AGE_BANDS = Object.values(AgeBand);
+/** The bands of adults in force (issue #16), up to 59. */
+const ADULT_BANDS = [AgeBand.AGE_18_24, AgeBand.AGE_25_29, AgeBand.AGE_30_49, AgeBand.AGE_50_54, AgeBand.AGE_55_59];
 
 /**
  * How many editions of one programme a provider runs from 2019 to spring
@@ -130,14 +138,15 @@ function seedProviders(em: EntityManager, providers: readonly DemoPartner[], rnd
           const completed = finished && !dropped;
           const cancelled = status === EditionStatus.RECRUITING && rnd.chance(0.15);
           const certified = completed && (certificate !== null ? rnd.chance(0.9) : false);
+          const enrolledOn = addDays(startsOn, -rnd.int(3, 30));
           em.create(Enrolment, {
             id: stableId(`enrolment:${options.enrolmentIdPrefix}${participantNo}`),
             edition,
             participantRef: `${provider.key.slice(0, 8).toUpperCase()}/${startsOn.slice(0, 4)}/${String(participantNo).padStart(5, "0")}`,
             sex: rnd.chance(0.55) ? Sex.FEMALE : Sex.MALE,
-            ageBand: groups.includes(G.OVER_50) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_45_54, AgeBand.AGE_55_64]) : groups.includes(G.UNDER_30) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_18_24, AgeBand.AGE_25_29]) : rnd.pick(AGE_BANDS.slice(0, 5)),
-            targetGroups: rnd.sample(groups, rnd.int(1, Math.min(2, groups.length))),
-            enrolledOn: addDays(startsOn, -rnd.int(3, 30)),
+            ageBand: groups.includes(G.OVER_50) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_50_54, AgeBand.AGE_55_59, AgeBand.AGE_60_PLUS]) : groups.includes(G.UNDER_30) && rnd.chance(0.7) ? rnd.pick([AgeBand.AGE_18_24, AgeBand.AGE_25_29]) : rnd.pick(ADULT_BANDS),
+            targetGroups: inForceAt(rnd.sample(groups, rnd.int(1, Math.min(2, groups.length))), enrolledOn),
+            enrolledOn,
             status: completed ? EnrolmentStatus.COMPLETED : dropped ? EnrolmentStatus.DROPPED_OUT : cancelled ? EnrolmentStatus.CANCELLED : EnrolmentStatus.ENROLLED,
             completedOn: completed ? endsOn : null,
             certificateObtained: certified,

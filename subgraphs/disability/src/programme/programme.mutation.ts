@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from "type-graphql";
 import {
-  DateScalar, HubError, callerPartnerId, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write, type Audited, type HubContext,
+  DateScalar, HubError, callerPartnerId, checkAgeBand, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { AgeBand, FundingSource, Sex } from "@bdp/kit/domain";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme.entity.js";
@@ -67,7 +67,7 @@ export class ActivationParticipantInput {
   @Field(() => [String], { description: "1 to 3 cause codes (01-U … 12-C)." })
   causeCodes!: string[];
 
-  @Field(() => AgeBand, { description: "Age band." })
+  @Field(() => AgeBand, { description: "Age band of the current split (a legacy band is refused)." })
   ageBand!: AgeBand;
 
   @Field(() => Sex, { description: "Sex." })
@@ -160,7 +160,7 @@ export class ActivationProgrammeMutations {
       pseudonym: checkText("pseudonym", input.pseudonym, 3, 40),
       degree: input.degree,
       causeCodes: causeCodes.sort(),
-      ageBand: input.ageBand,
+      ageBand: checkAgeBand("ageBand", input.ageBand),
       sex: input.sex,
       municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
       joinedOn: input.joinedOn,

@@ -7,3 +7,4 @@ export * from "../vocabulary.js";
 export * from "../territory/teryt.js";
 export * from "../identifiers/identifiers.js";
 export * from "../labels/labels.js";
+export * from "../vocabularies/definitions.js";

@@ -35,3 +35,4 @@ export * from "../audit/audit.entity.js";
 export * from "../audit/audit.js";
 export * from "../audit/audit.resolver.js";
 export * from "../labels/labels.resolver.js";
+export * from "../labels/vocabulary.resolver.js";

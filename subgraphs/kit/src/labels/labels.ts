@@ -41,6 +41,9 @@ const labourMarket = (term: string, article?: string) => ({ term, basis: basis(L
 const promotion2004 = (term: string, article: string) => ({ term, basis: basis(LAWS.EMPLOYMENT_PROMOTION_2004, article) });
 const rehabilitation = (term: string, article?: string) => ({ term, basis: basis(LAWS.REHABILITATION_1997, article) });
 
+const ESF_PLUS = "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1057 (EFS+)";
+const ESF_PLUS_ANNEX_I = `${ESF_PLUS}, załącznik I`;
+
 /** The label of a series' total line (`StatisticLine.key` TOTAL). */
 export const TOTAL_LABEL: ValueLabel = { pl: "Ogółem", en: "Total" };
 
@@ -64,12 +67,12 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     SOCIAL_PATHOLOGIES: { pl: "Przeciwdziałanie patologiom społecznym", en: "Countering social pathologies" },
   },
   TargetGroup: {
-    UNDER_30: { pl: "Bezrobotni do 30. roku życia", en: "Unemployed under 30", legal: labourMarket("bezrobotni do 30. roku życia", "69") },
+    UNDER_30: { pl: "Bezrobotni do 30. roku życia", en: "Unemployed under 30", legal: labourMarket("bezrobotni i poszukujący pracy do 30. roku życia", "69") },
     LONG_TERM_UNEMPLOYED: { pl: "Długotrwale bezrobotni", en: "Long-term unemployed", legal: labourMarket("długotrwale bezrobotni", "69") },
     OVER_50: { pl: "Bezrobotni powyżej 50. roku życia", en: "Unemployed over 50", legal: labourMarket("bezrobotni powyżej 50. roku życia", "69") },
     PERSONS_WITH_DISABILITIES: { pl: "Osoby z niepełnosprawnościami", en: "Persons with disabilities", legal: labourMarket("bezrobotni niepełnosprawni", "69") },
     NO_VOCATIONAL_QUALIFICATIONS: { pl: "Bez kwalifikacji zawodowych", en: "Without vocational qualifications", legal: labourMarket("bezrobotni bez kwalifikacji zawodowych", "69") },
-    SINGLE_PARENTS: { pl: "Samotni rodzice", en: "Single parents", legal: labourMarket("bezrobotni samotnie wychowujący co najmniej jedno dziecko", "69") },
+    SINGLE_PARENTS: { pl: "Samotni rodzice", en: "Single parents", legal: labourMarket("samotnie wychowujący co najmniej jedno dziecko", "69") },
     PARENTS_OF_CHILD_UNDER_6: { pl: "Rodzice dziecka do 6. roku życia", en: "Parents of a child under 6", legal: promotion2004("bezrobotni posiadający co najmniej jedno dziecko do 6 roku życia", "49") },
     LARGE_FAMILY_CARD_HOLDERS: { pl: "Posiadacze Karty Dużej Rodziny", en: "Large-family card holders", legal: labourMarket("bezrobotni posiadający Kartę Dużej Rodziny", "69") },
     SOCIAL_ASSISTANCE_RECIPIENTS: { pl: "Korzystający ze świadczeń pomocy społecznej", en: "Social assistance recipients", legal: promotion2004("bezrobotni korzystający ze świadczeń z pomocy społecznej", "49") },
@@ -78,6 +81,30 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     JOB_SEEKERS: { pl: "Poszukujący pracy", en: "Job seekers", legal: labourMarket("poszukujący pracy") },
     EMPLOYEES: { pl: "Pracownicy", en: "Employees" },
     EMPLOYERS: { pl: "Pracodawcy", en: "Employers" },
+    ECONOMICALLY_INACTIVE: { pl: "Osoby bierne zawodowo", en: "Economically inactive", legal: { term: "osoby bierne zawodowo", basis: ESF_PLUS_ANNEX_I } },
+    NEET: { pl: "Młodzież NEET", en: "NEETs (not in employment, education or training)", legal: { term: "osoby młode niepracujące, niekształcące się ani nieszkolące się (NEET)", basis: ESF_PLUS } },
+    FOREIGNERS: { pl: "Cudzoziemcy", en: "Foreigners", legal: { term: "obywatele państw trzecich; osoby obcego pochodzenia", basis: ESF_PLUS_ANNEX_I } },
+    AT_RISK_OF_SOCIAL_EXCLUSION: { pl: "Osoby zagrożone ubóstwem lub wykluczeniem społecznym", en: "At risk of poverty or social exclusion", legal: { term: "osoby zagrożone ubóstwem lub wykluczeniem społecznym", basis: "Wytyczne dotyczące realizacji projektów z udziałem środków EFS+ w regionalnych programach na lata 2021–2027" } },
+  },
+  TargetGroupKind: {
+    PRIORITY_GROUP: { pl: "Osoby w szczególnej sytuacji na rynku pracy", en: "Priority group", legal: labourMarket("osoby w szczególnej sytuacji na rynku pracy", "69") },
+    REPEALED_CATEGORY: { pl: "Kategoria uchylonej ustawy z 2004 r.", en: "Category of the repealed 2004 act", legal: promotion2004("bezrobotni będący w szczególnej sytuacji na rynku pracy", "49") },
+    ELIGIBILITY: { pl: "Uprawnieni do usług i instrumentów", en: "Eligibility category" },
+    ESF_PLUS_CHARACTERISTIC: { pl: "Cecha uczestnika EFS+", en: "ESF+ participant characteristic" },
+    AUDIENCE: { pl: "Adresaci", en: "Audience" },
+  },
+  SupportFormKind: {
+    SERVICE: { pl: "Usługa rynku pracy", en: "Labour-market service", legal: labourMarket("usługi rynku pracy") },
+    INSTRUMENT: { pl: "Instrument rynku pracy", en: "Labour-market instrument", legal: labourMarket("instrumenty rynku pracy") },
+  },
+  InstrumentType: {
+    GRANT: { pl: "Dotacja", en: "Grant" },
+    REFUND: { pl: "Refundacja", en: "Refund" },
+    SUBSIDY: { pl: "Dofinansowanie", en: "Subsidy" },
+    LOAN: { pl: "Pożyczka", en: "Loan" },
+    WORKS: { pl: "Prace i roboty", en: "Works" },
+    TRAINEESHIP: { pl: "Staż", en: "Traineeship" },
+    VOUCHER: { pl: "Bon", en: "Voucher" },
   },
   FundingSource: {
     LABOUR_FUND: { pl: "Fundusz Pracy", en: "Labour Fund", legal: labourMarket("Fundusz Pracy") },
@@ -99,6 +126,8 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     EDUCATION_LOAN: { pl: "Pożyczka edukacyjna", en: "Education loan", legal: labourMarket("pożyczka edukacyjna") },
     WAGE_SUBSIDY_50_PLUS: { pl: "Dofinansowanie wynagrodzenia za zatrudnienie osoby 50+", en: "50+ wage subsidy", legal: labourMarket("dofinansowanie wynagrodzenia za zatrudnienie skierowanego bezrobotnego, który ukończył 50. rok życia") },
     KFS_EMPLOYER_TRAINING: { pl: "Kształcenie ustawiczne pracowników z KFS", en: "Staff training co-financed by the KFS", legal: labourMarket("kształcenie ustawiczne pracowników i pracodawcy finansowane z Krajowego Funduszu Szkoleniowego") },
+    JOB_PLACEMENT: { pl: "Pośrednictwo pracy", en: "Job placement", legal: labourMarket("pośrednictwo pracy") },
+    CAREER_GUIDANCE: { pl: "Poradnictwo zawodowe", en: "Career guidance", legal: labourMarket("poradnictwo zawodowe") },
   },
   DisabilityDegree: {
     SEVERE: { pl: "Znaczny", en: "Severe", legal: rehabilitation("znaczny stopień niepełnosprawności", "4 ust. 1") },
@@ -133,8 +162,13 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     OUTCOME: { pl: "Rezultat udziału", en: "Outcome" },
   },
   AgeBand: {
+    AGE_UNDER_18: { pl: "Poniżej 18 lat", en: "Under 18" },
     AGE_18_24: { pl: "18–24 lata", en: "18–24" },
     AGE_25_29: { pl: "25–29 lat", en: "25–29" },
+    AGE_30_49: { pl: "30–49 lat", en: "30–49" },
+    AGE_50_54: { pl: "50–54 lata", en: "50–54" },
+    AGE_55_59: { pl: "55–59 lat", en: "55–59" },
+    AGE_60_PLUS: { pl: "60 lat i więcej", en: "60 and over" },
     AGE_30_44: { pl: "30–44 lata", en: "30–44" },
     AGE_45_54: { pl: "45–54 lata", en: "45–54" },
     AGE_55_64: { pl: "55–64 lata", en: "55–64" },
@@ -313,7 +347,7 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
   UnemployedGroup: {
     WOMEN: { pl: "Kobiety", en: "Women" },
     LONG_TERM: { pl: "Długotrwale bezrobotni", en: "Long-term unemployed", legal: labourMarket("długotrwale bezrobotni", "69") },
-    UNDER_30: { pl: "Do 30. roku życia", en: "Under 30", legal: labourMarket("bezrobotni do 30. roku życia", "69") },
+    UNDER_30: { pl: "Do 30. roku życia", en: "Under 30", legal: labourMarket("bezrobotni i poszukujący pracy do 30. roku życia", "69") },
     OVER_50: { pl: "Powyżej 50. roku życia", en: "Over 50", legal: labourMarket("bezrobotni powyżej 50. roku życia", "69") },
     WITH_DISABILITIES: { pl: "Z niepełnosprawnościami", en: "With disabilities", legal: labourMarket("bezrobotni niepełnosprawni", "69") },
   },

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, write, type Audited, type HubContext, type Writer,
+  DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, today, write, type Audited, type HubContext, type Writer,
 } from "@bdp/kit/server";
 import { FundingSource, MissionArea } from "@bdp/kit/domain";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative.entity.js";
@@ -66,7 +66,6 @@ export class AgreementConfirmation {
 }
 
 const PART_FIELDS = ["partnerId", "role", "tasks", "responsibilities", "cashContribution", "inKindContribution", "inKindDescription", "confirmedOn"] as const;
-const today = () => new Date().toISOString().slice(0, 10);
 
 const INITIATIVE: Audited<Initiative> = { type: "Initiative", audited: ["title", "totalBudget", "startsOn", "endsOn", "status"], owner: (i) => i.leadPartnerId };
 /** A part in the agreement is the lead's to propose (audited as the lead's) and the participant's to confirm (audited as its own). */

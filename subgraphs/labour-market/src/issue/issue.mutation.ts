@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkText, optionalText, requireCoordinator, write, type Audited, type HubContext,
+  AuditAction, HubError, callerPartnerId, checkGmina, checkId, checkInt, checkSet, checkTargetGroups, checkText, optionalText, requireCoordinator, today, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { MissionArea, TargetGroup } from "@bdp/kit/domain";
 import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue.entity.js";
@@ -17,14 +17,13 @@ export class IssueProposalInput {
   @Field(() => MissionArea, { description: "Mission line." })
   area!: MissionArea;
 
-  @Field(() => [TargetGroup], { description: "1 to 14 affected groups." })
+  @Field(() => [TargetGroup], { description: "1 to 18 affected groups, in force today." })
   affectedGroups!: TargetGroup[];
 
   @Field(() => [String], { description: "1 to 20 TERYT gmina codes it concerns." })
   municipalityCodes!: string[];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 const ISSUE: Audited<LabourMarketIssue> = { type: "LabourMarketIssue", audited: ["title", "area", "affectedGroups", "municipalityCodes", "status"], owner: (i) => i.raisedById };
 const VOTE: Audited<PriorityVote> = { type: "PriorityVote", audited: ["priority"], owner: (v) => v.partnerId };
 
@@ -38,7 +37,7 @@ export class LabourMarketIssueMutations {
       title: checkText("title", input.title, 5, 300),
       description: optionalText("description", input.description, 10_000),
       area: input.area,
-      affectedGroups: checkSet("affectedGroups", input.affectedGroups, 1, 14),
+      affectedGroups: checkTargetGroups("affectedGroups", input.affectedGroups, 1, 18, today()),
       municipalityCodes: checkSet("municipalityCodes", input.municipalityCodes, 1, 20).map((c, i) => checkGmina(`municipalityCodes[${i}]`, c)),
       status: IssueStatus.PROPOSED,
       raisedById,

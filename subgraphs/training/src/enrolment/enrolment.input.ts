@@ -11,10 +11,10 @@ export class EnrolmentInput {
   @Field(() => Sex, { description: "Sex." })
   sex!: Sex;
 
-  @Field(() => AgeBand, { description: "Age band." })
+  @Field(() => AgeBand, { description: "Age band of the current split (a legacy band is refused)." })
   ageBand!: AgeBand;
 
-  @Field(() => [TargetGroup], { description: "Priority groups, 0 to 14." })
+  @Field(() => [TargetGroup], { description: "Target groups, 0 to 18, in force on the day of enrolment (see `vocabulary`)." })
   targetGroups!: TargetGroup[];
 
   @Field(() => DateScalar, { description: "Date of enrolment." })

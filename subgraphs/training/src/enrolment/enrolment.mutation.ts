@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { HubError, checkId, checkSet, checkText, write, type Audited, type HubContext } from "@bdp/kit/server";
+import { HubError, checkAgeBand, checkId, checkTargetGroups, checkText, write, type Audited, type HubContext } from "@bdp/kit/server";
 import { EditionStatus } from "../edition/edition.entity.js";
 import { ACTIVE, ownedEdition, seatsTaken } from "../edition/edition.mutation.js";
 import { Enrolment } from "./enrolment.entity.js";
@@ -22,7 +22,9 @@ export class EnrolmentMutations {
   ): Promise<Enrolment> {
     const id = checkId("editionId", editionId);
     const participantRef = checkText("participantRef", input.participantRef, 3, 40);
-    const targetGroups = checkSet("targetGroups", input.targetGroups, 0, 14);
+    // in force on the day of enrolment; the age band of the current split (issue #16)
+    const targetGroups = checkTargetGroups("targetGroups", input.targetGroups, 0, 18, input.enrolledOn);
+    const ageBand = checkAgeBand("ageBand", input.ageBand);
     return write(ctx, async (w) => {
       // the edition row stays locked until commit: concurrent enrolments queue here
       const edition = await ownedEdition(w, id);
@@ -31,7 +33,7 @@ export class EnrolmentMutations {
       }
       const taken = await seatsTaken(w.tx, edition.id);
       if (taken >= edition.capacity) throw new HubError("CONFLICT", `No seat left: all ${edition.capacity} are taken`, { reason: "EDITION_FULL" });
-      return w.create(Enrolment, { edition, participantRef, sex: input.sex, ageBand: input.ageBand, targetGroups, enrolledOn: input.enrolledOn }, ENROLMENT);
+      return w.create(Enrolment, { edition, participantRef, sex: input.sex, ageBand, targetGroups, enrolledOn: input.enrolledOn }, ENROLMENT);
     });
   }
 

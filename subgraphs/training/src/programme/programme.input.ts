@@ -64,7 +64,7 @@ export class TrainingProgrammeInput {
   @Field(() => String, { nullable: true, description: "Description, at most 5,000 characters." })
   description?: string | null;
 
-  @Field(() => [TargetGroup], { description: "1 to 14 target groups." })
+  @Field(() => [TargetGroup], { description: "1 to 18 target groups, in force today (see `vocabulary`)." })
   targetGroups!: TargetGroup[];
 
   @Field(() => String, { nullable: true, description: "KZiS occupation code, 6 digits." })
@@ -97,7 +97,7 @@ export class TrainingProgrammeChanges {
   @Field(() => String, { nullable: true, description: "Description, at most 5,000 characters." })
   description?: string | null;
 
-  @Field(() => [TargetGroup], { nullable: true, description: "1 to 14 target groups." })
+  @Field(() => [TargetGroup], { nullable: true, description: "1 to 18 target groups, in force today (see `vocabulary`)." })
   targetGroups?: TargetGroup[];
 
   @Field(() => String, { nullable: true, description: "KZiS occupation code, 6 digits." })

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import {
-  HubError, callerPartnerId, checkAmount, checkId, checkInt, checkSet, checkText, optionalText, write, type Audited, type HubContext,
+  HubError, callerPartnerId, checkAmount, checkId, checkInt, checkSupportForm, checkTargetGroups, checkText, optionalText, today, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { ProgrammeStatus, TrainingProgramme } from "./programme.entity.js";
 import { TrainingProgrammeChanges, TrainingProgrammeInput } from "./programme.input.js";
@@ -19,9 +19,10 @@ function validated(input: Partial<TrainingProgrammeInput>): Partial<TrainingProg
   const out: Partial<TrainingProgramme> = {};
   if (input.title !== undefined) out.title = checkText("title", input.title, 3, 300);
   if (input.description !== undefined) out.description = optionalText("description", input.description, 5000);
-  if (input.targetGroups !== undefined) out.targetGroups = checkSet("targetGroups", input.targetGroups ?? [], 1, 14);
+  // a programme's groups and form must be in force on the day it is written (issue #16)
+  if (input.targetGroups !== undefined) out.targetGroups = checkTargetGroups("targetGroups", input.targetGroups ?? [], 1, 18, today());
   if (input.occupationCode !== undefined) out.occupationCode = occupation(input.occupationCode);
-  if (input.form != null) out.form = input.form;
+  if (input.form != null) out.form = checkSupportForm("form", input.form, today());
   if (input.fundingSource != null) out.fundingSource = input.fundingSource;
   if (input.hours !== undefined && input.hours !== null) out.hours = checkInt("hours", input.hours, 1, 2000);
   if (input.costPerParticipant != null) out.costPerParticipant = checkAmount("costPerParticipant", input.costPerParticipant, 1_000_000);
