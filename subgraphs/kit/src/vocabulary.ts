@@ -305,3 +305,55 @@ registerEnumType(SalaryPeriod, {
   description: "The period a salary is given for.",
   valuesConfig: { HOUR: { description: "Per hour." }, MONTH: { description: "Per month." }, YEAR: { description: "Per year." } },
 });
+
+/** A participant's labour-market status on entering support, as ESF+ reporting records it (issue #16). */
+export enum LabourMarketStatus {
+  EMPLOYED = "EMPLOYED",
+  UNEMPLOYED = "UNEMPLOYED",
+  LONG_TERM_UNEMPLOYED = "LONG_TERM_UNEMPLOYED",
+  INACTIVE = "INACTIVE",
+}
+registerEnumType(LabourMarketStatus, {
+  name: "LabourMarketStatus",
+  description: "A participant's labour-market status on entry (ESF+, Regulation (EU) 2021/1057, Annex I). The four values partition participants: \"unemployed, including long-term\" (EECO02) is UNEMPLOYED plus LONG_TERM_UNEMPLOYED.",
+  valuesConfig: {
+    EMPLOYED: { description: "Employed, including self-employed (osoba pracująca; EECO05)." },
+    UNEMPLOYED: { description: "Unemployed, not long-term (osoba bezrobotna)." },
+    LONG_TERM_UNEMPLOYED: { description: "Long-term unemployed (osoba długotrwale bezrobotna; EECO03)." },
+    INACTIVE: { description: "Economically inactive (osoba bierna zawodowo; EECO04)." },
+  },
+});
+
+/** The highest level of education completed on entry, in the groups ESF+ reports (ISCED 2011). */
+export enum EducationLevel {
+  ISCED_0_2 = "ISCED_0_2",
+  ISCED_3_4 = "ISCED_3_4",
+  ISCED_5_8 = "ISCED_5_8",
+}
+registerEnumType(EducationLevel, {
+  name: "EducationLevel",
+  description: "Highest level of education completed on entry, grouped as ESF+ reports it (ISCED 2011).",
+  valuesConfig: {
+    ISCED_0_2: { description: "At most lower secondary, ISCED 0–2 (EECO09)." },
+    ISCED_3_4: { description: "Upper secondary or post-secondary non-tertiary, ISCED 3–4 (EECO10)." },
+    ISCED_5_8: { description: "Tertiary, ISCED 5–8 (EECO11)." },
+  },
+});
+
+/** Where a participant stands on leaving support, for the ESF+ immediate result indicators. */
+export enum SituationOnLeaving {
+  IN_EMPLOYMENT = "IN_EMPLOYMENT",
+  JOB_SEARCHING = "JOB_SEARCHING",
+  IN_EDUCATION_OR_TRAINING = "IN_EDUCATION_OR_TRAINING",
+  OTHER = "OTHER",
+}
+registerEnumType(SituationOnLeaving, {
+  name: "SituationOnLeaving",
+  description: "Where a participant stands on leaving support, within four weeks (ESF+ immediate results). Gaining a qualification (EECR03) is recorded apart, as the certificate.",
+  valuesConfig: {
+    IN_EMPLOYMENT: { description: "In employment, including self-employment (EECR04)." },
+    JOB_SEARCHING: { description: "Engaged in job searching (EECR01)." },
+    IN_EDUCATION_OR_TRAINING: { description: "In education or training (EECR02)." },
+    OTHER: { description: "None of these (inactive, or not known to be any of them)." },
+  },
+});

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { stableId, type SeedResult } from "@bdp/kit/server";
-import { AgeBand, FundingSource, GMINA_CODES, Sex, SupportForm, TargetGroup, inForceOn, targetGroupDefinition, territorialUnit } from "@bdp/kit/domain";
+import { AgeBand, EducationLevel, FundingSource, GMINA_CODES, LabourMarketStatus, Sex, SituationOnLeaving, SupportForm, TargetGroup, inForceOn, targetGroupDefinition, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, demoPartnersWithRole, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
 import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
@@ -56,6 +56,28 @@ const ADULT_BANDS = [AgeBand.AGE_18_24, AgeBand.AGE_25_29, AgeBand.AGE_30_49, Ag
 function editionsOf(provider: DemoPartner, demo: boolean, rnd: Random): number {
   if (!demo) return rnd.int(1, 4);
   return provider.sector === "LABOUR_OFFICE" ? rnd.int(30, 40) : rnd.int(12, 20);
+}
+
+/**
+ * What ESF+ reporting records of a participant (issue #16): where they live
+ * (mostly where the course runs), their status and education on entry (from
+ * the programme's groups where those say it), and, once they have left, their
+ * situation on leaving and six months later.
+ */
+function esfRecord(rnd: Random, venue: string, groups: readonly TargetGroup[], left: boolean, employed3: boolean | null, endsOn: string) {
+  const status = groups.includes(G.EMPLOYEES) || groups.includes(G.EMPLOYERS) ? LabourMarketStatus.EMPLOYED
+    : groups.includes(G.LONG_TERM_UNEMPLOYED) && rnd.chance(0.6) ? LabourMarketStatus.LONG_TERM_UNEMPLOYED
+    : groups.includes(G.ECONOMICALLY_INACTIVE) || groups.includes(G.NEET) ? rnd.pick([LabourMarketStatus.INACTIVE, LabourMarketStatus.UNEMPLOYED])
+    : rnd.weighted([LabourMarketStatus.UNEMPLOYED, LabourMarketStatus.LONG_TERM_UNEMPLOYED, LabourMarketStatus.INACTIVE, LabourMarketStatus.EMPLOYED], (s) => ({ UNEMPLOYED: 5, LONG_TERM_UNEMPLOYED: 3, INACTIVE: 1, EMPLOYED: 1 })[s]);
+  const onLeaving = !left ? null : employed3 ? rnd.pick([SituationOnLeaving.IN_EMPLOYMENT, SituationOnLeaving.IN_EMPLOYMENT, SituationOnLeaving.JOB_SEARCHING])
+    : rnd.weighted(Object.values(SituationOnLeaving), (v) => ({ IN_EMPLOYMENT: 1, JOB_SEARCHING: 5, IN_EDUCATION_OR_TRAINING: 1, OTHER: 1 })[v]);
+  return {
+    residenceCode: rnd.chance(0.8) ? venue : rnd.weighted(GMINA_CODES, (g) => territorialUnit(g)?.population ?? 0),
+    statusOnEntry: status,
+    educationLevel: rnd.weighted(Object.values(EducationLevel), (l) => ({ ISCED_0_2: 3, ISCED_3_4: 5, ISCED_5_8: 2 })[l]),
+    situationOnLeaving: onLeaving,
+    employedAfter6Months: left && addDays(endsOn, 183) <= DEMO_TODAY ? (employed3 ? rnd.chance(0.85) : rnd.chance(0.25)) : null,
+  };
 }
 
 /**
@@ -139,6 +161,7 @@ function seedProviders(em: EntityManager, providers: readonly DemoPartner[], rnd
           const cancelled = status === EditionStatus.RECRUITING && rnd.chance(0.15);
           const certified = completed && (certificate !== null ? rnd.chance(0.9) : false);
           const enrolledOn = addDays(startsOn, -rnd.int(3, 30));
+          const employed3 = completed && addDays(endsOn, 90) <= DEMO_TODAY ? rnd.chance(certified ? 0.55 : 0.35) : null;
           em.create(Enrolment, {
             id: stableId(`enrolment:${options.enrolmentIdPrefix}${participantNo}`),
             edition,
@@ -150,7 +173,8 @@ function seedProviders(em: EntityManager, providers: readonly DemoPartner[], rnd
             status: completed ? EnrolmentStatus.COMPLETED : dropped ? EnrolmentStatus.DROPPED_OUT : cancelled ? EnrolmentStatus.CANCELLED : EnrolmentStatus.ENROLLED,
             completedOn: completed ? endsOn : null,
             certificateObtained: certified,
-            employedWithin3Months: completed && addDays(endsOn, 90) <= DEMO_TODAY ? rnd.chance(certified ? 0.55 : 0.35) : null,
+            employedWithin3Months: employed3,
+            ...esfRecord(rnd, edition.municipalityCode, groups, finished, employed3, endsOn),
           });
           counts.enrolment++;
         }

@@ -8,3 +8,4 @@ export * from "../territory/teryt.js";
 export * from "../identifiers/identifiers.js";
 export * from "../labels/labels.js";
 export * from "../vocabularies/definitions.js";
+export * from "../vocabularies/esf-indicators.js";

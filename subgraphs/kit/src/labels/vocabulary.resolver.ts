@@ -5,6 +5,7 @@ import {
   type AgeBandDefinition, type SupportFormDefinition, type TargetGroupDefinition,
 } from "../vocabularies/definitions.js";
 import { DateScalar } from "../scalars.js";
+import { ESF_INDICATORS, EsfIndicator } from "../vocabularies/esf-indicators.js";
 
 @ObjectType({ description: "What a target group is, where the law defines it and when it is in force." })
 class TargetGroupEntry implements TargetGroupDefinition {
@@ -79,13 +80,16 @@ class Vocabulary {
 
   @Field(() => [SupportFormEntry], { description: "Every form of support, in the enum's order." })
   supportForms!: SupportFormEntry[];
+
+  @Field(() => [EsfIndicator], { description: "The ESF+ common indicators of participants, with how the hub computes each from training enrolments (`TerritorialUnit.esfParticipants`)." })
+  esfIndicators!: EsfIndicator[];
 }
 
 /** `vocabulary`: what each value of the shared vocabularies means in law, and when it is in force. */
 @Resolver()
 export class VocabularyResolver {
-  @Query(() => Vocabulary, { description: "The meaning of the shared vocabularies: each target group's kind, legal basis and validity (art. 69 priority groups marked), the ages of each age band, each form of support as a service or an instrument. Labels are in `enumLabels`." })
+  @Query(() => Vocabulary, { description: "The meaning of the shared vocabularies: each target group's kind, legal basis and validity (art. 69 priority groups marked), the ages of each age band, each form of support as a service or an instrument, and the ESF+ common indicators with how they are computed. Labels are in `enumLabels`." })
   vocabulary(): Vocabulary {
-    return { targetGroups: [...TARGET_GROUPS], ageBands: [...AGE_BANDS], supportForms: [...SUPPORT_FORMS] };
+    return { targetGroups: [...TARGET_GROUPS], ageBands: [...AGE_BANDS], supportForms: [...SUPPORT_FORMS], esfIndicators: [...ESF_INDICATORS] };
   }
 }

@@ -3,6 +3,7 @@ import { buildSchema, GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { AgeBand, SupportForm, TargetGroup } from "../vocabulary.js";
 import { LABELS, LAWS } from "../labels/labels.js";
+import { ESF_INDICATORS, EsfIndicatorKind } from "./esf-indicators.js";
 import { AGE_BANDS, SUPPORT_FORMS, SupportFormKind, TARGET_GROUPS, TargetGroupKind, inForceOn } from "./definitions.js";
 
 /**
@@ -106,5 +107,21 @@ describe("forms of support", () => {
     for (const value of list.newIn2025) expect(SUPPORT_FORMS.find((d) => d.value === value)!.inForceFrom, value).toBe("2025-06-01");
     for (const [value, until] of Object.entries(list.repealed)) expect(SUPPORT_FORMS.find((d) => d.value === value)!.inForceUntil, value).toBe(until);
     expect(deprecated("SupportForm")).toEqual(Object.keys(list.repealed).sort());
+  });
+});
+
+describe("ESF+ common indicators", () => {
+  const list = source("esf-plus-common-indicators");
+
+  it("are the source's participant indicators, with its names, outputs and results apart", () => {
+    expect(list.source).toContain("2021/1057");
+    const expected = [...Object.entries(list.outputs).map(([code, name]) => ({ code, name, kind: EsfIndicatorKind.OUTPUT })), ...Object.entries(list.results).map(([code, name]) => ({ code, name, kind: EsfIndicatorKind.RESULT }))];
+    expect(ESF_INDICATORS.map(({ code, name, kind }) => ({ code, name, kind }))).toEqual(expected);
+  });
+
+  it("computed ones name one breakdown and at least one category", () => {
+    const computed = ESF_INDICATORS.filter((i) => i.computedAs);
+    expect(computed.map((i) => i.code)).toEqual(["EECO01", "EECO02", "EECO03", "EECO04", "EECO05", "EECO06", "EECO07", "EECO08", "EECO09", "EECO10", "EECO11", "EECR01", "EECR02", "EECR04", "EECR05"]);
+    for (const i of computed) expect(i.computedAs!.categories.length, i.code).toBeGreaterThan(0);
   });
 });

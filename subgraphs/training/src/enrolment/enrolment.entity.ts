@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Rel } from "@mikro-orm/core";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, HubRecord } from "@bdp/kit/server";
-import { AgeBand, Sex, TargetGroup } from "@bdp/kit/domain";
+import { AgeBand, EducationLevel, LabourMarketStatus, Sex, SituationOnLeaving, TargetGroup } from "@bdp/kit/domain";
 import { TrainingEdition } from "../edition/edition.entity.js";
 
 export enum EnrolmentStatus {
@@ -29,7 +29,7 @@ registerEnumType(EnrolmentStatus, {
 @Entity({ tableName: "enrolment" })
 @ObjectType({ description: "A pseudonymous participant's enrolment in an edition. Personal data: only the provider holding it can read it." })
 @Unique({ properties: ["edition", "participantRef"] })
-export class Enrolment extends HubRecord<"status" | "certificateObtained" | "employedWithin3Months" | "completedOn"> {
+export class Enrolment extends HubRecord<"status" | "certificateObtained" | "employedWithin3Months" | "completedOn" | "residenceCode" | "statusOnEntry" | "educationLevel" | "situationOnLeaving" | "employedAfter6Months"> {
   @ManyToOne(() => TrainingEdition, { index: true, deleteRule: "cascade" })
   edition!: Rel<TrainingEdition>;
 
@@ -71,4 +71,26 @@ export class Enrolment extends HubRecord<"status" | "certificateObtained" | "emp
   @Field(() => Boolean, { nullable: true, description: "Employed within 3 months of completion; null while unknown." })
   @Property({ type: "boolean", nullable: true })
   employedWithin3Months: boolean | null = null;
+
+  // What ESF+ reporting needs (issue #16): null on records made before, or where not yet known.
+
+  @Field(() => String, { nullable: true, description: "TERYT code of the gmina the participant lives in (ESF+ counts participants where they live); null when not recorded." })
+  @Property({ length: 7, nullable: true })
+  residenceCode: string | null = null;
+
+  @Field(() => LabourMarketStatus, { nullable: true, description: "Labour-market status on entry (ESF+); null when not recorded." })
+  @Enum({ items: () => LabourMarketStatus, nullable: true })
+  statusOnEntry: LabourMarketStatus | null = null;
+
+  @Field(() => EducationLevel, { nullable: true, description: "Highest education completed on entry, ISCED groups (ESF+); null when not recorded." })
+  @Enum({ items: () => EducationLevel, nullable: true })
+  educationLevel: EducationLevel | null = null;
+
+  @Field(() => SituationOnLeaving, { nullable: true, description: "Where the participant stood on leaving, within four weeks (ESF+ immediate results); null until recorded." })
+  @Enum({ items: () => SituationOnLeaving, nullable: true })
+  situationOnLeaving: SituationOnLeaving | null = null;
+
+  @Field(() => Boolean, { nullable: true, description: "In employment six months after leaving (ESF+ longer-term result EECR05); null until known." })
+  @Property({ type: "boolean", nullable: true })
+  employedAfter6Months: boolean | null = null;
 }

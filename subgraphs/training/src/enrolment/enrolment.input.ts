@@ -1,6 +1,6 @@
 import { Field, InputType } from "type-graphql";
 import { DateScalar } from "@bdp/kit/server";
-import { AgeBand, Sex, TargetGroup } from "@bdp/kit/domain";
+import { AgeBand, EducationLevel, LabourMarketStatus, Sex, SituationOnLeaving, TargetGroup } from "@bdp/kit/domain";
 import { EnrolmentStatus } from "./enrolment.entity.js";
 
 @InputType({ description: "A pseudonymous participant to enrol; never a name, PESEL or birth date." })
@@ -19,6 +19,15 @@ export class EnrolmentInput {
 
   @Field(() => DateScalar, { description: "Date of enrolment." })
   enrolledOn!: string;
+
+  @Field(() => String, { nullable: true, description: "TERYT code of the gmina the participant lives in (7 digits; a town or rural part counts in its gmina)." })
+  residenceCode?: string | null;
+
+  @Field(() => LabourMarketStatus, { nullable: true, description: "Labour-market status on entry (ESF+)." })
+  statusOnEntry?: LabourMarketStatus | null;
+
+  @Field(() => EducationLevel, { nullable: true, description: "Highest education completed on entry (ESF+)." })
+  educationLevel?: EducationLevel | null;
 }
 
 @InputType({ description: "Changes to an enrolment: its status and outcomes." })
@@ -34,4 +43,10 @@ export class EnrolmentChanges {
 
   @Field(() => Boolean, { nullable: true, description: "Employed within 3 months of completion." })
   employedWithin3Months?: boolean | null;
+
+  @Field(() => SituationOnLeaving, { nullable: true, description: "Where the participant stood on leaving (ESF+); only once the enrolment is completed or dropped out." })
+  situationOnLeaving?: SituationOnLeaving | null;
+
+  @Field(() => Boolean, { nullable: true, description: "In employment six months after leaving (ESF+); only once the enrolment is completed or dropped out." })
+  employedAfter6Months?: boolean | null;
 }
