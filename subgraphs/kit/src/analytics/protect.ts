@@ -84,6 +84,20 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
   };
   const nextToHide = (hidden: ReadonlySet<string>, ids: readonly string[]): string | undefined => candidates(hidden, ids)[0];
 
+  /** Hidden parts of a visible total that tell too much: less than the threshold, or small once an insider takes out its share. */
+  const isNarrow = (hiddenParts: readonly string[]) => hiddenParts.reduce((s, id) => s + count(id), 0) < threshold || insiderNarrow(hiddenParts);
+  /**
+   * The part to hide when a total's hidden parts are narrow: the best (as
+   * `nextToHide` orders them) after which they no longer are, else the best.
+   * Smallest first alone would keep adding parts one holder dominates (a
+   * labour office's records in every small gmina), which never widens what
+   * the others hold, until the largest gmina goes too (issue #16).
+   */
+  const widening = (hidden: ReadonlySet<string>, parts: readonly string[], hiddenParts: readonly string[]): string | undefined => {
+    const ranked = candidates(hidden, parts);
+    return ranked.find((id) => !isNarrow([...hiddenParts, id])) ?? ranked[0];
+  };
+
   /** Steps 1–2 until nothing changes: no relation with one hidden member, no narrow hidden parts of a visible total. */
   const secondary = (hidden: Set<string>): Set<string> => {
     let changed = true;
@@ -94,9 +108,9 @@ export function protectTable({ cells, relations, threshold, publicCells = new Se
         const hiddenMembers = members.filter((id) => hidden.has(id));
         if (hiddenMembers.length === 0) continue;
         const hiddenParts = rel.parts.filter((id) => hidden.has(id));
-        const narrow = !hidden.has(rel.total) && (hiddenParts.reduce((s, id) => s + count(id), 0) < threshold || insiderNarrow(hiddenParts));
+        const narrow = !hidden.has(rel.total) && isNarrow(hiddenParts);
         if (hiddenMembers.length === 1 || narrow) {
-          const next = nextToHide(hidden, narrow ? rel.parts : [...rel.parts, rel.total]) ?? nextToHide(hidden, members);
+          const next = (narrow ? widening(hidden, rel.parts, hiddenParts) : nextToHide(hidden, [...rel.parts, rel.total])) ?? nextToHide(hidden, members);
           if (next) {
             hidden.add(next);
             changed = true;
