@@ -4,6 +4,7 @@ import { GMINA_CODES, TERRITORY } from "@bdp/kit/domain";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
+import { pinnedDown, type Equation } from "../src/differencing.js";
 
 /**
  * An attacker with everything the hub publishes about people — every
@@ -143,9 +144,6 @@ async function publicSeatsTaken(): Promise<Map<string, number>> {
   }
 }
 
-/** Σ coefficient · cell = constant. */
-type Equation = { terms: [string, number][]; constant: number };
-
 /** Everything the attacker knows about how the cells relate. */
 function relations(seats: Map<string, number>): Equation[] {
   const eqs: Equation[] = [];
@@ -172,59 +170,12 @@ function relations(seats: Map<string, number>): Equation[] {
   return eqs;
 }
 
-/**
- * The attack: substitute every published value, then reduce the system over
- * the withheld cells; a withheld cell whose row has no other unknown is
- * recovered. Returns the recovered cells with their values.
- */
-function attack(equations: Equation[], known: ReadonlyMap<string, number>, unknown: readonly string[]): Map<string, number> {
-  const column = new Map(unknown.map((id, i) => [id, i]));
-  const rows: number[][] = [];
-  for (const eq of equations) {
-    const row = new Array<number>(unknown.length + 1).fill(0);
-    let rhs = eq.constant;
-    let any = false;
-    for (const [id, k] of eq.terms) {
-      const j = column.get(id);
-      if (j !== undefined) {
-        row[j]! += k;
-        any = true;
-      } else rhs -= k * known.get(id)!;
-    }
-    row[unknown.length] = rhs;
-    if (any) rows.push(row);
-  }
-  const n = unknown.length;
-  let r = 0;
-  const pivots: [number, number][] = [];
-  for (let c = 0; c < n && r < rows.length; c++) {
-    let best = -1;
-    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > 1e-9 && (best < 0 || Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!))) best = i;
-    if (best < 0) continue;
-    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const p = rows[r]![c]!;
-    for (let k = c; k <= n; k++) rows[r]![k]! /= p;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === r || Math.abs(rows[i]![c]!) < 1e-9) continue;
-      const f = rows[i]![c]!;
-      for (let k = c; k <= n; k++) rows[i]![k]! -= f * rows[r]![k]!;
-    }
-    pivots.push([r, c]);
-    r++;
-  }
-  const recovered = new Map<string, number>();
-  for (const [row, c] of pivots) {
-    if (rows[row]!.every((v, k) => k === c || k === n || Math.abs(v) < 1e-9)) recovered.set(unknown[c]!, Math.round(rows[row]![n]!));
-  }
-  return recovered;
-}
-
 function attackPerYear(equations: Equation[], known: ReadonlyMap<string, number>, hidden: ReadonlySet<string>): Map<string, number> {
   const recovered = new Map<string, number>();
   for (const year of YEARS) {
     const yearOf = (id: string) => Number(id.split("|")[2]);
     const eqs = equations.filter((e) => yearOf(e.terms[0]![0]) === year);
-    for (const [id, v] of attack(eqs, known, [...hidden].filter((id) => yearOf(id) === year))) recovered.set(id, v);
+    for (const [id, v] of pinnedDown(eqs, known, [...hidden].filter((id) => yearOf(id) === year))) recovered.set(id, v);
   }
   return recovered;
 }

@@ -5,6 +5,7 @@ import { GMINA_CODES, TERRITORY } from "@bdp/kit/domain";
 import { protectPeopleTable, type PeopleRow } from "@bdp/kit/statistics";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startTestHub, type TestHub } from "../src/hub.js";
+import { pinnedDown, type Equation } from "../src/differencing.js";
 
 /**
  * The insider's attack on disclosure control (issue #11), on the demo data:
@@ -118,44 +119,18 @@ function recover(before: Map<string, number | null>, after: Map<string, number |
  * the threshold, as anyone could read an unprotected count of that size.
  */
 function differencing(publications: { cells: Map<string, number | null>; own: Map<string, number> }[], seatsOfOthers: Map<string, number>): Map<string, number> {
-  const vars = UNITS.flatMap((u) => CATEGORIES.map((c) => `${u}|${c}`));
-  const column = new Map(vars.map((v, i) => [v, i]));
-  const rows: number[][] = [];
-  const equation = (terms: [string, number][], constant: number) => {
-    const row = new Array<number>(vars.length + 1).fill(0);
-    for (const [v, k] of terms) row[column.get(v)!]! += k;
-    row[vars.length] = constant;
-    rows.push(row);
-  };
-  for (const { cells, own } of publications) for (const [cell, value] of cells) if (value !== null) equation([[cell, 1]], value - (own.get(cell) ?? 0));
+  const equations: Equation[] = [];
+  for (const { cells, own } of publications) for (const [cell, value] of cells) if (value !== null) equations.push({ terms: [[cell, 1]], constant: value - (own.get(cell) ?? 0) });
   for (const u of UNITS) {
-    equation([[`${u}|TOTAL`, 1], ...OUTCOMES.map((c) => [`${u}|${c}`, -1] as [string, number])], 0);
-    equation(["IN_PROGRESS", "COMPLETED_EMPLOYED", "COMPLETED_NOT_EMPLOYED", "COMPLETED_EMPLOYMENT_UNKNOWN"].map((c) => [`${u}|${c}`, 1] as [string, number]), seatsOfOthers.get(u) ?? 0);
+    equations.push({ terms: [[`${u}|TOTAL`, 1], ...OUTCOMES.map((c) => [`${u}|${c}`, -1] as [string, number])], constant: 0 });
+    equations.push({ terms: ["IN_PROGRESS", "COMPLETED_EMPLOYED", "COMPLETED_NOT_EMPLOYED", "COMPLETED_EMPLOYMENT_UNKNOWN"].map((c) => [`${u}|${c}`, 1] as [string, number]), constant: seatsOfOthers.get(u) ?? 0 });
   }
   for (const county of COUNTIES) {
     const gminas = GMINA_CODES.filter((g) => countyOf(g) === county);
-    for (const c of CATEGORIES) equation([[`${county}|${c}`, 1], ...gminas.map((g) => [`${g}|${c}`, -1] as [string, number])], 0);
+    for (const c of CATEGORIES) equations.push({ terms: [[`${county}|${c}`, 1], ...gminas.map((g) => [`${g}|${c}`, -1] as [string, number])], constant: 0 });
   }
-  // reduced row echelon form; a variable is pinned down when its pivot row has no other unknown
-  const eps = 1e-9;
-  let r = 0;
-  const pivots: [number, number][] = [];
-  for (let c = 0; c < vars.length && r < rows.length; c++) {
-    let best = r;
-    for (let i = r + 1; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!)) best = i;
-    if (Math.abs(rows[best]![c]!) < eps) continue;
-    [rows[r], rows[best]] = [rows[best]!, rows[r]!];
-    const pivot = rows[r]![c]!;
-    rows[r] = rows[r]!.map((x) => x / pivot);
-    for (let i = 0; i < rows.length; i++) {
-      const f = rows[i]![c]!;
-      if (i !== r && Math.abs(f) > eps) rows[i] = rows[i]!.map((x, k) => x - f * rows[r]![k]!);
-    }
-    pivots.push([c, r++]);
-  }
-  const pinned = new Map<string, number>();
-  for (const [c, row] of pivots) if (rows[row]!.every((x, k) => k === c || k === vars.length || Math.abs(x) < eps)) pinned.set(vars[c]!, Math.round(rows[row]![vars.length]!));
-  return pinned;
+  // every others' part is unknown; what the equations pin down is what the insider learns
+  return pinnedDown(equations, new Map(), UNITS.flatMap((u) => CATEGORIES.map((c) => `${u}|${c}`)));
 }
 
 /** Of the cells withheld before, those whose others' part the insider pins down to a small count. */

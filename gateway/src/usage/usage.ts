@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import {
   TypeInfo, getNamedType, isEnumType, isInputObjectType, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema,
 } from "graphql";
-import type { Identity, Logger } from "@bdp/kit/server";
+import { today, type Identity, type Logger } from "@bdp/kit/server";
 import type { GatewayContext } from "../context.js";
 
 /**
@@ -57,7 +57,6 @@ export function coordinatesOf(schema: GraphQLSchema, document: DocumentNode): st
 const CLIENT = /^[a-z0-9][a-z0-9._-]{0,59}$/;
 /** At most this many clients a day are told apart; the rest count as `other`. */
 const MAX_CLIENTS_PER_DAY = 200;
-const today = () => new Date().toISOString().slice(0, 10);
 
 export class UsageRecorder {
   /** day → client → coordinate → requests, not yet sent. */

@@ -33,16 +33,18 @@ export const LAWS = {
   REHABILITATION_1997: "ustawa z dnia 27 sierpnia 1997 r. o rehabilitacji zawodowej i społecznej oraz zatrudnianiu osób niepełnosprawnych",
   TERRITORIAL_DIVISION_1998: "ustawa z dnia 24 lipca 1998 r. o wprowadzeniu zasadniczego trójstopniowego podziału terytorialnego państwa",
   PUBLIC_STATISTICS_1995: "ustawa z dnia 29 czerwca 1995 r. o statystyce publicznej",
+  ESF_PLUS_2021: "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1057 (EFS+)",
+  ESF_PLUS_GUIDELINES: "Wytyczne dotyczące realizacji projektów z udziałem środków EFS+ w regionalnych programach na lata 2021–2027",
 } as const;
 
 /** A provision: "art. 69 ustawy z dnia …" (the act in the genitive after an article), or the act alone. */
-const basis = (act: string, article?: string) => (article ? `art. ${article} ${act.replace(/^ustawa /, "ustawy ")}` : act);
+export const basis = (act: string, article?: string) => (article ? `art. ${article} ${act.replace(/^ustawa /, "ustawy ")}` : act);
 const labourMarket = (term: string, article?: string) => ({ term, basis: basis(LAWS.LABOUR_MARKET_2025, article) });
 const promotion2004 = (term: string, article: string) => ({ term, basis: basis(LAWS.EMPLOYMENT_PROMOTION_2004, article) });
 const rehabilitation = (term: string, article?: string) => ({ term, basis: basis(LAWS.REHABILITATION_1997, article) });
 
-const ESF_PLUS = "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1057 (EFS+)";
-const ESF_PLUS_ANNEX_I = `${ESF_PLUS}, załącznik I`;
+const ESF_PLUS = LAWS.ESF_PLUS_2021;
+export const ESF_PLUS_ANNEX_I = `${ESF_PLUS}, załącznik I`;
 
 /** The label of a series' total line (`StatisticLine.key` TOTAL). */
 export const TOTAL_LABEL: ValueLabel = { pl: "Ogółem", en: "Total" };
@@ -84,7 +86,7 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     ECONOMICALLY_INACTIVE: { pl: "Osoby bierne zawodowo", en: "Economically inactive", legal: { term: "osoby bierne zawodowo", basis: ESF_PLUS_ANNEX_I } },
     NEET: { pl: "Młodzież NEET", en: "NEETs (not in employment, education or training)", legal: { term: "osoby młode niepracujące, niekształcące się ani nieszkolące się (NEET)", basis: ESF_PLUS } },
     FOREIGNERS: { pl: "Cudzoziemcy", en: "Foreigners", legal: { term: "obywatele państw trzecich; osoby obcego pochodzenia", basis: ESF_PLUS_ANNEX_I } },
-    AT_RISK_OF_SOCIAL_EXCLUSION: { pl: "Osoby zagrożone ubóstwem lub wykluczeniem społecznym", en: "At risk of poverty or social exclusion", legal: { term: "osoby zagrożone ubóstwem lub wykluczeniem społecznym", basis: "Wytyczne dotyczące realizacji projektów z udziałem środków EFS+ w regionalnych programach na lata 2021–2027" } },
+    AT_RISK_OF_SOCIAL_EXCLUSION: { pl: "Osoby zagrożone ubóstwem lub wykluczeniem społecznym", en: "At risk of poverty or social exclusion", legal: { term: "osoby zagrożone ubóstwem lub wykluczeniem społecznym", basis: LAWS.ESF_PLUS_GUIDELINES } },
   },
   TargetGroupKind: {
     PRIORITY_GROUP: { pl: "Osoby w szczególnej sytuacji na rynku pracy", en: "Priority group", legal: labourMarket("osoby w szczególnej sytuacji na rynku pracy", "69") },

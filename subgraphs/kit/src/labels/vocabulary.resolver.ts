@@ -44,9 +44,6 @@ class AgeBandEntry implements AgeBandDefinition {
 
   @Field(() => AgeBand, { nullable: true, description: "Where the stored values of a legacy band were migrated, when it lay inside one new band." })
   migratedTo!: AgeBand | null;
-
-  inForceFrom!: string | null;
-  inForceUntil!: string | null;
 }
 
 @ObjectType({ description: "Whether a form of support is a service or an instrument, its legal basis and when it is in force." })

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { registerEnumType } from "type-graphql";
 import { AgeBand, SupportForm, TargetGroup } from "../vocabulary.js";
-import { LAWS } from "../labels/labels.js";
+import { ESF_PLUS_ANNEX_I, LAWS, basis } from "../labels/labels.js";
 
 /**
  * The vocabularies' meaning as data (issue #16): for each value, what kind of
@@ -16,6 +16,7 @@ export interface Validity {
   inForceFrom: string | null;
   inForceUntil: string | null;
 }
+const validityOf = (v: Partial<Validity>): Validity => ({ inForceFrom: v.inForceFrom ?? null, inForceUntil: v.inForceUntil ?? null });
 
 export enum TargetGroupKind {
   PRIORITY_GROUP = "PRIORITY_GROUP",
@@ -47,15 +48,14 @@ export interface TargetGroupDefinition extends Validity {
 }
 
 const ACT_2025 = LAWS.LABOUR_MARKET_2025;
-const ART_69 = `art. 69 ${ACT_2025.replace(/^ustawa /, "ustawy ")}`;
-const ART_49_2004 = `art. 49 ${LAWS.EMPLOYMENT_PROMOTION_2004.replace(/^ustawa /, "ustawy ")}`;
-const ESF_PLUS = "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1057 (EFS+), załącznik I";
+const ART_69 = basis(ACT_2025, "69");
+const ART_49_2004 = basis(LAWS.EMPLOYMENT_PROMOTION_2004, "49");
 const IN_FORCE_2025 = "2025-06-01";
 const REPEALED_ON = "2025-05-31";
 
 const priority = (value: TargetGroup): TargetGroupDefinition => ({ value, kind: TargetGroupKind.PRIORITY_GROUP, priorityGroup: true, legalBasis: ART_69, inForceFrom: null, inForceUntil: null });
 const group = (value: TargetGroup, kind: TargetGroupKind, legalBasis: string | null, validity: Partial<Validity> = {}): TargetGroupDefinition => ({
-  value, kind, priorityGroup: false, legalBasis, inForceFrom: validity.inForceFrom ?? null, inForceUntil: validity.inForceUntil ?? null,
+  value, kind, priorityGroup: false, legalBasis, ...validityOf(validity),
 });
 
 /** Every TargetGroup value, in the enum's order. */
@@ -75,13 +75,13 @@ export const TARGET_GROUPS: readonly TargetGroupDefinition[] = [
   group(TargetGroup.JOB_SEEKERS, TargetGroupKind.ELIGIBILITY, ACT_2025),
   group(TargetGroup.EMPLOYEES, TargetGroupKind.AUDIENCE, null),
   group(TargetGroup.EMPLOYERS, TargetGroupKind.AUDIENCE, null),
-  group(TargetGroup.ECONOMICALLY_INACTIVE, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, ESF_PLUS),
-  group(TargetGroup.NEET, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, "rozporządzenie Parlamentu Europejskiego i Rady (UE) 2021/1057 (EFS+)"),
-  group(TargetGroup.FOREIGNERS, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, ESF_PLUS),
-  group(TargetGroup.AT_RISK_OF_SOCIAL_EXCLUSION, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, "Wytyczne dotyczące realizacji projektów z udziałem środków EFS+ w regionalnych programach na lata 2021–2027"),
+  group(TargetGroup.ECONOMICALLY_INACTIVE, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, ESF_PLUS_ANNEX_I),
+  group(TargetGroup.NEET, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, LAWS.ESF_PLUS_2021),
+  group(TargetGroup.FOREIGNERS, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, ESF_PLUS_ANNEX_I),
+  group(TargetGroup.AT_RISK_OF_SOCIAL_EXCLUSION, TargetGroupKind.ESF_PLUS_CHARACTERISTIC, LAWS.ESF_PLUS_GUIDELINES),
 ];
 
-export interface AgeBandDefinition extends Validity {
+export interface AgeBandDefinition {
   value: AgeBand;
   /** First year of age in the band. */
   fromAge: number;
@@ -94,7 +94,7 @@ export interface AgeBandDefinition extends Validity {
 }
 
 const band = (value: AgeBand, fromAge: number, toAge: number | null, migratedTo: AgeBand | null = null, legacy = false): AgeBandDefinition => ({
-  value, fromAge, toAge, legacy, migratedTo, inForceFrom: null, inForceUntil: null,
+  value, fromAge, toAge, legacy, migratedTo,
 });
 
 /** Every AgeBand value, in the enum's order. */
@@ -157,11 +157,9 @@ export interface SupportFormDefinition extends Validity {
   legalBasis: string;
 }
 
-const service = (value: SupportForm, validity: Partial<Validity> = {}): SupportFormDefinition => ({
-  value, kind: SupportFormKind.SERVICE, instrumentType: null, legalBasis: ACT_2025, inForceFrom: validity.inForceFrom ?? null, inForceUntil: validity.inForceUntil ?? null,
-});
+const service = (value: SupportForm): SupportFormDefinition => ({ value, kind: SupportFormKind.SERVICE, instrumentType: null, legalBasis: ACT_2025, ...validityOf({}) });
 const instrument = (value: SupportForm, instrumentType: InstrumentType, validity: Partial<Validity> = {}, legalBasis: string = ACT_2025): SupportFormDefinition => ({
-  value, kind: SupportFormKind.INSTRUMENT, instrumentType, legalBasis, inForceFrom: validity.inForceFrom ?? null, inForceUntil: validity.inForceUntil ?? null,
+  value, kind: SupportFormKind.INSTRUMENT, instrumentType, legalBasis, ...validityOf(validity),
 });
 
 /** Every SupportForm value, in the enum's order. */
@@ -172,7 +170,7 @@ export const SUPPORT_FORMS: readonly SupportFormDefinition[] = [
   instrument(SupportForm.PUBLIC_WORKS, InstrumentType.WORKS),
   instrument(SupportForm.START_UP_GRANT, InstrumentType.GRANT),
   instrument(SupportForm.WORKSTATION_EQUIPMENT_REFUND, InstrumentType.REFUND),
-  instrument(SupportForm.TRAINING_VOUCHER, InstrumentType.VOUCHER, { inForceUntil: REPEALED_ON }, `art. 66k ${LAWS.EMPLOYMENT_PROMOTION_2004.replace(/^ustawa /, "ustawy ")}`),
+  instrument(SupportForm.TRAINING_VOUCHER, InstrumentType.VOUCHER, { inForceUntil: REPEALED_ON }, basis(LAWS.EMPLOYMENT_PROMOTION_2004, "66k")),
   instrument(SupportForm.LIFELONG_LEARNING_VOUCHER, InstrumentType.VOUCHER, { inForceFrom: IN_FORCE_2025 }),
   instrument(SupportForm.EDUCATION_LOAN, InstrumentType.LOAN, { inForceFrom: IN_FORCE_2025 }),
   instrument(SupportForm.WAGE_SUBSIDY_50_PLUS, InstrumentType.SUBSIDY, { inForceFrom: IN_FORCE_2025 }),

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, DateScalar, HubError, callerPartnerId, checkId, checkOrder, checkText, optionalText, requireCoordinator, write, type Audited, type HubContext,
+  AuditAction, DateScalar, HubError, callerPartnerId, checkId, checkOrder, checkText, optionalText, requireCoordinator, today, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
@@ -44,7 +44,7 @@ export class ConsultationMutations {
     return write(ctx, async (w) => {
       const issue = issueId ? await w.tx.findOne(LabourMarketIssue, { id: issueId }) : null;
       if (issueId && !issue) throw HubError.badInput("issueId", "no such issue");
-      const status = input.opensOn <= new Date().toISOString().slice(0, 10) ? ConsultationStatus.OPEN : ConsultationStatus.PLANNED;
+      const status = input.opensOn <= today() ? ConsultationStatus.OPEN : ConsultationStatus.PLANNED;
       return w.create(Consultation, { subject, description, issue, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status }, CONSULTATION);
     });
   }
@@ -82,7 +82,7 @@ export class ConsultationMutations {
     return write(ctx, async (w) => {
       const consultation = await w.load(Consultation, id, CONSULTATION);
       if (consultation.status !== ConsultationStatus.OPEN) throw new HubError("CONFLICT", `The consultation is ${consultation.status.toLowerCase()}: it takes no positions`);
-      return w.create(ConsultationPosition, { consultation, partnerId, stance, statement: text, submittedOn: new Date().toISOString().slice(0, 10) }, POSITION);
+      return w.create(ConsultationPosition, { consultation, partnerId, stance, statement: text, submittedOn: today() }, POSITION);
     });
   }
 }

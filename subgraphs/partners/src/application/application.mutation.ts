@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, checkEmail, checkGmina, checkId, checkSet, checkText, requireCoordinator, write, type Audited, type HubContext,
+  AuditAction, HubError, checkEmail, checkGmina, checkId, checkSet, checkText, requireCoordinator, today, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { MissionArea, Sector, parseKrs, parseNip, parseRegon } from "@bdp/kit/domain";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
@@ -96,7 +96,7 @@ export class AccessionApplicationMutations {
             krs: application.krs,
             municipalityCode: application.municipalityCode,
             missionAreas: application.missionAreas,
-            accededOn: new Date().toISOString().slice(0, 10),
+            accededOn: today(),
           })
         : null;
       return w.update(application, { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, decidedAt: new Date(), decisionReason: why, partnerId: partner?.id ?? null }, { ...APPLICATION, audited: ["status"], action: AuditAction.DECIDE, reason: why });
