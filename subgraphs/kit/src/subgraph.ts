@@ -15,6 +15,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { migrate, openOrm, type DatabaseTarget, type OrmHandle } from "./db/orm.js";
 import type { FederatedSchema } from "./schema.js";
 import { runSeedOnce, type SeedResult } from "./db/seed.js";
+import { imagesEnabled, restoreImage } from "./db/image.js";
 import type { DemoPartner } from "./demo/partners.js";
 
 /** What a subgraph (or a plugin) is: everything the kit needs to run it. */
@@ -105,12 +106,19 @@ function requestLogPlugin(db: OrmHandle): ApolloServerPlugin<HubContext> {
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(definition.name);
   const started = performance.now();
+  // a new database asked to hold the demo starts as a copy of the prepared image (built on first use)
+  const copied =
+    options.seed && definition.seed && imagesEnabled()
+      ? await restoreImage({ subgraph: definition.name, entities: definition.entities, migrations: definition.migrations, seed: definition.seed }, options.target, log)
+      : undefined;
+  if (copied) log.info(copied.image === "built" ? "database made from a new image" : "database copied from its image", { image: copied.key, ms: copied.ms });
   const db = await openOrm({
     subgraph: definition.name,
     entities: definition.entities,
     migrations: definition.migrations,
     target: options.target,
     debugSql: options.debugSql,
+    loadDataDir: copied?.loadDataDir,
   });
   try {
     const applied = await migrate(db.orm);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { MikroORM, defineConfig, type Options } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import type { MigrationObject } from "@mikro-orm/core";
+import { PGlite } from "@electric-sql/pglite";
 import { PGliteDriver } from "mikro-orm-pglite";
 import { CountingLogger, SqlCounter } from "./sql-counter.js";
 import { WriteGenerationSubscriber } from "./write-generation.js";
@@ -27,6 +28,8 @@ export interface OrmOptions {
   debugSql?: boolean;
   /** Folder new migrations are written to (only the migration generator needs it). */
   migrationsPath?: string;
+  /** PGlite only: a `dumpDataDir` tarball to start a new database from (a prepared image, see image.ts). */
+  loadDataDir?: Blob;
 }
 
 export interface OrmHandle {
@@ -34,6 +37,8 @@ export interface OrmHandle {
   sql: SqlCounter;
   /** The database name on PostgreSQL, or the data directory on PGlite. */
   location: string;
+  /** The embedded database itself, on PGlite (closed with the ORM). */
+  pglite?: PGlite;
 }
 
 /** `postgres://u@h:5432/bdp` + `training` → `postgres://u@h:5432/bdp_training`. */
@@ -91,15 +96,25 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
 
   const dataDir = options.target.kind === "pglite" ? options.target.dataDir : undefined;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  // Opened here rather than by knex-pglite (which would open it on
+  // `connection.filename`), so it can start from an image and be dumped into
+  // one; a borrowed instance is not closed by knex, so the ORM's close does it.
+  const pglite = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,
     dbName: "postgres",
-    // mikro-orm-pglite hands `driverOptions` to knex-pglite, which opens
-    // PGlite on `connection.filename` (in memory when it is empty).
-    driverOptions: { connection: { filename: dataDir ?? "" } },
-  } as unknown as Options);
-  return { orm: orm as unknown as Orm, sql, location: dataDir ?? "memory" };
+    driverOptions: { connection: { pglite: async () => pglite } },
+  } as unknown as Options).catch(async (error: unknown) => {
+    await pglite.close().catch(() => {});
+    throw error;
+  });
+  const close = orm.close.bind(orm);
+  orm.close = async (force?: boolean) => {
+    await close(force);
+    if (!pglite.closed) await pglite.close();
+  };
+  return { orm: orm as unknown as Orm, sql, location: dataDir ?? "memory", pglite };
 }
 
 /** Applies the committed migrations that have not run yet; returns their names. */

@@ -25,6 +25,7 @@ export * from "../subgraph.js";
 export * from "../register.js";
 export * from "../db/orm.js";
 export * from "../db/seed.js";
+export * from "../db/image.js";
 export * from "../db/base.entity.js";
 export * from "../db/sql-counter.js";
 export * from "../db/write.js";
