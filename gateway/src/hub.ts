@@ -7,9 +7,14 @@
  *   pnpm start              start, seeding empty databases
  *   pnpm start -- --reset   wipe every subgraph's data first
  *   pnpm reset              wipe and exit
+ *
+ * HUB_DATA_DIR puts every PGlite data directory under one folder instead
+ * (`<HUB_DATA_DIR>/<subgraph or plugin>`); `<NAME>_PORT` moves a subgraph or
+ * an example plugin off the port its URL names.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit/server";
 import { PluginAddressPolicy } from "@bdp/kit/plugin";
@@ -30,11 +35,22 @@ const started = performance.now();
 // One key for this run, shared by the gateway and the subgraphs it starts.
 const signingKey = config.signingKey ?? newSigningKey();
 
+/** Where a subgraph's or an example plugin's PGlite data lives. */
+function dataDir(kind: "subgraphs" | "plugins", name: string): string {
+  return process.env.HUB_DATA_DIR ? join(process.env.HUB_DATA_DIR, name) : `${ROOT}${kind}/${name}/.data`;
+}
+
+/** The port a subgraph or plugin listens on: `<NAME>_PORT`, else the one its URL names. */
+function portOf(name: string, url: string): number {
+  const override = process.env[`${name.toUpperCase().replace(/-/g, "_")}_PORT`];
+  return override ? Number(override) : Number(new URL(url).port);
+}
+
 async function reset(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    for (const { name } of subgraphs) rmSync(`${ROOT}subgraphs/${name}/.data`, { recursive: true, force: true });
-    for (const { slug } of examplePlugins()) rmSync(`${ROOT}plugins/${slug}/.data`, { recursive: true, force: true });
+    for (const { name } of subgraphs) rmSync(dataDir("subgraphs", name), { recursive: true, force: true });
+    for (const { slug } of examplePlugins()) rmSync(dataDir("plugins", slug), { recursive: true, force: true });
     log.info("reset: PGlite data removed", { subgraphs: subgraphs.map((s) => s.name) });
     return;
   }
@@ -61,11 +77,12 @@ function examplePlugins(): { slug: string; url: string; ownerPartnerId: string }
 }
 
 /** A core subgraph's environment: the hub's own, its port, the key and where the register is. */
-function coreEnvironment(name: string, port: string): NodeJS.ProcessEnv {
+function coreEnvironment(name: string, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
     HUB_SIGNING_KEY: signingKey,
-    [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: port,
+    [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: String(port),
+    DATA_DIR: dataDir("subgraphs", name),
     // Subgraphs that copy register facts at write time ask the register directly.
     REGISTER_URL: process.env.REGISTER_URL ?? subgraphs.find((s) => s.name === "partners")?.url,
     // the catalogue reads the example plugins' feeds on loopback
@@ -75,7 +92,7 @@ function coreEnvironment(name: string, port: string): NodeJS.ProcessEnv {
 
 /** Loopback addresses of the example plugins, and whatever PLUGIN_ALLOWED_ADDRESSES adds: the only private addresses plugins may be reached at. */
 function pluginAllowList(): string[] {
-  return [...config.pluginPolicy.allow, ...examplePlugins().map((p) => `127.0.0.1:${new URL(p.url).port}`)];
+  return [...config.pluginPolicy.allow, ...examplePlugins().map((p) => `127.0.0.1:${portOf(p.slug, p.url)}`)];
 }
 
 function startChild(name: string, env: NodeJS.ProcessEnv, dir = `${ROOT}subgraphs/${name}`): Promise<{ child: ChildProcess; url: string }> {
@@ -116,7 +133,7 @@ try {
   log.info("starting subgraphs", { database: process.env.DATABASE_URL ? "postgresql" : "pglite", subgraphs: subgraphs.map((s) => s.name) });
   const running = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
-      const result = await startChild(name, coreEnvironment(name, new URL(url).port));
+      const result = await startChild(name, coreEnvironment(name, portOf(name, url)));
       children.push(result.child);
       result.child.once("exit", (code) => {
         if (stopping) return;
@@ -163,7 +180,7 @@ try {
       try {
         const dir = `${ROOT}plugins/${example.slug}`;
         const key = gateway.plugins?.pluginKey(example.slug) ?? "";
-        const env = pluginEnvironment(process.env, { slug: example.slug, port: Number(new URL(example.url).port), signingKey: key, dataDir: `${dir}/.data` });
+        const env = pluginEnvironment(process.env, { slug: example.slug, port: portOf(example.slug, example.url), signingKey: key, dataDir: dataDir("plugins", example.slug) });
         const result = await startChild(example.slug, env, dir);
         children.push(result.child);
         result.child.once("exit", (code) => stopping || log.warn("plugin exited; its fields degrade, the hub goes on", { plugin: example.slug, code }));

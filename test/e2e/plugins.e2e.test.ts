@@ -82,7 +82,7 @@ describe("a plugin in a running hub", () => {
       Array.from({ length: 4 }, async () => {
         while (!stop) {
           const { status, body } = await hub.query(`{ partners(first: 3) { nodes { name trainingProgrammes { title } } } offers(first: 3) { nodes { title template { schedule } } } }`);
-          outcomes.push(status === 200 && !body.errors ? "OK" : `${status} ${JSON.stringify(body.errors?.[0]?.extensions?.code)}`);
+          outcomes.push(status === 200 && !body.errors ? "OK" : `${status} ${JSON.stringify(body.errors?.[0]?.extensions?.code)} ${body.errors?.[0]?.message}`);
         }
       }),
     );

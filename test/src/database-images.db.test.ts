@@ -1,10 +1,11 @@
-import { mkdtempSync, mkdirSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLogger, imageKey, migrate, openOrm, restoreImage, runSeedOnce, type DatabaseTarget, type ImageRecipe, type Orm } from "@bdp/kit/server";
+import { createLogger, imageKey, migrate, openOrm, restoreImage, runSeedOnce, type DatabaseTarget, type ImageRecipe } from "@bdp/kit/server";
 import { definition as training } from "@bdp/training";
 import { freshTarget } from "./databases.js";
+import { tableContents } from "./tables.js";
 
 /**
  * Prepared database images (issue #14, item 5): a new database is a copy of
@@ -30,21 +31,6 @@ function target(label: string): DatabaseTarget {
   return fresh.target;
 }
 
-/** Every table's rows as one hash each, leaving out the times that say when a row was written. */
-async function contents(orm: Orm): Promise<Record<string, string>> {
-  const conn = orm.em.getConnection();
-  const tables = await conn.execute<{ t: string }[]>("select table_name as t from information_schema.tables where table_schema = 'public' order by 1");
-  const out: Record<string, string> = {};
-  for (const { t } of tables) {
-    const [row] = await conn.execute<{ n: number; h: string }[]>(
-      `select count(*)::int as n, md5(coalesce(string_agg(j, '|' order by j), '')) as h
-         from (select (to_jsonb(x) - 'created_at' - 'updated_at' - 'seeded_at' - 'executed_at')::text as j from "${t}" x) s`,
-    );
-    out[t] = `${row!.n}:${row!.h}`;
-  }
-  return out;
-}
-
 describe("prepared database images", () => {
   it("a database made from the image holds exactly what migrating and seeding a new one does", async () => {
     const seeded = await openOrm({ ...recipe, target: target("img_seeded") });
@@ -52,7 +38,7 @@ describe("prepared database images", () => {
     try {
       await migrate(seeded.orm);
       await runSeedOnce(seeded.orm.em.fork(), recipe.subgraph, recipe.seed);
-      expected = await contents(seeded.orm);
+      expected = await tableContents(seeded.orm);
     } finally {
       await seeded.orm.close(true);
     }
@@ -68,7 +54,7 @@ describe("prepared database images", () => {
       try {
         expect(await migrate(copy.orm), "the image has every migration").toEqual([]);
         expect((await runSeedOnce(copy.orm.em.fork(), recipe.subgraph, recipe.seed)).skipped, "and the seed").toBe(true);
-        expect(await contents(copy.orm)).toEqual(expected);
+        expect(await tableContents(copy.orm)).toEqual(expected);
       } finally {
         await copy.orm.close(true);
       }
@@ -93,21 +79,36 @@ describe("prepared database images", () => {
     }
   });
 
-  it.skipIf(onPostgres)("puts a data directory in place whole: a copy cut off half-way is never taken for a database", async () => {
+  it.skipIf(onPostgres)("puts a data directory in place whole: a copy cut off half-way is never taken for a database, and is cleared", async () => {
     const dataDir = join(scratch, "training", ".data");
-    // what a copy killed half-way leaves: a partial folder beside the place, nothing in it
-    mkdirSync(`${dataDir}.partial-99999`, { recursive: true });
+    // what a copy killed half-way leaves: a partial folder beside the place (of a process that is gone: above pid_max)
+    mkdirSync(`${dataDir}.partial-4194305/base`, { recursive: true });
     const used = await restoreImage(recipe, { kind: "pglite", dataDir }, log);
     expect(used?.image).toBe("copied");
+    expect(used?.loadDataDir, "a data directory is copied, not unpacked").toBeUndefined();
     expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true);
-    expect(readdirSync(join(scratch, "training")).filter((f) => f.startsWith(".data.partial-") && f !== ".data.partial-99999")).toEqual([]);
+    expect(readdirSync(join(scratch, "training")).sort()).toEqual([".data"]);
     const db = await openOrm({ ...recipe, target: { kind: "pglite", dataDir } });
     try {
+      expect(await migrate(db.orm)).toEqual([]);
       const [row] = await db.orm.em.getConnection().execute<{ n: number }[]>("select count(*)::int as n from enrolment");
       expect(row!.n).toBeGreaterThan(1000);
     } finally {
       await db.orm.close(true);
     }
+    expect(await restoreImage(recipe, { kind: "pglite", dataDir }, log), "once in place, it is the database").toBeUndefined();
+  });
+
+  it.skipIf(onPostgres)("names a data directory that cannot be opened, and what to run", async () => {
+    const dataDir = join(scratch, "damaged");
+    const db = await openOrm({ ...recipe, target: { kind: "pglite", dataDir } });
+    await db.orm.close(true);
+    // what a disk or a hand can do to it: the control file gone
+    writeFileSync(join(dataDir, "global", "pg_control"), "");
+    const opened = openOrm({ ...recipe, target: { kind: "pglite", dataDir } });
+    await expect(opened).rejects.toThrow(/cannot be opened/);
+    await expect(opened).rejects.toThrow(dataDir);
+    await expect(opened).rejects.toThrow(/pnpm reset/);
   });
 
   it("the image's key changes with the migrations", () => {

@@ -20,5 +20,8 @@ export function pluginEnvironment(
   // its own database, named in full: the plugin learns no other name on the server
   if (parent.DATABASE_URL) env.PLUGIN_DATABASE_URL = subgraphDatabaseUrl(parent.DATABASE_URL, plugin.slug).url;
   else env.DATA_DIR = plugin.dataDir;
+  // its prepared database images beside its data, never in the core's image folder it could poison
+  env.IMAGE_DIR = `${plugin.dataDir}.images`;
+  if (parent.IMAGES) env.IMAGES = parent.IMAGES;
   return env;
 }

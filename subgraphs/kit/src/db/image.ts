@@ -8,10 +8,10 @@
  * - on PostgreSQL the image is a template database (`bdp_image_<subgraph>_<key>`,
  *   no connections allowed) and a new database is `CREATE DATABASE … TEMPLATE`,
  *   one statement that either happens or does not;
- * - on PGlite the image is a `dumpDataDir` tarball in the cache folder
- *   (`node_modules/.cache/bdp-hub/images`, or IMAGE_DIR); a new data directory
- *   is unpacked beside its place and renamed into it once complete, and an
- *   in-memory database starts from the tarball.
+ * - on PGlite the image is a closed data directory in the cache folder
+ *   (`node_modules/.cache/bdp-hub/images`, or IMAGE_DIR), copied beside a new
+ *   data directory's place and renamed into it once complete; an in-memory
+ *   database starts from the same image as a `dumpDataDir` tarball.
  *
  * The key is a hash of the subgraph's name, its migrations and every source
  * file of the subgraphs and plugins (the seed is code: change any of it and
@@ -19,15 +19,15 @@
  * is new and the demo seed is asked for; IMAGES=off turns them off.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MigrationObject } from "@mikro-orm/core";
 import pg from "pg";
 import type { Logger } from "../logger.js";
-import { maintenanceUrl, migrate, openOrm, subgraphDatabaseUrl, type DatabaseTarget, type OrmOptions } from "./orm.js";
+import { maintenanceUrl, migrate, openOrm, placeWhole, subgraphDatabaseUrl, type DatabaseTarget, type OrmOptions } from "./orm.js";
 import { runSeedOnce, type SeedResult } from "./seed.js";
 
 /** Raised when what an image holds, or how it is made, changes in a way the sources do not show. */
@@ -89,7 +89,7 @@ export function imageKey(recipe: ImageRecipe): string {
  * Makes a new database for `target` from the image (building the image first
  * when there is none for this key). Returns undefined, leaving the target as
  * it was, when the database already exists: then it migrates and seeds as
- * ever. For an in-memory PGlite, `loadDataDir` is the tarball to open it with.
+ * ever. For an in-memory PGlite, `loadDataDir` is the tarball to give `openOrm`.
  */
 export async function restoreImage(recipe: ImageRecipe, target: DatabaseTarget, log: Logger): Promise<(ImageUse & { loadDataDir?: Blob }) | undefined> {
   const started = performance.now();
@@ -99,28 +99,25 @@ export async function restoreImage(recipe: ImageRecipe, target: DatabaseTarget, 
     const built = await cloneTemplate(recipe, target, key, log);
     return built === undefined ? undefined : done(built);
   }
-  if (target.kind === "pglite" && existsSync(join(target.dataDir, "PG_VERSION"))) return undefined;
-  const { tarball, built } = await pgliteImage(recipe, key, log);
-  if (target.kind === "pglite-memory") return done(built, tarball);
-  // unpacked beside its place, renamed in once whole: an interrupted copy leaves no half a database
-  const partial = `${target.dataDir}.partial-${process.pid}`;
-  rmSync(partial, { recursive: true, force: true });
-  mkdirSync(dirname(partial), { recursive: true });
-  const db = new PGlite({ dataDir: partial, loadDataDir: tarball });
-  await db.waitReady;
-  await db.close();
-  rmSync(target.dataDir, { recursive: true, force: true });
-  renameSync(partial, target.dataDir);
+  if (target.kind === "pglite-memory") {
+    const { tarball, built } = await pgliteTarball(recipe, key, log);
+    return done(built, tarball);
+  }
+  if (existsSync(join(target.dataDir, "PG_VERSION"))) return undefined;
+  const { directory, built } = await pgliteDirectory(recipe, key, log);
+  // a plain copy of a closed data directory: no PGlite needed to make it
+  await placeWhole(target.dataDir, async (partial) => cpSync(directory, partial, { recursive: true }));
   return done(built);
 }
 
-// ---- PGlite: a tarball in the cache folder -------------------------------------------------
+// ---- PGlite: a tarball and a data directory in the cache folder ----------------------------
 
 function imageDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.IMAGE_DIR ?? join(WORKSPACE, "node_modules", ".cache", "bdp-hub", "images");
 }
 
-async function pgliteImage(recipe: ImageRecipe, key: string, log: Logger): Promise<{ tarball: Blob; built: ImageUse["image"] }> {
+/** The `dumpDataDir` tarball an in-memory database starts from. */
+async function pgliteTarball(recipe: ImageRecipe, key: string, log: Logger): Promise<{ tarball: Blob; built: ImageUse["image"] }> {
   const dir = imageDir();
   const file = join(dir, `${recipe.subgraph}-${key}.tar.gz`);
   if (existsSync(file)) return { tarball: new Blob([readFileSync(file)]), built: "copied" };
@@ -135,15 +132,36 @@ async function pgliteImage(recipe: ImageRecipe, key: string, log: Logger): Promi
     await db.orm.close(true);
   }
   mkdirSync(dir, { recursive: true });
-  // written aside and renamed: a reader sees the whole file or none; other versions' images go
+  // written aside and renamed: a reader sees the whole file or none
   const partial = `${file}.partial-${process.pid}`;
   writeFileSync(partial, Buffer.from(await tarball.arrayBuffer()));
   renameSync(partial, file);
-  for (const old of readdirSync(dir)) {
-    if (old.startsWith(`${recipe.subgraph}-`) && old !== `${recipe.subgraph}-${key}.tar.gz` && !old.includes(".partial-")) rmSync(join(dir, old), { force: true });
-    else if (old.includes(".partial-") && Date.now() - statSync(join(dir, old)).mtimeMs > 3_600_000) rmSync(join(dir, old), { force: true });
-  }
+  pruneOtherVersions(dir, recipe.subgraph, key);
   return { tarball, built: "built" };
+}
+
+/** The closed data directory a new data directory is copied from (unpacked from the tarball once). */
+async function pgliteDirectory(recipe: ImageRecipe, key: string, log: Logger): Promise<{ directory: string; built: ImageUse["image"] }> {
+  const directory = join(imageDir(), `${recipe.subgraph}-${key}`);
+  if (existsSync(join(directory, "PG_VERSION"))) return { directory, built: "copied" };
+  const { tarball, built } = await pgliteTarball(recipe, key, log);
+  await placeWhole(directory, async (partial) => {
+    const db = new PGlite({ dataDir: partial, loadDataDir: tarball });
+    await db.waitReady;
+    await db.close();
+  });
+  return { directory, built };
+}
+
+/** Removes the images of other versions of the code, and what a build cut off left an hour ago or more. */
+function pruneOtherVersions(dir: string, subgraph: string, key: string): void {
+  const mine = new RegExp(`^${subgraph.replace(/[^a-z0-9]/gi, "\\$&")}-([0-9a-f]{16})(\\.tar\\.gz)?(\\.partial-\\d+)?$`);
+  for (const name of readdirSync(dir)) {
+    const match = mine.exec(name);
+    if (!match) continue;
+    const stale = match[1] !== key || (match[3] !== undefined && Date.now() - statSync(join(dir, name)).mtimeMs > 3_600_000);
+    if (stale) rmSync(join(dir, name), { recursive: true, force: true });
+  }
 }
 
 // ---- PostgreSQL: a template database -------------------------------------------------------

@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { MikroORM, defineConfig, type Options } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import type { MigrationObject } from "@mikro-orm/core";
@@ -95,11 +96,10 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   }
 
   const dataDir = options.target.kind === "pglite" ? options.target.dataDir : undefined;
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
   // Opened here rather than by knex-pglite (which would open it on
   // `connection.filename`), so it can start from an image and be dumped into
   // one; a borrowed instance is not closed by knex, so the ORM's close does it.
-  const pglite = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+  const pglite = dataDir ? await openDataDir(dataDir, options.loadDataDir) : new PGlite({ loadDataDir: options.loadDataDir });
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,
@@ -115,6 +115,73 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
     if (!pglite.closed) await pglite.close();
   };
   return { orm: orm as unknown as Orm, sql, location: dataDir ?? "memory", pglite };
+}
+
+/**
+ * Opens a PGlite data directory. A new one is made beside its place and
+ * renamed into it once PGlite has written it whole, so a first start cut off
+ * (Ctrl-C, kill -9, a power cut) leaves no half-made directory to fail on
+ * next time: the next start makes it again. One that exists and cannot be
+ * opened is named in the error with what to run.
+ */
+async function openDataDir(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    await placeWhole(dataDir, async (partial) => {
+      const made = new PGlite({ dataDir: partial, loadDataDir });
+      await made.waitReady;
+      await made.close();
+    });
+  }
+  const pglite = new PGlite({ dataDir });
+  try {
+    await pglite.waitReady;
+    return pglite;
+  } catch (error) {
+    throw new Error(
+      `the embedded database in ${dataDir} cannot be opened (${error instanceof Error ? error.message : String(error)}): ` +
+        "it was damaged outside the hub's control. `pnpm reset` wipes the hub's data and the next `pnpm start` makes it again " +
+        `(or move ${dataDir} aside to keep it for inspection)`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Makes a new directory whole or not at all: `fill` writes it beside its
+ * place (`<dir>.partial-<pid>`), and it is renamed into place once done.
+ * What a fill cut off by a dead process left is removed first. A place that
+ * holds files but no database is not touched.
+ */
+export async function placeWhole(dir: string, fill: (partial: string) => Promise<void>): Promise<void> {
+  if (existsSync(dir) && readdirSync(dir).length) {
+    throw new Error(`${dir} holds files but no database (no PG_VERSION): not touching it; remove it, or point DATA_DIR elsewhere`);
+  }
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const prefix = `${basename(dir)}.partial-`;
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(prefix) && !processAlive(Number(name.slice(prefix.length)))) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+  const partial = join(parent, `${prefix}${process.pid}`);
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    await fill(partial);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+  } catch (error) {
+    rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Applies the committed migrations that have not run yet; returns their names. */
