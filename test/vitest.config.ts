@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -11,6 +12,20 @@ import { fileURLToPath } from "node:url";
  * figures; in `pnpm test`, not in `pnpm test:e2e`).
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The longest files first (the fault and load tests, then the red team), so
+ * the two workers finish together instead of one running the longest file
+ * alone at the end; vitest's own order (its duration cache) follows. On a
+ * fresh clone there is no cache, and the load tests would otherwise go last.
+ */
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const weight = (f: TestSpecification) => (f.moduleId.includes("/test/load/") ? 0 : f.moduleId.includes("/test/red-team/") ? 1 : 2);
+    const sorted = await super.sort(files);
+    return sorted.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => weight(a) - weight(b) || i - j).map(([f]) => f);
+  }
+}
 const conditions = ["source", "node"];
 
 export default defineConfig({
@@ -24,6 +39,7 @@ export default defineConfig({
   test: {
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
     pool: "forks",
+    sequence: { sequencer: LongestFirst },
     maxWorkers: 2,
     reporters: ["default"],
     projects: [

@@ -195,7 +195,7 @@ async function interruptedThenWhole(signal: NodeJS.Signals, what: string, at: (e
   await cut.until(at, what);
   if (delayMs) await sleep(delayMs);
   await cut.kill(signal);
-  const leftovers = readdirSync(scratch, { recursive: true }).map(String).filter((f) => f.includes(".partial-"));
+  const leftovers = readdirSync(scratch, { recursive: true }).map(String).filter((f) => /\.partial-\d+$/.test(f));
   console.log(`${signal} at "${what}"${delayMs ? ` +${delayMs} ms` : ""}: ${cut.entries.length} lines, left behind: ${leftovers.join(", ") || "nothing"}`);
 
   const whole = new HubProcess();

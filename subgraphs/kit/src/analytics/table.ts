@@ -143,10 +143,13 @@ export function protectPeopleTable(rows: readonly PeopleRow[], spec: PeopleTable
   return out;
 }
 
-/** How long a computed statistic is kept at most: writers outside this process (an import) raise no generation here. */
+/**
+ * How long a computed statistic is served without a recomputation behind it:
+ * writers outside this process (an import) raise no generation here.
+ */
 export const STATISTICS_MAX_AGE_MS = 60_000;
 
-type Entry = { generation: number; at: number; value: Promise<unknown> };
+type Entry = { generation: number; at: number; value: Promise<unknown>; refreshing?: boolean };
 const computed = new WeakMap<object, Map<string, Entry>>();
 
 function entriesOf(em: { config: object }): Map<string, Entry> {
@@ -155,33 +158,61 @@ function entriesOf(em: { config: object }): Map<string, Entry> {
   return entries;
 }
 
-function fresh(em: { config: object }, key: string): Entry | undefined {
+/** The kept entry while nothing was written since it was computed, and whether it is past its age. */
+function lookup(em: { config: object }, key: string): { hit?: Entry; old: boolean } {
   const hit = entriesOf(em).get(key);
-  return hit && hit.generation === writeGeneration(em) && Date.now() - hit.at < STATISTICS_MAX_AGE_MS ? hit : undefined;
+  if (!hit || hit.generation !== writeGeneration(em)) return { old: false };
+  return { hit, old: Date.now() - hit.at >= STATISTICS_MAX_AGE_MS };
 }
 
-function keep<T>(em: { config: object }, key: string, value: Promise<T>): Promise<T> {
+function keep<T>(em: { config: object }, key: string, value: Promise<T>, generation = writeGeneration(em)): Promise<T> {
   const entries = entriesOf(em);
-  entries.set(key, { generation: writeGeneration(em), at: Date.now(), value });
+  entries.set(key, { generation, at: Date.now(), value });
   value.catch(() => entries.get(key)?.value === value && entries.delete(key));
   return value;
 }
 
 /**
+ * Recomputes kept entries in the background, serving them meanwhile: each
+ * is replaced once its new value is in, and left for the next request to try
+ * again if the computation fails. A write meanwhile makes the new values
+ * stale as soon as they land (they carry the generation they started from).
+ */
+function refresh<T>(em: { config: object }, stale: Map<string, Entry>, compute: () => Promise<Map<string, T>>): void {
+  const generation = writeGeneration(em);
+  const entries = entriesOf(em);
+  for (const entry of stale.values()) entry.refreshing = true;
+  compute().then(
+    (values) => {
+      for (const [key, entry] of stale) if (entries.get(key) === entry && values.has(key)) keep(em, key, Promise.resolve(values.get(key)!), generation);
+    },
+    () => {
+      for (const entry of stale.values()) entry.refreshing = false;
+    },
+  );
+}
+
+/**
  * A statistic computed once and shared by every request until the subgraph
- * writes (its write generation moves) or for a minute at most. Statistics
- * do not depend on who asks, so sharing them is safe; a `territorialUnits`
- * list shares one query and one protected table, and a dashboard asking
- * again costs no SQL. A failed computation is not kept.
+ * writes (its write generation moves). Past a minute it is recomputed in the
+ * background while the kept value is still served, so no request waits for
+ * the recomputation; after a write the next request waits for a new value.
+ * Statistics do not depend on who asks, so sharing them is safe; a
+ * `territorialUnits` list shares one query and one protected table, and a
+ * dashboard asking again costs no SQL. A failed computation is not kept.
  */
 export function shared<T>(em: { config: object }, key: string, compute: () => Promise<T>): Promise<T> {
-  return (fresh(em, key)?.value as Promise<T> | undefined) ?? keep(em, key, compute());
+  const { hit, old } = lookup(em, key);
+  if (!hit) return keep(em, key, compute());
+  if (old && !hit.refreshing) refresh(em, new Map([[key, hit]]), async () => new Map([[key, await compute()]]));
+  return hit.value as Promise<T>;
 }
 
 /**
  * Like `shared`, kept per year: on a miss, the missing years and the last
  * ten are computed in one go (`compute(from, to)` gives each year's value),
- * so ranges that overlap share their years.
+ * so ranges that overlap share their years; years past their age are served
+ * and recomputed behind, in one go too.
  */
 export async function sharedPerYear<T>(
   em: { config: object },
@@ -192,22 +223,29 @@ export async function sharedPerYear<T>(
 ): Promise<Map<number, T>> {
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
   const values = new Map<number, Promise<T>>();
+  const old = new Map<string, Entry>();
   for (const y of years) {
-    const hit = fresh(em, `${key}|${y}`);
-    if (hit) values.set(y, hit.value as Promise<T>);
+    const found = lookup(em, `${key}|${y}`);
+    if (!found.hit) continue;
+    values.set(y, found.hit.value as Promise<T>);
+    if (found.old && !found.hit.refreshing) old.set(`${key}|${y}`, found.hit);
   }
   const missing = years.filter((y) => !values.has(y));
+  // One statement for the years needed and the last ten: most spans asked for lie inside
+  // those, and a statement scans the table whatever the span, so concurrent requests for
+  // different spans share one computation instead of each paying for its own years.
+  const thisYear = new Date().getFullYear();
+  const spanOf = (needed: number[]) => [Math.min(needed[0]!, thisYear - MAX_YEARS + 1), Math.max(needed.at(-1)!, thisYear)] as const;
   if (missing.length > 0) {
-    // One statement for the missing years and the last ten: most spans asked for lie inside
-    // those, and a statement scans the table whatever the span, so concurrent requests for
-    // different spans share one computation instead of each paying for its own years.
-    const thisYear = new Date().getFullYear();
-    const [from, to] = [Math.min(missing[0]!, thisYear - MAX_YEARS + 1), Math.max(missing.at(-1)!, thisYear)];
+    const [from, to] = spanOf(missing);
     const span = compute(from, to);
     for (let y = from; y <= to; y++) {
       const year = y;
       values.set(year, keep(em, `${key}|${year}`, span.then((m) => m.get(year)!)));
     }
+  } else if (old.size > 0) {
+    const [from, to] = spanOf([...old.keys()].map((k) => Number(k.slice(key.length + 1))).sort((a, b) => a - b));
+    refresh(em, old, async () => new Map([...(await compute(from, to))].map(([y, v]) => [`${key}|${y}`, v])));
   }
   return new Map(await Promise.all(years.map(async (y) => [y, await values.get(y)!] as const)));
 }
