@@ -20,6 +20,17 @@ function controlled<T>() {
 
 describe("statistics kept and refreshed", () => {
   let em: { config: object };
+  /** A value computed and kept (1), then left past its age and asked for again: served kept, with one renewal started. */
+  async function keptPastItsAge() {
+    const { calls, compute } = controlled<number>();
+    const first = shared(em, "k", compute);
+    calls[0]!.resolve(1);
+    await first;
+    vi.advanceTimersByTime(STATISTICS_MAX_AGE_MS);
+    expect(await shared(em, "k", compute)).toBe(1);
+    expect(calls).toHaveLength(2);
+    return { calls, compute };
+  }
   beforeEach(() => {
     em = { config: {} };
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -57,12 +68,7 @@ describe("statistics kept and refreshed", () => {
   });
 
   it("a renewal that lands after a write is not served as current", async () => {
-    const { calls, compute } = controlled<number>();
-    const first = shared(em, "k", compute);
-    calls[0]!.resolve(1);
-    await first;
-    vi.advanceTimersByTime(STATISTICS_MAX_AGE_MS);
-    expect(await shared(em, "k", compute)).toBe(1);
+    const { calls, compute } = await keptPastItsAge();
     write(em);
     calls[1]!.resolve(2);
     await settle();
@@ -73,12 +79,7 @@ describe("statistics kept and refreshed", () => {
   });
 
   it("a renewal that fails keeps the old value served and is tried again by the next request", async () => {
-    const { calls, compute } = controlled<number>();
-    const first = shared(em, "k", compute);
-    calls[0]!.resolve(1);
-    await first;
-    vi.advanceTimersByTime(STATISTICS_MAX_AGE_MS);
-    expect(await shared(em, "k", compute)).toBe(1);
+    const { calls, compute } = await keptPastItsAge();
     calls[1]!.reject(new Error("database away"));
     await settle();
     expect(await shared(em, "k", compute)).toBe(1);
