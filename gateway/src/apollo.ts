@@ -1,4 +1,5 @@
 import type { ApolloGateway } from "@apollo/gateway";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { isPublicCode, maskError, type Logger } from "@bdp/kit/server";
@@ -35,11 +36,14 @@ export async function startApollo(options: {
   log: Logger;
   /** More plugins (the schema usage recorder). */
   plugins?: ApolloServerPlugin<GatewayContext>[];
+  /** Where automatic persisted queries are kept (shared between replicas in Redis); Apollo's in-memory cache when unset. */
+  persistedQueries?: KeyValueCache<string>;
 }): Promise<ApolloServer<GatewayContext>> {
   const { log } = options;
   const apollo = new ApolloServer<GatewayContext>({
     gateway: options.gateway,
     introspection: options.introspection,
+    persistedQueries: options.persistedQueries ? { cache: options.persistedQueries } : undefined,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),

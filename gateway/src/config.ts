@@ -25,6 +25,10 @@ export interface GatewayConfig {
   developmentSecret: boolean;
   limits: QueryLimits;
   rateLimit: RateLimit;
+  /** REDIS_URL: state shared between gateway replicas (rate limit, persisted queries). */
+  redisUrl?: string;
+  /** REDIS_KEY_PREFIX: prefixed to the gateway's keys in Redis. */
+  redisKeyPrefix?: string;
   introspection: boolean;
   resilience: { timeoutMs: number; breakerThreshold: number; breakerCooldownMs: number };
   pluginPolicy: PluginAddressPolicy;
@@ -85,6 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxCost: int("LIMIT_MAX_COST", DEFAULT_LIMITS.maxCost),
     },
     rateLimit: { perMinute: int("RATE_LIMIT_PER_MINUTE", 600), burst: int("RATE_LIMIT_BURST", 100) },
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || undefined,
     introspection: bool("INTROSPECTION", true),
     resilience: { timeoutMs: int("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: int("BREAKER_THRESHOLD", 5), breakerCooldownMs: int("BREAKER_COOLDOWN_MS", 5_000) },
     pluginPolicy,
@@ -129,6 +135,8 @@ export function gatewayOptions(config: GatewayConfig, log: Logger): Omit<Gateway
     jwt: config.jwt,
     limits: config.limits,
     rateLimit: config.rateLimit,
+    redisUrl: config.redisUrl,
+    redisKeyPrefix: config.redisKeyPrefix,
     introspection: config.introspection,
     resilience: config.resilience,
     supergraphPath: config.supergraphPath,

@@ -9,11 +9,12 @@ describe("the gateway's settings", () => {
     expect(config.limits.maxCost).toBe(250_000);
     expect(config.documentsMode).toBe("log");
     expect(config.subgraphUrl("labour-market")).toBeUndefined();
+    expect(config.redisUrl, "state in memory unless Redis is named").toBeUndefined();
   });
 
   it("reads what is set", () => {
-    const config = readConfig({ GATEWAY_PORT: "4400", LIMIT_MAX_DEPTH: "8", INTROSPECTION: "false", LABOUR_MARKET_URL: "http://10.0.0.5:4002/graphql", PLUGIN_ALLOWED_ADDRESSES: "127.0.0.1:4101", PLUGIN_TIMEOUT_MS: "2000", TRUSTED_DOCUMENTS: "enforce-anonymous" });
-    expect(config).toMatchObject({ documentsMode: "enforce-anonymous", port: 4400, introspection: false, limits: { maxDepth: 8 }, pluginLimits: { timeoutMs: 2000 } });
+    const config = readConfig({ GATEWAY_PORT: "4400", LIMIT_MAX_DEPTH: "8", INTROSPECTION: "false", LABOUR_MARKET_URL: "http://10.0.0.5:4002/graphql", PLUGIN_ALLOWED_ADDRESSES: "127.0.0.1:4101", PLUGIN_TIMEOUT_MS: "2000", TRUSTED_DOCUMENTS: "enforce-anonymous", REDIS_URL: "redis://10.0.0.7:6379", REDIS_KEY_PREFIX: "hub-a:" });
+    expect(config).toMatchObject({ redisUrl: "redis://10.0.0.7:6379", redisKeyPrefix: "hub-a:", documentsMode: "enforce-anonymous", port: 4400, introspection: false, limits: { maxDepth: 8 }, pluginLimits: { timeoutMs: 2000 } });
     expect(config.subgraphUrl("labour-market")).toBe("http://10.0.0.5:4002/graphql");
     expect(config.pluginPolicy.allows("127.0.0.1", 4101)).toBe(true);
   });

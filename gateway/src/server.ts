@@ -14,7 +14,8 @@ import { schemaCheckRoute } from "./schema-check/admin.js";
 import { exportRoute } from "./export/exports.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
-import { RateLimiter, type RateLimit } from "./limits/rate-limit.js";
+import type { RateLimit } from "./limits/rate-limit.js";
+import { sharedState } from "./limits/shared-state.js";
 import { GatewayMetrics } from "./metrics.js";
 import { pluginAdminRoute } from "./plugins/admin.js";
 import { CatalogueRegistry } from "./plugins/registry.js";
@@ -46,6 +47,10 @@ export interface GatewayOptions {
   limits?: QueryLimits;
   /** Requests per identity. */
   rateLimit?: RateLimit;
+  /** REDIS_URL: the rate limit and persisted queries shared by every replica; in this process's memory when unset. */
+  redisUrl?: string;
+  /** REDIS_KEY_PREFIX (`bdp:`): prefixed to the gateway's keys in Redis. */
+  redisKeyPrefix?: string;
   /** Whether the schema may be introspected (default true: front-end teams explore it). */
   introspection?: boolean;
   /** Per-subgraph timeout and circuit breaker. */
@@ -140,10 +145,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await documents?.reload();
   const documentsTimer = documents ? setInterval(() => void documents.reload(), options.documents?.refreshMs ?? 60_000) : undefined;
   documentsTimer?.unref();
-  const apollo = await startApollo({ gateway, introspection: options.introspection ?? true, limits, pluginSlugs: () => plugins?.namespaces() ?? [], metrics, log, plugins: usage ? [usage.plugin()] : [] });
+  const shared = await sharedState({ redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix, rateLimit: options.rateLimit ?? { perMinute: 600, burst: 100 }, metrics, log });
+  const apollo = await startApollo({
+    gateway,
+    introspection: options.introspection ?? true,
+    limits,
+    pluginSlugs: () => plugins?.namespaces() ?? [],
+    metrics,
+    log,
+    plugins: usage ? [usage.plugin()] : [],
+    persistedQueries: shared.persistedQueries,
+  });
   const verify = tokenVerifier(options.jwt);
   const caller = (header: string | undefined) => identify(header, verify);
-  const graphql = { apollo, documents, identify: caller, limiter: new RateLimiter(options.rateLimit ?? { perMinute: 600, burst: 100 }), limits, metrics, log };
+  const graphql = { apollo, documents, identify: caller, limiter: shared.limiter, limits, metrics, log };
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({
@@ -166,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       clearInterval(documentsTimer);
       await usage?.stop();
       await apollo.stop();
+      await shared.close();
     },
   });
   log.info("gateway ready", { url: `${service.url}/graphql`, explorer: `${service.url}/explorer/`, subgraphs: urls });

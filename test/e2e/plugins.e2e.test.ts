@@ -2,12 +2,10 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSubgraph, stableId, type RunningSubgraph } from "@bdp/kit/server";
-import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { definition as template, manifest } from "@bdp/plugin-template";
 import { freshTarget } from "../src/databases.js";
-import { TEST_JWT_SECRET, startTestHub, type TestHub } from "../src/hub.js";
-import { readSupergraph, startGateway } from "@bdp/gateway";
+import { startTestHub, type TestHub } from "../src/hub.js";
 
 /**
  * Plugins in a running hub (issue #4): admitted, queried, updated and
@@ -97,14 +95,7 @@ describe("a plugin in a running hub", () => {
   });
 
   it("survives a restart of the gateway: the registry keeps it", async () => {
-    const restarted = await startGateway({
-      supergraphSdl: readSupergraph(),
-      subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.graphqlUrl])),
-      port: 0,
-      signingKey: hub.signingKey,
-      jwt: { secret: TEST_JWT_SECRET },
-      pluginPolicy: new PluginAddressPolicy(["127.0.0.1"]),
-    });
+    const restarted = await hub.replica();
     try {
       await restarted.plugins!.whenLoaded;
       const { body } = await hub.query(OFFERS, {}, { url: restarted.graphqlUrl });

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DASHBOARD_CLIENT, DASHBOARD_MANIFEST, readSupergraph, startGateway, type RunningGateway } from "@bdp/gateway";
+import { DASHBOARD_CLIENT, DASHBOARD_MANIFEST, type RunningGateway } from "@bdp/gateway";
 import type { Logger } from "@bdp/kit/server";
-import { TEST_JWT_SECRET, startTestHub, type TestHub } from "../src/hub.js";
+import { startTestHub, type TestHub } from "../src/hub.js";
 
 /**
  * Trusted documents (issue #17): a front-end's manifest registered by the
@@ -24,12 +24,7 @@ const quiet = (): Logger => ({ debug: () => {}, info: () => {}, warn: (msg, fiel
 
 /** Another gateway over the hub's subgraphs, with its own setting. */
 async function gatewayWith(mode: "log" | "enforce-anonymous" | "enforce", missCooldownMs?: number): Promise<RunningGateway> {
-  const gateway = await startGateway({
-    supergraphSdl: readSupergraph(),
-    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.graphqlUrl])),
-    port: 0,
-    signingKey: hub.signingKey,
-    jwt: { secret: TEST_JWT_SECRET },
+  const gateway = await hub.replica({
     plugins: false,
     log: quiet(),
     documents: { mode, missCooldownMs },

@@ -26,6 +26,8 @@ export interface TestHub {
   token(claims: Record<string, unknown>): string;
   /** The coordinator's plugin administration (`/admin/plugins…`), as the coordinator unless another token is given ("" for none). */
   admin(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  /** Another gateway over the hub's subgraphs (a second replica, a restart), with the test gateway's settings and `options` over them; the caller closes it. */
+  replica(options?: Partial<GatewayOptions>): Promise<RunningGateway>;
   /** Starts a kit plugin on a fresh database with the key the hub signs for it, and admits it owned by its manifest's partner. */
   startPlugin(definition: SubgraphDefinition<any>, manifest: { slug: string; ownerPartnerId: string }, target: DatabaseTarget): Promise<RunningSubgraph>;
   close(): Promise<void>;
@@ -53,17 +55,19 @@ export async function startTestHub(
   for (const definition of CORE) {
     subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: options.seed ?? true, signingKey, registerUrl: subgraphs.partners?.graphqlUrl, pluginPolicy });
   }
-  const gateway = await startGateway({
-    supergraphSdl: readSupergraph(),
-    subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
-    port: 0,
-    signingKey,
-    jwt: { secret: TEST_JWT_SECRET },
-    // tests send bursts: a limit they do not hit unless they mean to
-    rateLimit: { perMinute: 100_000, burst: 10_000 },
-    pluginPolicy,
-    ...gatewayOptions,
-  });
+  const replica = (options: Partial<GatewayOptions> = {}) =>
+    startGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, s.graphqlUrl])),
+      port: 0,
+      signingKey,
+      jwt: { secret: TEST_JWT_SECRET },
+      // tests send bursts: a limit they do not hit unless they mean to
+      rateLimit: { perMinute: 100_000, burst: 10_000 },
+      pluginPolicy,
+      ...options,
+    });
+  const gateway = await replica(gatewayOptions);
   const token = (claims: Record<string, unknown>) => {
     const now = Math.floor(Date.now() / 1000);
     return signDevToken({ iat: now, exp: now + 600, ...claims }, TEST_JWT_SECRET);
@@ -82,6 +86,7 @@ export async function startTestHub(
     signingKey,
     token,
     admin,
+    replica,
     async startPlugin(definition, manifest, pluginTarget) {
       await gateway.plugins!.whenLoaded;
       const plugin = await startSubgraph(definition, { target: pluginTarget, port: 0, seed: true, signingKey: gateway.plugins!.pluginKey(manifest.slug) });

@@ -6,13 +6,13 @@ import type { Identification } from "../auth/identify.js";
 import type { GatewayContext } from "../context.js";
 import type { TrustedDocuments } from "../documents/trusted-documents.js";
 import { checkTokens, type QueryLimits } from "../limits/query-limits.js";
-import type { RateLimiter } from "../limits/rate-limit.js";
+import type { RequestLimiter } from "../limits/shared-state.js";
 import type { GatewayMetrics } from "../metrics.js";
 
 type Deps = {
   apollo: ApolloServer<GatewayContext>;
   identify: (header: string | undefined) => Promise<Identification>;
-  limiter: RateLimiter;
+  limiter: RequestLimiter;
   limits: QueryLimits;
   metrics: GatewayMetrics;
   log: Logger;
@@ -34,7 +34,7 @@ export async function admitCaller(deps: Deps, req: IncomingMessage, res: ServerR
     return null;
   }
   const who = caller.identity.kind === "anonymous" ? `ip:${req.socket.remoteAddress}` : `user:${caller.identity.userId}`;
-  const wait = deps.limiter.take(who);
+  const wait = await deps.limiter.take(who);
   if (wait > 0) {
     deps.metrics.refused.inc({ reason: "rate" });
     sendError(res, 429, "RATE_LIMITED", `Too many requests: retry in ${wait} s`, { retryAfterSeconds: wait }, { "retry-after": String(wait) });

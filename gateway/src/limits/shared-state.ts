@@ -1,0 +1,123 @@
+/**
+ * The state gateway replicas share (issue #13, item 1): the rate limit and
+ * the automatic persisted queries. With REDIS_URL both live in Redis, so a
+ * caller over the limit is refused by whichever replica it reaches and a
+ * hash registered through one replica is found through every other; without
+ * it they stay in this process's memory, as on one machine (and the start
+ * log says so).
+ *
+ * Redis away is not an outage: the rate limit falls back to an in-memory
+ * limiter per replica (rate-limiter-flexible's insurance limiter) and a
+ * persisted-query lookup that fails is a miss (the client sends the query
+ * again), each counted in `bdp_gateway_shared_state_errors_total`.
+ */
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { ErrorsAreMissesCache } from "@apollo/utils.keyvaluecache";
+import { KeyvAdapter } from "@apollo/utils.keyvadapter";
+import { createKeyv } from "@keyv/redis";
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { Logger } from "@bdp/kit/server";
+import type { GatewayMetrics } from "../metrics.js";
+import { RateLimiter, type RateLimit } from "./rate-limit.js";
+
+/** Takes one request from a caller's allowance: 0 when allowed, else the seconds to wait. */
+export interface RequestLimiter {
+  take(key: string): Promise<number>;
+}
+
+export interface SharedState {
+  /** Where the state lives. */
+  store: "redis" | "memory";
+  limiter: RequestLimiter;
+  /** The persisted-query cache, or undefined for Apollo's own in-memory one. */
+  persistedQueries?: KeyValueCache<string>;
+  close(): Promise<void>;
+}
+
+export interface SharedStateOptions {
+  /** REDIS_URL: unset keeps everything in this process. */
+  redisUrl?: string;
+  /** Prefixed to every key (REDIS_KEY_PREFIX, `bdp:`): hubs, or tests, sharing one Redis stay apart. */
+  keyPrefix?: string;
+  rateLimit: RateLimit;
+  metrics: GatewayMetrics;
+  log: Logger;
+}
+
+/**
+ * The token bucket as Redis keeps it: `burst` requests per window of
+ * `burst / perMinute` minutes, counted atomically in Redis, so the average
+ * is `perMinute` and no caller gets more than `burst` at once.
+ */
+function windowOf(limit: RateLimit): { points: number; duration: number } {
+  return { points: limit.burst, duration: Math.max(1, Math.round((limit.burst / limit.perMinute) * 60)) };
+}
+
+export async function sharedState(options: SharedStateOptions): Promise<SharedState> {
+  const { log, metrics } = options;
+  if (!options.redisUrl) {
+    log.info("shared state in memory: the rate limit and persisted queries are this process's own (set REDIS_URL to share them between replicas)");
+    const buckets = new RateLimiter(options.rateLimit);
+    return { store: "memory", limiter: { take: async (key) => buckets.take(key) }, close: async () => {} };
+  }
+  const prefix = options.keyPrefix ?? "bdp:";
+  // every failure counted, one log line per store and ten seconds: Redis away is not a line per request
+  const lastLogged = new Map<string, number>();
+  const failed = (store: string) => (error: unknown) => {
+    metrics.sharedStateErrors.inc({ store });
+    if (Date.now() - (lastLogged.get(store) ?? 0) < 10_000) return;
+    lastLogged.set(store, Date.now());
+    log.warn("shared state: Redis failed (counted in bdp_gateway_shared_state_errors_total)", { store, error: error instanceof Error ? error.message : String(error) });
+  };
+
+  // rate-limiter-flexible asks for no offline queue: a command while Redis is away fails at once (to the insurance limiter)
+  const redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: true });
+  redis.on("error", failed("connection"));
+  await redis.connect().catch(failed("connection"));
+  const window = windowOf(options.rateLimit);
+  const insurance = new RateLimiterMemory(window);
+  const limiter = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}rate`, ...window, insuranceLimiter: insurance });
+  const take = async (key: string): Promise<number> => {
+    try {
+      await limiter.consume(key);
+      return 0;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      // neither Redis nor the insurance limiter answered: let the request through rather than refuse everyone
+      failed("rate-limit")(refusal);
+      return 0;
+    }
+  };
+
+  const keyv = createKeyv(
+    { url: options.redisUrl, disableOfflineQueue: true, socket: { connectTimeout: 2_000, reconnectStrategy: (attempt: number) => Math.min(100 * 2 ** attempt, 2_000) } },
+    { namespace: `${prefix}apq`, throwOnConnectError: false },
+  );
+  keyv.on("error", failed("persisted-queries"));
+  // a lookup that fails is a miss: the client sends the query with its hash again
+  const quiet = () => {};
+  const persistedQueries = new ErrorsAreMissesCache(new KeyvAdapter<string>(keyv as never), { debug: quiet, info: quiet, warn: quiet, error: failed("persisted-queries") });
+
+  log.info("shared state in Redis: the rate limit and persisted queries are shared by every replica", { redis: redactedUrl(options.redisUrl), keyPrefix: prefix });
+  return {
+    store: "redis",
+    limiter: { take },
+    persistedQueries,
+    async close() {
+      redis.disconnect();
+      await keyv.disconnect().catch(() => {});
+    },
+  };
+}
+
+/** The URL without its password, for the log. */
+function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparsable REDIS_URL)";
+  }
+}

@@ -1,0 +1,131 @@
+import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { GatewayOptions, RunningGateway } from "@bdp/gateway";
+import { startTestHub, type TestHub } from "../src/hub.js";
+import { startPrivateRedis, type PrivateRedis } from "../src/private-redis.js";
+
+/**
+ * Gateway replicas sharing their state in Redis (issue #13, item 1): two
+ * gateways over one set of subgraphs, real HTTP, the machine's Redis (keys
+ * under a prefix of this file's own). A caller over the rate limit is refused
+ * by whichever replica it reaches, and a persisted query registered through
+ * one is found through the other. Redis away (a private server, killed):
+ * every request is still answered, the limit holds per replica and a
+ * persisted query is a miss; Redis back, it is shared again.
+ */
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const LIMIT = { perMinute: 30, burst: 5 };
+let hub: TestHub;
+const replicas: RunningGateway[] = [];
+/** The keys of this file's replicas in the machine's Redis: nothing another run left is found. */
+const sharedPrefix = prefix();
+
+/** One more gateway over the hub's subgraphs, as a second replica would be. */
+async function replica(options: Partial<GatewayOptions>): Promise<RunningGateway> {
+  const gateway = await hub.replica({ rateLimit: LIMIT, ...options });
+  replicas.push(gateway);
+  return gateway;
+}
+
+beforeAll(async () => {
+  hub = await startTestHub("e2e_shared_state", { redisUrl: REDIS_URL, redisKeyPrefix: sharedPrefix, rateLimit: LIMIT });
+});
+afterAll(async () => {
+  for (const r of replicas) await r.close();
+  await hub?.close();
+});
+
+function prefix(): string {
+  return `bdp-test:${randomBytes(4).toString("hex")}:`;
+}
+
+async function post(gateway: RunningGateway, body: unknown, token?: string) {
+  const response = await fetch(gateway.graphqlUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+}
+
+const persistedBody = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: createHash("sha256").update(query).digest("hex") } });
+
+describe("two gateway replicas sharing Redis", () => {
+  let a: RunningGateway;
+  let b: RunningGateway;
+  beforeAll(async () => {
+    a = hub.gateway;
+    b = await replica({ redisUrl: REDIS_URL, redisKeyPrefix: sharedPrefix });
+  });
+
+  it("refuse the request over the limit whichever of them receives it", async () => {
+    // the same caller, alternating between the replicas: five in all, not five each
+    const token = hub.token({ sub: `limited-${randomBytes(3).toString("hex")}`, role: "analyst" });
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT.burst; i++) statuses.push((await post(i % 2 ? b : a, { query: "{ __typename }" }, token)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    for (const over of [a, b]) {
+      const refused = await post(over, { query: "{ __typename }" }, token);
+      expect(refused.status, "over the limit on either replica").toBe(429);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+    }
+    // another caller is not held back by the first one's use
+    expect((await post(b, { query: "{ __typename }" }, hub.token({ sub: "someone-else", role: "analyst" }))).status).toBe(200);
+  });
+
+  it("find through one a persisted query registered through the other", async () => {
+    const query = `query SharedHash { partners(first: 2) { totalCount nodes { name } } }`;
+    const ext = persistedBody(query);
+    const token = hub.token({ sub: `apq-${randomBytes(3).toString("hex")}`, role: "analyst" });
+    const unknown = await post(b, { extensions: ext }, token);
+    // a hash nobody registered under this file's prefix
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const registered = await post(a, { query, extensions: ext }, token);
+    expect(registered.body.errors).toBeUndefined();
+    const found = await post(b, { extensions: ext }, token);
+    expect(found.body).toEqual(registered.body);
+  });
+});
+
+describe("Redis away", () => {
+  let redis: PrivateRedis;
+  let c: RunningGateway;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    c = await replica({ redisUrl: redis.url, redisKeyPrefix: prefix() });
+  });
+  afterAll(async () => redis?.stop());
+
+  it("answers all the same: the limit holds per replica, a persisted query is a miss, and it is shared again once Redis is back", async () => {
+    const query = `query WhileAway { partners(first: 1) { totalCount } }`;
+    const extensions = persistedBody(query);
+    const anyone = () => hub.token({ sub: `away-${randomBytes(3).toString("hex")}`, role: "analyst" });
+    expect((await post(c, { query, extensions }, anyone())).body.errors).toBeUndefined();
+    expect((await post(c, { extensions }, anyone())).body.errors, "kept in Redis").toBeUndefined();
+
+    await redis.stop();
+    const token = anyone();
+    const statuses: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < LIMIT.burst + 1; i++) statuses.push((await post(c, { query: "{ __typename }" }, token)).status);
+    console.log(`with Redis away: ${statuses.length} requests in ${Math.round(performance.now() - started)} ms`);
+    expect(statuses, "the replica's own limiter holds the line").toEqual([200, 200, 200, 200, 200, 429]);
+    const miss = await post(c, { extensions }, anyone());
+    expect(miss.body.errors?.[0]?.extensions?.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    const sent = await post(c, { query, extensions }, anyone());
+    expect(sent.body.errors, "the query sent again is answered").toBeUndefined();
+    const metrics = await (await fetch(`${c.url}/metrics`)).text();
+    expect(metrics).toMatch(/bdp_gateway_shared_state_errors_total\{store="[a-z-]+"\} [1-9]/);
+
+    await redis.start();
+    // back: registered again, found again (the clients reconnect by themselves)
+    let found = false;
+    for (let i = 0; i < 50 && !found; i++) {
+      await post(c, { query, extensions }, anyone());
+      found = (await post(c, { extensions }, anyone())).body.errors === undefined;
+      if (!found) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(found).toBe(true);
+  });
+});
