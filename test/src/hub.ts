@@ -16,6 +16,8 @@ export interface TestHub {
   gateway: RunningGateway;
   subgraphs: Record<string, RunningSubgraph>;
   signingKey: string;
+  /** Where the hub's subgraphs keep their data (another replica of one opens the same). */
+  target: DatabaseTarget;
   /** POST a GraphQL operation to the gateway (or to `options.url`), with a bearer token when given. */
   query<T = any>(
     query: string,
@@ -84,6 +86,7 @@ export async function startTestHub(
     gateway,
     subgraphs,
     signingKey,
+    target,
     token,
     admin,
     replica,

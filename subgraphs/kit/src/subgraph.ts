@@ -16,6 +16,7 @@ import { migrate, openOrm, type DatabaseTarget, type OrmHandle } from "./db/orm.
 import type { FederatedSchema } from "./schema.js";
 import { runSeedOnce, type SeedResult } from "./db/seed.js";
 import { imagesEnabled, restoreImage } from "./db/image.js";
+import { notifyWritesAcrossReplicas, type WriteNotifier } from "./db/write-notifications.js";
 import type { DemoPartner } from "./demo/partners.js";
 
 /** What a subgraph (or a plugin) is: everything the kit needs to run it. */
@@ -120,6 +121,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     debugSql: options.debugSql,
     loadDataDir: copied?.loadDataDir,
   });
+  let notifier: WriteNotifier | undefined;
   try {
     const applied = await migrate(db.orm);
     if (applied.length) log.info("migrations applied", { migrations: applied });
@@ -127,6 +129,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       const result = await runSeedOnce(db.orm.em.fork(), definition.name, definition.seed);
       log.info(result.skipped ? "seed already present" : "seeded", { ...result.counts });
     }
+    // on PostgreSQL the subgraph may run as several replicas: each tells the others of its writes
+    if (db.url) notifier = await notifyWritesAcrossReplicas(db.orm.em, db.url, log);
   } catch (error) {
     await db.orm.close(true);
     throw error;
@@ -208,6 +212,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     onClose: async () => {
       await stopBackground?.();
       await apollo.stop();
+      await notifier?.close();
       await db.orm.close(true);
     },
   });

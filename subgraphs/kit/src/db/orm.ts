@@ -40,6 +40,8 @@ export interface OrmHandle {
   location: string;
   /** The embedded database itself, on PGlite (closed with the ORM). */
   pglite?: PGlite;
+  /** The database's URL, on PostgreSQL. */
+  url?: string;
 }
 
 /** `postgres://u@h:5432/bdp` + `training` → `postgres://u@h:5432/bdp_training`. */
@@ -92,7 +94,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
       : subgraphDatabaseUrl(options.target.url, options.subgraph);
     const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 } }));
     await orm.schema.ensureDatabase({ create: true });
-    return { orm, sql, location: dbName };
+    return { orm, sql, location: dbName, url };
   }
 
   const dataDir = options.target.kind === "pglite" ? options.target.dataDir : undefined;

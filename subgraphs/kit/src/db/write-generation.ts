@@ -7,6 +7,8 @@ import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from "@mik
  * counter has not moved.
  */
 const generations = new WeakMap<object, number>();
+/** Told of every write this process makes (the notifier that tells the other replicas). */
+const onLocalWrite = new WeakMap<object, () => void>();
 
 export function writeGeneration(em: { config: object }): number {
   return generations.get(em.config) ?? 0;
@@ -14,6 +16,18 @@ export function writeGeneration(em: { config: object }): number {
 
 function bump(em: { config: object }): void {
   generations.set(em.config, writeGeneration(em) + 1);
+  onLocalWrite.get(em.config)?.();
+}
+
+/** A write made elsewhere (another replica of the subgraph, or one this process may have missed): what is kept here is stale. */
+export function writtenElsewhere(em: { config: object }): void {
+  generations.set(em.config, writeGeneration(em) + 1);
+}
+
+/** Calls `listener` after each write this process makes to the database of `em`. */
+export function afterLocalWrites(em: { config: object }, listener: (() => void) | undefined): void {
+  if (listener) onLocalWrite.set(em.config, listener);
+  else onLocalWrite.delete(em.config);
 }
 
 export class WriteGenerationSubscriber implements EventSubscriber {
