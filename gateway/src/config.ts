@@ -29,6 +29,8 @@ export interface GatewayConfig {
   redisUrl?: string;
   /** REDIS_KEY_PREFIX: prefixed to the gateway's keys in Redis. */
   redisKeyPrefix?: string;
+  /** SUPERGRAPH_POLL_MS: how often the plugin registry is read for another gateway's changes. */
+  supergraphPollMs: number;
   introspection: boolean;
   resilience: { timeoutMs: number; breakerThreshold: number; breakerCooldownMs: number };
   pluginPolicy: PluginAddressPolicy;
@@ -91,6 +93,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     rateLimit: { perMinute: int("RATE_LIMIT_PER_MINUTE", 600), burst: int("RATE_LIMIT_BURST", 100) },
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || undefined,
+    supergraphPollMs: int("SUPERGRAPH_POLL_MS", 2_000, 0),
     introspection: bool("INTROSPECTION", true),
     resilience: { timeoutMs: int("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: int("BREAKER_THRESHOLD", 5), breakerCooldownMs: int("BREAKER_COOLDOWN_MS", 5_000) },
     pluginPolicy,
@@ -137,6 +140,7 @@ export function gatewayOptions(config: GatewayConfig, log: Logger): Omit<Gateway
     rateLimit: config.rateLimit,
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
+    supergraphPollMs: config.supergraphPollMs,
     introspection: config.introspection,
     resilience: config.resilience,
     supergraphPath: config.supergraphPath,

@@ -10,7 +10,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, origins: re
   if (origin && (origins.includes("*") || origins.includes(origin))) {
     res.setHeader("access-control-allow-origin", origins.includes("*") ? "*" : origin);
     res.setHeader("vary", "origin");
-    res.setHeader("access-control-expose-headers", "x-request-id");
+    res.setHeader("access-control-expose-headers", "x-request-id, x-bdp-supergraph-version");
   }
   if (req.method === "OPTIONS") {
     res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");

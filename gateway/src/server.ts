@@ -19,11 +19,11 @@ import { sharedState } from "./limits/shared-state.js";
 import { GatewayMetrics } from "./metrics.js";
 import { pluginAdminRoute } from "./plugins/admin.js";
 import { CatalogueRegistry } from "./plugins/registry.js";
-import { PluginSupergraphManager, readCoreSubgraphs } from "./plugins/supergraph-manager.js";
+import { PluginSupergraphManager, readCoreSubgraphs, type PluginSupergraphOptions } from "./plugins/supergraph-manager.js";
 import { explorerRoute } from "./routes/explorer.route.js";
 import { graphqlRoute, inProcess } from "./routes/graphql.route.js";
 import { metricsRoute } from "./routes/metrics.route.js";
-import { subgraphsReady } from "./routes/readiness.js";
+import { gatewayReady } from "./routes/readiness.js";
 import { securityHeaders } from "./routes/security-headers.js";
 import { DEFAULT_SUPERGRAPH_PATH, supergraphSubgraphs } from "./supergraph.js";
 
@@ -51,6 +51,8 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** REDIS_KEY_PREFIX (`bdp:`): prefixed to the gateway's keys in Redis. */
   redisKeyPrefix?: string;
+  /** SUPERGRAPH_POLL_MS: how often the plugin registry is read for a supergraph another gateway stored (2000; 0 never). */
+  supergraphPollMs?: number;
   /** Whether the schema may be introspected (default true: front-end teams explore it). */
   introspection?: boolean;
   /** Per-subgraph timeout and circuit breaker. */
@@ -88,7 +90,13 @@ export interface RunningGateway extends HttpService {
  * The plugins' supergraph manager, when the hub takes plugins (the offers
  * catalogue keeps their registry, the register says who is a partner).
  */
-function pluginManager(options: GatewayOptions, urls: Record<string, string>, catalogue: CatalogueRegistry | undefined, log: Logger): PluginSupergraphManager | undefined {
+function pluginManager(
+  options: GatewayOptions,
+  urls: Record<string, string>,
+  catalogue: CatalogueRegistry | undefined,
+  log: Logger,
+  follow: PluginSupergraphOptions["follow"],
+): PluginSupergraphManager | undefined {
   if (!(options.plugins ?? true) || !catalogue || !urls.partners) return undefined;
   return new PluginSupergraphManager({
     core: readCoreSubgraphs(options.supergraphPath ?? DEFAULT_SUPERGRAPH_PATH, urls),
@@ -103,6 +111,7 @@ function pluginManager(options: GatewayOptions, urls: Record<string, string>, ca
     policy: options.pluginPolicy,
     limits: options.pluginLimits,
     log,
+    follow,
   });
 }
 
@@ -122,7 +131,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const urls = Object.fromEntries(supergraphSubgraphs(options.supergraphSdl).map((s) => [s.name, options.subgraphUrls?.[s.name] ?? s.url]));
   // the catalogue keeps the plugin registry, the trusted documents and the schema usage
   const catalogue = urls.offers ? new CatalogueRegistry(new URL(urls.offers).origin, options.signingKey) : undefined;
-  const plugins = pluginManager(options, urls, catalogue, log);
+  const shared = await sharedState({ redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix, rateLimit: options.rateLimit ?? { perMinute: 600, burst: 100 }, metrics, log });
+  const plugins = pluginManager(options, urls, catalogue, log, { pollMs: options.supergraphPollMs ?? 2_000, changes: shared.supergraphChanges });
   const gateway = new ApolloGateway({
     supergraphSdl: plugins ?? options.supergraphSdl,
     buildService: ({ name, url }) => {
@@ -145,7 +155,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   await documents?.reload();
   const documentsTimer = documents ? setInterval(() => void documents.reload(), options.documents?.refreshMs ?? 60_000) : undefined;
   documentsTimer?.unref();
-  const shared = await sharedState({ redisUrl: options.redisUrl, keyPrefix: options.redisKeyPrefix, rateLimit: options.rateLimit ?? { perMinute: 600, burst: 100 }, metrics, log });
   const apollo = await startApollo({
     gateway,
     introspection: options.introspection ?? true,
@@ -158,7 +167,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const verify = tokenVerifier(options.jwt);
   const caller = (header: string | undefined) => identify(header, verify);
-  const graphql = { apollo, documents, identify: caller, limiter: shared.limiter, limits, metrics, log };
+  const graphql = { apollo, documents, identify: caller, limiter: shared.limiter, limits, metrics, log, supergraphVersion: plugins ? () => plugins.version : undefined };
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({
@@ -166,7 +175,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     log,
     prelude: securityHeaders,
-    ready: subgraphsReady(urls),
+    ready: gatewayReady(urls, plugins ? { loaded: () => plugins.loadedFromRegistry, version: () => plugins.version } : undefined),
     routes: [
       (req, res) => applyCors(req, res, corsOrigins),
       metricsRoute(metrics),

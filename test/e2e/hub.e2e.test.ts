@@ -153,7 +153,12 @@ describe("operations", () => {
     expect((await fetch(`${hub.gateway.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${hub.gateway.url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: "ready", subgraphs: { disability: "ready", "labour-market": "ready", offers: "ready", partners: "ready", training: "ready" } });
+    expect(await ready.json()).toEqual({
+      status: "ready",
+      subgraphs: { disability: "ready", "labour-market": "ready", offers: "ready", partners: "ready", training: "ready" },
+      // the version of the supergraph this replica serves (issue #13)
+      supergraph: { version: hub.gateway.plugins!.version },
+    });
     const explorer = await fetch(`${hub.gateway.url}/explorer/`);
     expect(explorer.headers.get("content-type")).toMatch(/text\/html/);
     const html = await explorer.text();

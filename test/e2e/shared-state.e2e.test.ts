@@ -1,6 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayOptions, RunningGateway } from "@bdp/gateway";
+import type { RunningSubgraph } from "@bdp/kit/server";
+import { definition as template, manifest } from "@bdp/plugin-template";
+import { freshTarget } from "../src/databases.js";
 import { startTestHub, type TestHub } from "../src/hub.js";
 import { startPrivateRedis, type PrivateRedis } from "../src/private-redis.js";
 
@@ -11,7 +14,11 @@ import { startPrivateRedis, type PrivateRedis } from "../src/private-redis.js";
  * by whichever replica it reaches, and a persisted query registered through
  * one is found through the other. Redis away (a private server, killed):
  * every request is still answered, the limit holds per replica and a
- * persisted query is a miss; Redis back, it is shared again.
+ * persisted query is a miss; Redis back, it is shared again. And one
+ * supergraph for every replica (item 2): a plugin admitted through one
+ * gateway is served by the others within seconds (told through Redis, or
+ * found by polling the registry), and a gateway started afterwards is not
+ * ready until it serves it.
  */
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const LIMIT = { perMinute: 30, burst: 5 };
@@ -127,5 +134,71 @@ describe("Redis away", () => {
       if (!found) await new Promise((r) => setTimeout(r, 200));
     }
     expect(found).toBe(true);
+  });
+});
+
+describe("one supergraph for every replica", () => {
+  const pluginTarget = freshTarget("e2e_shared_plugin");
+  let plugin: RunningSubgraph | undefined;
+  afterAll(async () => {
+    await plugin?.close();
+    await pluginTarget.drop([manifest.slug]);
+  });
+
+  const PLUGIN_OFFERS = `{ offers(first: 5, filter: { pluginSlugs: ["template"] }) { totalCount nodes { title template { schedule } } } }`;
+  /** Asks as a caller of its own each time (the rate limit of this file is small). */
+  const ask = (gateway: RunningGateway) =>
+    fetch(gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${hub.token({ sub: `reader-${randomBytes(4).toString("hex")}`, role: "analyst" })}` },
+      body: JSON.stringify({ query: PLUGIN_OFFERS }),
+    }).then(async (r) => ({ version: r.headers.get("x-bdp-supergraph-version"), body: (await r.json()) as { data?: any; errors?: unknown[] } }));
+  const servesPlugin = async (gateway: RunningGateway) => {
+    const { body } = await ask(gateway);
+    return !body.errors && body.data.offers.totalCount > 0;
+  };
+
+  it("a plugin admitted through one gateway is served by every other within 5 s, and a gateway started afterwards serves it from its first request", async () => {
+    // no polling: only the word through Redis can tell it
+    const told = await replica({ redisUrl: REDIS_URL, redisKeyPrefix: sharedPrefix, rateLimit: { perMinute: 100_000, burst: 10_000 }, supergraphPollMs: 0 });
+    // no Redis: it finds the change by reading the registry every 2 s
+    const polling = await hub.replica({ supergraphPollMs: 2_000 });
+    replicas.push(polling);
+    await Promise.all([told.plugins!.whenLoaded, polling.plugins!.whenLoaded]);
+    expect(await servesPlugin(told)).toBe(false);
+
+    plugin = await hub.startPlugin(template, manifest, pluginTarget.target);
+    const admitted = performance.now();
+    const versionOnA = (await ask(hub.gateway)).version;
+    const within: Record<string, number> = {};
+    await Promise.all(
+      Object.entries({ told, polling }).map(async ([name, gateway]) => {
+        while (!(await servesPlugin(gateway)) && performance.now() - admitted < 5_000) await new Promise((r) => setTimeout(r, 50));
+        within[name] = Math.round(performance.now() - admitted);
+      }),
+    );
+    console.log("the plugin served after its admission elsewhere, ms:", within);
+    expect(await servesPlugin(told), "told through Redis").toBe(true);
+    expect(await servesPlugin(polling), "found by polling").toBe(true);
+    expect(within.told).toBeLessThan(5_000);
+    expect(within.polling).toBeLessThan(5_000);
+    expect((await ask(told)).version).toBe(versionOnA);
+    expect((await ask(polling)).version).toBe(versionOnA);
+
+    // started afterwards: not ready until it serves the registry's supergraph, and then the plugin from the first request
+    const later = await hub.replica({ redisUrl: REDIS_URL, redisKeyPrefix: sharedPrefix });
+    replicas.push(later);
+    let ready: { status: number; body: any } = { status: 0, body: null };
+    for (let i = 0; i < 100 && ready.status !== 200; i++) {
+      const r = await fetch(`${later.url}/health/ready`);
+      ready = { status: r.status, body: await r.json() };
+      if (ready.status !== 200) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(ready.status).toBe(200);
+    expect(ready.body.supergraph).toEqual({ version: Number(versionOnA) });
+    const first = await ask(later);
+    expect(first.body.errors, "the first request after ready").toBeUndefined();
+    expect(first.body.data.offers.totalCount).toBeGreaterThan(0);
+    expect(first.version).toBe(versionOnA);
   });
 });

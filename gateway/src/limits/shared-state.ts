@@ -19,6 +19,7 @@ import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import type { Logger } from "@bdp/kit/server";
 import type { GatewayMetrics } from "../metrics.js";
+import type { SupergraphChanges } from "../plugins/supergraph-manager.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
 
 /** Takes one request from a caller's allowance: 0 when allowed, else the seconds to wait. */
@@ -32,6 +33,8 @@ export interface SharedState {
   limiter: RequestLimiter;
   /** The persisted-query cache, or undefined for Apollo's own in-memory one. */
   persistedQueries?: KeyValueCache<string>;
+  /** Word between gateways of a new supergraph version (Redis pub/sub); undefined without Redis, where polling the registry is all. */
+  supergraphChanges?: SupergraphChanges;
   close(): Promise<void>;
 }
 
@@ -99,13 +102,30 @@ export async function sharedState(options: SharedStateOptions): Promise<SharedSt
   const quiet = () => {};
   const persistedQueries = new ErrorsAreMissesCache(new KeyvAdapter<string>(keyv as never), { debug: quiet, info: quiet, warn: quiet, error: failed("persisted-queries") });
 
-  log.info("shared state in Redis: the rate limit and persisted queries are shared by every replica", { redis: redactedUrl(options.redisUrl), keyPrefix: prefix });
+  // a connection of its own for the notifications (a subscribed connection does nothing else), subscribed again after a reconnect
+  const channel = `${prefix}supergraph`;
+  const subscriber = new Redis(options.redisUrl, { connectTimeout: 2_000, lazyConnect: true });
+  subscriber.on("error", failed("supergraph"));
+  const listeners: ((version: number) => void)[] = [];
+  subscriber.on("message", (from: string, message: string) => {
+    if (from === channel) for (const listener of listeners) listener(Number(message));
+  });
+  await subscriber.connect().catch(failed("supergraph"));
+  await subscriber.subscribe(channel).catch(failed("supergraph"));
+  const supergraphChanges: SupergraphChanges = {
+    publish: (version) => void redis.publish(channel, String(version)).catch(failed("supergraph")),
+    onChange: (listener) => void listeners.push(listener),
+  };
+
+  log.info("shared state in Redis: the rate limit, persisted queries and word of supergraph changes are shared by every replica", { redis: redactedUrl(options.redisUrl), keyPrefix: prefix });
   return {
     store: "redis",
     limiter: { take },
     persistedQueries,
+    supergraphChanges,
     async close() {
       redis.disconnect();
+      subscriber.disconnect();
       await keyv.disconnect().catch(() => {});
     },
   };

@@ -47,6 +47,18 @@ export interface PluginSupergraphOptions {
   retryMs?: number;
   /** Which schema coordinates clients used (issue #17): an update that breaks one needs the coordinator's approval. */
   usage?: Pick<UsageStore, "usage">;
+  /**
+   * Changes made through other gateways (issue #13, item 2): how often the
+   * registry is read for a newer supergraph (SUPERGRAPH_POLL_MS, 2 s; 0 never),
+   * and the notifications that make it read at once (Redis, when there is one).
+   */
+  follow?: { pollMs: number; changes?: SupergraphChanges };
+}
+
+/** Word between gateways that the stored supergraph moved to a new version. */
+export interface SupergraphChanges {
+  publish(version: number): void;
+  onChange(listener: (version: number) => void): void;
 }
 
 /** Who the gateway acts as when it changes the registry by itself (a recomposition at start). */
@@ -82,6 +94,8 @@ export class PluginSupergraphManager implements SupergraphManager {
   /** Settles once the registry has been read and its plugins composed in. */
   readonly whenLoaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private retryTimer?: NodeJS.Timeout;
+  private pollTimer?: NodeJS.Timeout;
+  private servingRegistry = false;
 
   constructor(private readonly options: PluginSupergraphOptions) {
     this.policy = options.policy ?? PluginAddressPolicy.fromEnv();
@@ -97,12 +111,53 @@ export class PluginSupergraphManager implements SupergraphManager {
   async initialize({ update }: Parameters<SupergraphManager["initialize"]>[0]) {
     this.update = update;
     void this.load();
-    return { supergraphSdl: this.state.supergraphSdl, cleanup: async () => this.stopRetrying() };
+    const { pollMs = 2_000, changes } = this.options.follow ?? {};
+    if (pollMs > 0) {
+      this.pollTimer = setInterval(() => void this.follow(), pollMs);
+      this.pollTimer.unref();
+    }
+    changes?.onChange((version) => {
+      if (version !== this.state.version) void this.follow();
+    });
+    return {
+      supergraphSdl: this.state.supergraphSdl,
+      cleanup: async () => {
+        this.stopRetrying();
+        clearInterval(this.pollTimer);
+      },
+    };
   }
 
   private stopRetrying(): void {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+  }
+
+  /**
+   * Serves the registry's supergraph when another gateway stored a newer
+   * version: read when told (a notification) and every `pollMs` as the
+   * backstop for a notification lost. Nothing is stored from here.
+   */
+  private follow(): Promise<boolean> {
+    return this.serially(async () => {
+      if (!this.loaded) return false;
+      try {
+        const stored = await this.options.registry.read();
+        if ((stored.supergraph?.version ?? 0) === this.state.version) return false;
+        const kept = this.adopt(stored);
+        this.swap(kept, false);
+        this.options.log.info("supergraph followed: another gateway changed the plugins", { plugins: kept.plugins.map((p) => p.slug), version: kept.version });
+        return true;
+      } catch (error) {
+        this.options.log.warn("plugin registry not reachable; serving the supergraph in hand", { reason: (error as Error).message });
+        return false;
+      }
+    });
+  }
+
+  /** Whether the registry's supergraph is served (until then, the core alone). */
+  get loadedFromRegistry(): boolean {
+    return this.servingRegistry;
   }
 
   /** The version of the supergraph served (0 before the registry was read, or when it holds none). */
@@ -165,7 +220,8 @@ export class PluginSupergraphManager implements SupergraphManager {
       const stored = await this.options.registry.read();
       this.loaded = true;
       const kept = this.adopt(stored);
-      if (!stored.supergraph || stored.supergraph.sdl !== kept.supergraphSdl) {
+      const recomposing = !stored.supergraph || stored.supergraph.sdl !== kept.supergraphSdl;
+      if (recomposing) {
         const change = kept.plugins.length === stored.plugins.length ? "recompose" : `recompose without ${stored.plugins.filter((p) => !kept.plugins.includes(p)).map((p) => p.slug).join(", ")}`;
         try {
           const { version } = await this.options.registry.recompose({ sdl: kept.supergraphSdl, basedOn: stored.supergraph?.version ?? 0 }, change, GATEWAY);
@@ -176,9 +232,10 @@ export class PluginSupergraphManager implements SupergraphManager {
           return this.load();
         }
       }
-      this.swap(kept);
+      this.swap(kept, recomposing);
       this.options.log.info("plugins loaded", { plugins: kept.plugins.map((p) => p.slug), version: kept.version });
       this.markLoaded();
+      this.servingRegistry = true;
       return true;
     } catch (error) {
       this.options.log.warn("plugin registry not reachable; serving the core, retrying", { reason: (error as Error).message });
@@ -375,10 +432,13 @@ export class PluginSupergraphManager implements SupergraphManager {
     }
   }
 
-  private swap(next: typeof this.state): void {
+  /** Serves `next`; `stored` when this gateway just stored its version: the others are told to read the registry at once rather than at their next poll. */
+  private swap(next: typeof this.state, stored = true): void {
     const changed = next.supergraphSdl !== this.state.supergraphSdl;
+    const moved = next.version !== this.state.version;
     this.state = next;
     if (changed) this.update?.(next.supergraphSdl);
+    if (moved && stored) this.options.follow?.changes?.publish(next.version);
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

@@ -18,6 +18,8 @@ type Deps = {
   log: Logger;
   /** Trusted documents (issue #17), when the hub keeps them. */
   documents?: TrustedDocuments;
+  /** The version of the supergraph served, named in every answer's `x-bdp-supergraph-version` (with plugins). */
+  supergraphVersion?: () => number;
 };
 
 /**
@@ -71,7 +73,7 @@ export function graphqlRoute(deps: Deps): Route {
     if (!caller) return true;
     const { requestId } = caller;
     await handleGraphQL(apollo, req, res, async () => ({ requestId, identity: caller.identity, req }), {
-      extraHeaders: { "x-request-id": requestId },
+      extraHeaders: { "x-request-id": requestId, ...(deps.supergraphVersion ? { "x-bdp-supergraph-version": String(deps.supergraphVersion()) } : {}) },
       requestErrorsAs200ForJson: true,
       // a registered document in place of its id (or the refusal of a free-form one), then
       // the document's size in tokens, before it is parsed

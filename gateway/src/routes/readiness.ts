@@ -1,5 +1,14 @@
-/** The gateway is ready when every subgraph it composes says it is (`/health/ready`, 2 s each). */
-export function subgraphsReady(urls: Record<string, string>): () => Promise<{ ok: boolean; detail: Record<string, unknown> }> {
+/**
+ * The gateway is ready when every subgraph it composes says it is
+ * (`/health/ready`, 2 s each) and, with plugins, once it serves the
+ * registry's supergraph: a replica started after an admission answers its
+ * first request with the plugin in the graph (issue #13, item 2). The answer
+ * names the supergraph version served.
+ */
+export function gatewayReady(
+  urls: Record<string, string>,
+  supergraph?: { loaded: () => boolean; version: () => number },
+): () => Promise<{ ok: boolean; detail: Record<string, unknown> }> {
   return async () => {
     const checks = await Promise.all(
       Object.entries(urls).map(async ([name, url]) => {
@@ -7,6 +16,10 @@ export function subgraphsReady(urls: Record<string, string>): () => Promise<{ ok
         return [name, ok ? "ready" : "unavailable"] as const;
       }),
     );
-    return { ok: checks.every(([, state]) => state === "ready"), detail: { subgraphs: Object.fromEntries(checks) } };
+    const loaded = supergraph?.loaded() ?? true;
+    return {
+      ok: loaded && checks.every(([, state]) => state === "ready"),
+      detail: { subgraphs: Object.fromEntries(checks), ...(supergraph ? { supergraph: loaded ? { version: supergraph.version() } : "not loaded yet" } : {}) },
+    };
   };
 }
