@@ -2,6 +2,7 @@ import { type Logger } from "@bdp/kit/server";
 import { PluginAddressPolicy, type PluginLimits, DEFAULT_PLUGIN_LIMITS } from "@bdp/kit/plugin";
 import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv, type JwtConfig } from "./auth/jwt.js";
 import { DOCUMENT_MODES, type DocumentsMode } from "./documents/trusted-documents.js";
+import { ClientAddress } from "./limits/client-address.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
 import type { RateLimit } from "./limits/rate-limit.js";
 import { startTracing, tracingFromEnv, type TracingOptions } from "./tracing.js";
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   redisKeyPrefix?: string;
   /** SUPERGRAPH_POLL_MS: how often the plugin registry is read for another gateway's changes. */
   supergraphPollMs: number;
+  /** TRUSTED_PROXIES: load balancers whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
   introspection: boolean;
   resilience: { timeoutMs: number; breakerThreshold: number; breakerCooldownMs: number };
   pluginPolicy: PluginAddressPolicy;
@@ -69,6 +72,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     if (!values.includes(raw as T)) throw new ConfigError(`${name}=${raw}: one of ${values.join(", ")}`);
     return raw as T;
   };
+  /** Addresses or CIDR ranges, comma-separated, each checked. */
+  const addresses = (name: string): string[] => {
+    const values = (env[name] ?? "").split(",").map((v) => v.trim()).filter(Boolean);
+    try {
+      new ClientAddress(values);
+    } catch (error) {
+      throw new ConfigError((error as Error).message);
+    }
+    return values;
+  };
   let jwt: JwtConfig;
   let pluginPolicy: PluginAddressPolicy;
   try {
@@ -94,6 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX || undefined,
     supergraphPollMs: int("SUPERGRAPH_POLL_MS", 2_000, 0),
+    trustedProxies: addresses("TRUSTED_PROXIES"),
     introspection: bool("INTROSPECTION", true),
     resilience: { timeoutMs: int("SUBGRAPH_TIMEOUT_MS", 10_000), breakerThreshold: int("BREAKER_THRESHOLD", 5), breakerCooldownMs: int("BREAKER_COOLDOWN_MS", 5_000) },
     pluginPolicy,
@@ -141,6 +155,7 @@ export function gatewayOptions(config: GatewayConfig, log: Logger): Omit<Gateway
     redisUrl: config.redisUrl,
     redisKeyPrefix: config.redisKeyPrefix,
     supergraphPollMs: config.supergraphPollMs,
+    trustedProxies: config.trustedProxies,
     introspection: config.introspection,
     resilience: config.resilience,
     supergraphPath: config.supergraphPath,

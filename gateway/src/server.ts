@@ -16,6 +16,7 @@ import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
 import type { RateLimit } from "./limits/rate-limit.js";
 import { sharedState } from "./limits/shared-state.js";
+import { ClientAddress } from "./limits/client-address.js";
 import { GatewayMetrics } from "./metrics.js";
 import { pluginAdminRoute } from "./plugins/admin.js";
 import { CatalogueRegistry } from "./plugins/registry.js";
@@ -51,6 +52,8 @@ export interface GatewayOptions {
   redisUrl?: string;
   /** REDIS_KEY_PREFIX (`bdp:`): prefixed to the gateway's keys in Redis. */
   redisKeyPrefix?: string;
+  /** TRUSTED_PROXIES: the load balancers whose X-Forwarded-For names the client (addresses or CIDR ranges); none by default. */
+  trustedProxies?: string[];
   /** SUPERGRAPH_POLL_MS: how often the plugin registry is read for a supergraph another gateway stored (2000; 0 never). */
   supergraphPollMs?: number;
   /** Whether the schema may be introspected (default true: front-end teams explore it). */
@@ -167,7 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const verify = tokenVerifier(options.jwt);
   const caller = (header: string | undefined) => identify(header, verify);
-  const graphql = { apollo, documents, identify: caller, limiter: shared.limiter, limits, metrics, log, supergraphVersion: plugins ? () => plugins.version : undefined };
+  const graphql = { apollo, documents, identify: caller, limiter: shared.limiter, clientAddress: new ClientAddress(options.trustedProxies), limits, metrics, log, supergraphVersion: plugins ? () => plugins.version : undefined };
   const corsOrigins = options.corsOrigins ?? ["*"];
 
   const service = await listen({

@@ -6,6 +6,7 @@ import type { Identification } from "../auth/identify.js";
 import type { GatewayContext } from "../context.js";
 import type { TrustedDocuments } from "../documents/trusted-documents.js";
 import { checkTokens, type QueryLimits } from "../limits/query-limits.js";
+import type { ClientAddress } from "../limits/client-address.js";
 import type { RequestLimiter } from "../limits/shared-state.js";
 import type { GatewayMetrics } from "../metrics.js";
 
@@ -18,6 +19,8 @@ type Deps = {
   log: Logger;
   /** Trusted documents (issue #17), when the hub keeps them. */
   documents?: TrustedDocuments;
+  /** The caller's address (X-Forwarded-For believed from trusted balancers only), the anonymous rate limit's key. */
+  clientAddress: ClientAddress;
   /** The version of the supergraph served, named in every answer's `x-bdp-supergraph-version` (with plugins). */
   supergraphVersion?: () => number;
 };
@@ -35,7 +38,7 @@ export async function admitCaller(deps: Deps, req: IncomingMessage, res: ServerR
     sendError(res, 401, "UNAUTHENTICATED", `Invalid bearer token: ${caller.reason}`, {}, { "www-authenticate": 'Bearer error="invalid_token"' });
     return null;
   }
-  const who = caller.identity.kind === "anonymous" ? `ip:${req.socket.remoteAddress}` : `user:${caller.identity.userId}`;
+  const who = caller.identity.kind === "anonymous" ? `ip:${deps.clientAddress.of(req)}` : `user:${caller.identity.userId}`;
   const wait = await deps.limiter.take(who);
   if (wait > 0) {
     deps.metrics.refused.inc({ reason: "rate" });
