@@ -66,6 +66,9 @@ export async function startTestHub(
       jwt: { secret: TEST_JWT_SECRET },
       // tests send bursts: a limit they do not hit unless they mean to
       rateLimit: { perMinute: 100_000, burst: 10_000 },
+      // no background reads of the registry (they would count in the SQL statements a test measures);
+      // a test of replicas following each other sets it
+      supergraphPollMs: 0,
       pluginPolicy,
       ...options,
     });
