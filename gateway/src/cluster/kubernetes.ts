@@ -13,8 +13,8 @@
  * - Termination: SIGTERM makes a service report not-ready and drain for
  *   SHUTDOWN_DRAIN_MS (5 s here) before it stops taking requests, and the pod's
  *   grace period leaves it 30 s to finish what is in flight.
- * - Migrations run at a subgraph's start, each in a transaction; a rollout
- *   starts one new pod at a time (maxSurge 1) so two pods rarely migrate at once.
+ * - Migrations run at a subgraph's start, each in a transaction, the pods of
+ *   one subgraph taking turns under an advisory lock (`migrate` in kit/db/orm.ts).
  */
 import { ConfigMap, Service, type IContainer } from "kubernetes-models/v1";
 import { Deployment } from "kubernetes-models/apps/v1";

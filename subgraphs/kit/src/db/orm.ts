@@ -4,6 +4,7 @@ import { MikroORM, defineConfig, type Options } from "@mikro-orm/postgresql";
 import { Migrator } from "@mikro-orm/migrations";
 import type { MigrationObject } from "@mikro-orm/core";
 import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import { PGliteDriver } from "mikro-orm-pglite";
 import { CountingLogger, SqlCounter } from "./sql-counter.js";
 import { WriteGenerationSubscriber } from "./write-generation.js";
@@ -94,6 +95,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
       : subgraphDatabaseUrl(options.target.url, options.subgraph);
     const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 } }));
     await orm.schema.ensureDatabase({ create: true });
+    postgresUrls.set(orm, url);
     return { orm, sql, location: dbName, url };
   }
 
@@ -186,11 +188,33 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Applies the committed migrations that have not run yet; returns their names. */
+/** The database URL of each ORM opened on PostgreSQL (for the migrations' lock). */
+const postgresUrls = new WeakMap<Orm, string>();
+
+/**
+ * Applies the committed migrations that have not run yet; returns their
+ * names. On PostgreSQL, replicas of a subgraph starting at once take turns
+ * (an advisory lock on the database, held on a connection of its own): the
+ * first applies them, the others find nothing left to do, where both would
+ * otherwise run the same DDL and one fail.
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const url = postgresUrls.get(orm);
+  const lock = url ? new pg.Client({ connectionString: url }) : undefined;
+  if (lock) {
+    await lock.connect();
+    await lock.query(`select pg_advisory_lock(${MIGRATION_LOCK})`);
+  }
+  try {
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    // the lock goes with its connection
+    await lock?.end().catch(() => {});
+  }
 }
+
+const MIGRATION_LOCK = "hashtext('bdp-hub migrations')";
 
 /** The server's maintenance database (`postgres`), for creating and dropping the subgraphs' databases. */
 export function maintenanceUrl(baseUrl: string): string {
