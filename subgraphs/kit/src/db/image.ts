@@ -20,14 +20,13 @@
  */
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import type { MigrationObject } from "@mikro-orm/core";
 import pg from "pg";
 import type { Logger } from "../logger.js";
-import { maintenanceUrl, migrate, openOrm, placeWhole, subgraphDatabaseUrl, type DatabaseTarget, type OrmOptions } from "./orm.js";
+import { maintenanceUrl, makeDataDir, migrate, openOrm, placeWhole, postgresDatabase, type DatabaseTarget, type OrmOptions } from "./orm.js";
 import { runSeedOnce, type SeedResult } from "./seed.js";
 
 /** Raised when what an image holds, or how it is made, changes in a way the sources do not show. */
@@ -145,11 +144,7 @@ async function pgliteDirectory(recipe: ImageRecipe, key: string, log: Logger): P
   const directory = join(imageDir(), `${recipe.subgraph}-${key}`);
   if (existsSync(join(directory, "PG_VERSION"))) return { directory, built: "copied" };
   const { tarball, built } = await pgliteTarball(recipe, key, log);
-  await placeWhole(directory, async (partial) => {
-    const db = new PGlite({ dataDir: partial, loadDataDir: tarball });
-    await db.waitReady;
-    await db.close();
-  });
+  await makeDataDir(directory, tarball);
   return { directory, built };
 }
 
@@ -170,7 +165,7 @@ function pruneOtherVersions(dir: string, subgraph: string, key: string): void {
 const LOCK = "hashtext('bdp-hub database images')";
 
 async function cloneTemplate(recipe: ImageRecipe, target: Extract<DatabaseTarget, { kind: "postgres" }>, key: string, log: Logger): Promise<ImageUse["image"] | undefined> {
-  const dbName = target.exact ? decodeURIComponent(new URL(target.url).pathname.slice(1)) : subgraphDatabaseUrl(target.url, recipe.subgraph).dbName;
+  const { dbName } = postgresDatabase(target, recipe.subgraph);
   const template = `${templatePrefix(recipe.subgraph)}${key}`;
   const admin = new pg.Client({ connectionString: maintenanceUrl(target.url) });
   await admin.connect();

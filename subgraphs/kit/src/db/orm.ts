@@ -54,6 +54,11 @@ export function subgraphDatabaseUrl(baseUrl: string, subgraph: string): { url: s
   return { url: url.toString(), dbName };
 }
 
+/** The database a PostgreSQL target names for a subgraph: `<base>_<subgraph>`, or, `exact`, the URL's own. */
+export function postgresDatabase(target: Extract<DatabaseTarget, { kind: "postgres" }>, subgraph: string): { url: string; dbName: string } {
+  return target.exact ? { url: target.url, dbName: decodeURIComponent(new URL(target.url).pathname.replace(/^\//, "")) } : subgraphDatabaseUrl(target.url, subgraph);
+}
+
 /**
  * Opens (and on PostgreSQL creates) the subgraph's database. Migrations are
  * not applied here: call `migrate(orm)`.
@@ -90,9 +95,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   } satisfies Partial<Options>;
 
   if (options.target.kind === "postgres") {
-    const { url, dbName } = options.target.exact
-      ? { url: options.target.url, dbName: decodeURIComponent(new URL(options.target.url).pathname.replace(/^\//, "")) }
-      : subgraphDatabaseUrl(options.target.url, options.subgraph);
+    const { url, dbName } = postgresDatabase(options.target, options.subgraph);
     const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 } }));
     await orm.schema.ensureDatabase({ create: true });
     postgresUrls.set(orm, url);
@@ -129,13 +132,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
  * opened is named in the error with what to run.
  */
 async function openDataDir(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
-  if (!existsSync(join(dataDir, "PG_VERSION"))) {
-    await placeWhole(dataDir, async (partial) => {
-      const made = new PGlite({ dataDir: partial, loadDataDir });
-      await made.waitReady;
-      await made.close();
-    });
-  }
+  if (!existsSync(join(dataDir, "PG_VERSION"))) await makeDataDir(dataDir, loadDataDir);
   const pglite = new PGlite({ dataDir });
   try {
     await pglite.waitReady;
@@ -148,6 +145,15 @@ async function openDataDir(dataDir: string, loadDataDir?: Blob): Promise<PGlite>
       { cause: error },
     );
   }
+}
+
+/** Makes a new PGlite data directory, whole or not at all: empty, or unpacked from a `dumpDataDir` tarball. */
+export async function makeDataDir(dataDir: string, loadDataDir?: Blob): Promise<void> {
+  await placeWhole(dataDir, async (partial) => {
+    const made = new PGlite({ dataDir: partial, loadDataDir });
+    await made.waitReady;
+    await made.close();
+  });
 }
 
 /**
