@@ -1,4 +1,4 @@
-import { type Logger } from "@bdp/kit/server";
+import { envName, type Logger } from "@bdp/kit/server";
 import { PluginAddressPolicy, type PluginLimits, DEFAULT_PLUGIN_LIMITS } from "@bdp/kit/plugin";
 import { DEV_SECRET, JwtConfigError, jwtConfigFromEnv, type JwtConfig } from "./auth/jwt.js";
 import { DOCUMENT_MODES, type DocumentsMode } from "./documents/trusted-documents.js";
@@ -121,7 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     documentsMode: oneOf("TRUSTED_DOCUMENTS", DOCUMENT_MODES, "log"),
     supergraphPath: env.SUPERGRAPH_PATH || DEFAULT_SUPERGRAPH_PATH,
     signingKey: env.HUB_SIGNING_KEY || undefined,
-    subgraphUrl: (name) => env[`${name.toUpperCase().replace(/-/g, "_")}_URL`] || undefined,
+    subgraphUrl: (name) => env[`${envName(name)}_URL`] || undefined,
   };
 }
 

@@ -12,20 +12,18 @@
  * (`<HUB_DATA_DIR>/<subgraph or plugin>`); `<NAME>_PORT` moves a subgraph or
  * an example plugin off the port its URL names.
  */
-import { fork, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createLogger, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit/server";
+import { createLogger, envName, maintenanceUrl, newSigningKey, subgraphDatabaseUrl } from "@bdp/kit/server";
 import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { gatewayOptions, readConfigOrExit } from "./config.js";
 import { DASHBOARD_CLIENT, DASHBOARD_MANIFEST } from "./documents/manifest.js";
 import { startGateway } from "./server.js";
 import { pluginEnvironment } from "./plugins/launch.js";
+import { ROOT, examplePlugins, startService, subgraphDir, type ServiceProcess } from "./cluster/processes.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
 const log = createLogger("hub");
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const args = process.argv.slice(2);
 // settings first: a gateway that may not start (a bad value, no real key in production) starts nothing
 const config = readConfigOrExit(createLogger("gateway"));
@@ -42,7 +40,7 @@ function dataDir(kind: "subgraphs" | "plugins", name: string): string {
 
 /** The port a subgraph or plugin listens on: `<NAME>_PORT`, else the one its URL names. */
 function portOf(name: string, url: string): number {
-  const override = process.env[`${name.toUpperCase().replace(/-/g, "_")}_PORT`];
+  const override = process.env[`${envName(name)}_PORT`];
   return override ? Number(override) : Number(new URL(url).port);
 }
 
@@ -68,20 +66,12 @@ async function reset(): Promise<void> {
   log.info("reset: databases dropped", { subgraphs: subgraphs.map((s) => s.name) });
 }
 
-/** The example plugins `pnpm start` runs beside the core (every plugins/<slug> with a plugin.json, but the template). */
-function examplePlugins(): { slug: string; url: string; ownerPartnerId: string }[] {
-  const dir = `${ROOT}plugins`;
-  return readdirSync(dir)
-    .filter((d) => d !== "template" && existsSync(`${dir}/${d}/plugin.json`))
-    .map((d) => JSON.parse(readFileSync(`${dir}/${d}/plugin.json`, "utf8")) as { slug: string; url: string; ownerPartnerId: string });
-}
-
 /** A core subgraph's environment: the hub's own, its port, the key and where the register is. */
 function coreEnvironment(name: string, port: number): NodeJS.ProcessEnv {
   return {
     ...process.env,
     HUB_SIGNING_KEY: signingKey,
-    [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: String(port),
+    [`${envName(name)}_PORT`]: String(port),
     DATA_DIR: dataDir("subgraphs", name),
     // Subgraphs that copy register facts at write time ask the register directly.
     REGISTER_URL: process.env.REGISTER_URL ?? subgraphs.find((s) => s.name === "partners")?.url,
@@ -95,37 +85,14 @@ function pluginAllowList(): string[] {
   return [...config.pluginPolicy.allow, ...examplePlugins().map((p) => `127.0.0.1:${portOf(p.slug, p.url)}`)];
 }
 
-function startChild(name: string, env: NodeJS.ProcessEnv, dir = `${ROOT}subgraphs/${name}`): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(`${dir}/src/main.ts`, [], {
-    cwd: dir,
-    execArgv: ["--conditions=source", "--import", "@swc-node/register/esm-register"],
-    env,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within 120 s`)), 120_000);
-    child.on("message", (m: { type?: string; url?: string }) => {
-      if (m?.type === "ready" && m.url) {
-        clearTimeout(timer);
-        resolve({ child, url: m.url });
-      }
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} exited with code ${code} while starting`));
-    });
-  });
-}
-
 if (args.includes("--reset") || args.includes("--reset-only")) await reset();
 if (args.includes("--reset-only")) process.exit(0);
 
-const children: ChildProcess[] = [];
+const children: ServiceProcess[] = [];
 let stopping = false;
 async function stop(code: number): Promise<never> {
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
-  await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+  await Promise.all(children.map((c) => c.stop()));
   process.exit(code);
 }
 
@@ -133,9 +100,9 @@ try {
   log.info("starting subgraphs", { database: process.env.DATABASE_URL ? "postgresql" : "pglite", subgraphs: subgraphs.map((s) => s.name) });
   const running = await Promise.all(
     subgraphs.map(async ({ name, url }) => {
-      const result = await startChild(name, coreEnvironment(name, portOf(name, url)));
-      children.push(result.child);
-      result.child.once("exit", (code) => {
+      const result = await startService(name, subgraphDir(name), coreEnvironment(name, portOf(name, url)));
+      children.push(result);
+      void result.exited.then((code) => {
         if (stopping) return;
         log.error("subgraph exited; stopping the hub", { subgraph: name, code });
         void stop(1);
@@ -178,12 +145,11 @@ try {
   const pluginsStarting = Promise.all(
     examples.map(async (example): Promise<[string, string] | null> => {
       try {
-        const dir = `${ROOT}plugins/${example.slug}`;
         const key = gateway.plugins?.pluginKey(example.slug) ?? "";
         const env = pluginEnvironment(process.env, { slug: example.slug, port: portOf(example.slug, example.url), signingKey: key, dataDir: dataDir("plugins", example.slug) });
-        const result = await startChild(example.slug, env, dir);
-        children.push(result.child);
-        result.child.once("exit", (code) => stopping || log.warn("plugin exited; its fields degrade, the hub goes on", { plugin: example.slug, code }));
+        const result = await startService(example.slug, example.dir, env);
+        children.push(result);
+        void result.exited.then((code) => stopping || log.warn("plugin exited; its fields degrade, the hub goes on", { plugin: example.slug, code }));
         return [example.slug, result.url];
       } catch (error) {
         log.warn("plugin did not start", { plugin: example.slug, error });

@@ -7,4 +7,4 @@ export * from "./plugins/launch.js";
 export * from "./config.js";
 export * from "./documents/manifest.js";
 export { CatalogueRegistry } from "./plugins/registry.js";
-export { haproxyConfig, haproxyInstalled, EXAMPLE_LAYOUT, type BalancerLayout } from "./cluster/haproxy.js";
+export { haproxyConfig, haproxyInstalled, exampleLayout, clusterLayout, type BalancerLayout } from "./cluster/haproxy.js";

@@ -13,7 +13,7 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { encodeIdentity, newSigningKey, signRequest } from "@bdp/kit/server";
+import { encodeIdentity, envName, newSigningKey, signRequest } from "@bdp/kit/server";
 import { generateDataset } from "./generate.js";
 import { freePort } from "../src/ports.js";
 
@@ -100,7 +100,7 @@ async function startSubgraph(name: string, baseUrl: string, signingKey: string):
   const child = fork(`${dir}/src/main.ts`, [], {
     cwd: dir,
     execArgv: RUNNER,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: baseUrl, SEED: "false", LOG_LEVEL: "warn", HUB_SIGNING_KEY: signingKey, [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: String(port) },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: baseUrl, SEED: "false", LOG_LEVEL: "warn", HUB_SIGNING_KEY: signingKey, [`${envName(name)}_PORT`]: String(port) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -124,7 +124,7 @@ async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], 
     RATE_LIMIT_PER_MINUTE: "100000000",
     RATE_LIMIT_BURST: "100000000",
   };
-  for (const s of subgraphs) env[`${s.name.toUpperCase().replace(/-/g, "_")}_URL`] = s.graphqlUrl;
+  for (const s of subgraphs) env[`${envName(s.name)}_URL`] = s.graphqlUrl;
   const [cwd, script] = kind === "ours" ? [`${ROOT}gateway`, "src/main.ts"] : [`${ROOT}test`, "bench/hive-gateway.ts"];
   const child = spawn(process.execPath, [...RUNNER, script], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;

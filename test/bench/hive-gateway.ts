@@ -10,13 +10,13 @@
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
-import { encodeIdentity, pathOf, signRequest } from "@bdp/kit/server";
+import { encodeIdentity, envName, pathOf, signRequest } from "@bdp/kit/server";
 
 const signingKey = process.env.HUB_SIGNING_KEY!;
 let supergraph = readFileSync(process.env.SUPERGRAPH_PATH!, "utf8");
 // point each subgraph at its `<NAME>_URL`
 supergraph = supergraph.replace(/@join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g, (whole, name: string) => {
-  const url = process.env[`${name.toUpperCase().replace(/-/g, "_")}_URL`];
+  const url = process.env[`${envName(name)}_URL`];
   return url ? `@join__graph(name: "${name}", url: "${url}")` : whole;
 });
 const anonymous = encodeIdentity({ kind: "anonymous" });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { envName } from "@bdp/kit/server";
 import { TEST_JWT_SECRET, startTestHub, type TestHub } from "../src/hub.js";
 
 /** SIGTERM under load (issue #7): the gateway process lets requests in flight finish, then exits 0. */
@@ -19,7 +20,7 @@ beforeAll(async () => {
     LOG_LEVEL: "info",
     RATE_LIMIT_BURST: "100000",
   };
-  for (const s of Object.values(hub.subgraphs)) env[`${s.name.toUpperCase().replace(/-/g, "_")}_URL`] = s.graphqlUrl;
+  for (const s of Object.values(hub.subgraphs)) env[`${envName(s.name)}_URL`] = s.graphqlUrl;
   gateway = spawn(process.execPath, ["--conditions=source", "--import", "@swc-node/register/esm-register", "src/main.ts"], { cwd: `${ROOT}gateway`, env, stdio: ["ignore", "pipe", "inherit"] });
   url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("gateway did not start")), 60_000);

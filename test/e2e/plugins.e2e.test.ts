@@ -17,7 +17,10 @@ let plugin: RunningSubgraph;
 const pluginTarget = freshTarget("e2e_plugin_template");
 
 beforeAll(async () => {
-  hub = await startTestHub("e2e_plugins", { resilience: { timeoutMs: 1500, breakerThreshold: 3, breakerCooldownMs: 1000 } });
+  // the plugin answers in this process, beside the gateway: composing a swapped graph holds the event loop, on
+  // a loaded 2-core machine past a second and a half, so the default timeout (10 s), not a short one (a shorter
+  // one timed answers out that had arrived, and "swaps the graph without failing" failed in full runs)
+  hub = await startTestHub("e2e_plugins", { resilience: { timeoutMs: 10_000, breakerThreshold: 3, breakerCooldownMs: 1000 } });
   await hub.gateway.plugins!.whenLoaded;
   plugin = await startSubgraph(template, { target: pluginTarget.target, port: 0, seed: true, signingKey: hub.gateway.plugins!.pluginKey(manifest.slug) });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate, openOrm, runSeedOnce, type DatabaseTarget, type SubgraphDefinition } from "@bdp/kit/server";
+import { envName, migrate, openOrm, runSeedOnce, type DatabaseTarget, type SubgraphDefinition } from "@bdp/kit/server";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { signDevToken } from "@bdp/gateway";
 import { definition as courses } from "@bdp/plugin-ckz-bedzin-courses";
@@ -38,7 +38,7 @@ const reference: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
   const ports: Record<string, string> = { GATEWAY_PORT: String(await freePort()) };
-  for (const d of [...CORE, courses, jobs]) ports[`${d.name.toUpperCase().replace(/-/g, "_")}_PORT`] = String(await freePort());
+  for (const d of [...CORE, courses, jobs]) ports[`${envName(d.name)}_PORT`] = String(await freePort());
   env = { ...withoutHubSettings(process.env), ...ports, HUB_DATA_DIR: dataRoot, IMAGE_DIR: imageRoot, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: "info", SHUTDOWN_DRAIN_MS: "0", RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_BURST: "10000" };
   for (const d of SEEDED) {
     const db = await openOrm({ subgraph: d.name, entities: d.entities, migrations: d.migrations, target: { kind: "pglite-memory" } });

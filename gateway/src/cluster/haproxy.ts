@@ -15,6 +15,7 @@
  *   `source` pins.
  */
 import { execFileSync } from "node:child_process";
+import { readSupergraph, supergraphSubgraphs } from "../supergraph.js";
 
 /** Whether HAProxy is installed here (on PATH). */
 export function haproxyInstalled(): boolean {
@@ -26,18 +27,45 @@ export function haproxyInstalled(): boolean {
   }
 }
 
+export interface Server {
+  name: string;
+  host: string;
+  port: number;
+}
+
 export interface BalancerLayout {
   /** Where clients connect. */
   bind: { host: string; port: number };
-  /** The address the balancer connects to the replicas from (what TRUSTED_PROXIES names). */
+  /** The address the balancer connects to the gateways from (what TRUSTED_PROXIES names). */
   source?: string;
-  gateways: { name: string; host: string; port: number }[];
+  gateways: Server[];
+  /**
+   * The replicas of each subgraph, each subgraph behind a frontend of its own
+   * that the gateways (and subgraphs asking the register) call: on one
+   * machine (`pnpm start:cluster`) the balancer does what a Kubernetes
+   * Service does there. The same rules: readiness checks, and a request a
+   * replica took is never sent again (a write must not happen twice).
+   */
+  subgraphs?: { name: string; bind: { host: string; port: number }; replicas: Server[] }[];
+  /** HAProxy's own page of every server's state and counters. */
+  stats?: { host: string; port: number };
 }
+
+const backend = (name: string, servers: Server[], defaults: string) => [
+  `backend ${name}`,
+  "  balance roundrobin",
+  "  option httpchk GET /health/ready",
+  "  http-check expect status 200",
+  `  default-server ${defaults}`,
+  ...servers.map((s) => `  server ${s.name} ${s.host}:${s.port} check`),
+  "",
+];
 
 export function haproxyConfig(layout: BalancerLayout): string {
   const source = layout.source ? ` source ${layout.source}` : "";
+  const checks = "inter 1s fall 2 rise 1";
   return [
-    "# bdp-hub: HAProxy in front of the gateway replicas.",
+    `# bdp-hub: HAProxy in front of the gateway replicas${layout.subgraphs?.length ? " and each subgraph's replicas" : ""}.`,
     "# Made by gateway/src/cluster/haproxy.ts (haproxyConfig); edit there, not here.",
     "global",
     "  log stdout format raw local0 warning",
@@ -64,22 +92,44 @@ export function haproxyConfig(layout: BalancerLayout): string {
     "  http-request disable-l7-retry if !METH_GET",
     "  default_backend gateways",
     "",
-    "backend gateways",
-    "  balance roundrobin",
-    "  option httpchk GET /health/ready",
-    "  http-check expect status 200",
-    `  default-server inter 1s fall 2 rise 1${source}`,
-    ...layout.gateways.map((g) => `  server ${g.name} ${g.host}:${g.port} check`),
-    "",
+    ...backend("gateways", layout.gateways, `${checks}${source}`),
+    ...(layout.subgraphs ?? []).flatMap((s) => [
+      `frontend subgraph-${s.name}`,
+      `  bind ${s.bind.host}:${s.bind.port}`,
+      "  http-request disable-l7-retry if !METH_GET",
+      `  default_backend subgraph-${s.name}`,
+      "",
+      ...backend(`subgraph-${s.name}`, s.replicas, checks),
+    ]),
+    ...(layout.stats ? ["listen stats", `  bind ${layout.stats.host}:${layout.stats.port}`, "  stats enable", "  stats uri /", "  stats refresh 5s", ""] : []),
   ].join("\n");
 }
 
-/** The committed example: two replicas on one machine, the balancer on the gateway's usual port. */
-export const EXAMPLE_LAYOUT: BalancerLayout = {
-  bind: { host: "127.0.0.1", port: 4000 },
-  source: "127.0.0.2",
-  gateways: [
-    { name: "gateway-1", host: "127.0.0.1", port: 4010 },
-    { name: "gateway-2", host: "127.0.0.1", port: 4011 },
-  ],
-};
+/**
+ * The layout `pnpm start:cluster` runs on one machine: the balancer on the
+ * gateway's usual port (4000), each subgraph's frontend on the port its
+ * supergraph URL names (4001–4005), gateway replicas from 4010, replica `j`
+ * of the subgraph on port `40NN` at `43N0 + j` (partners 4311, 4312, …;
+ * 4222 is NATS's on these machines),
+ * the statistics page on 4099; the balancer connects to the gateways from
+ * 127.0.0.2.
+ */
+export function clusterLayout(options: { gateways: number; replicas: number; subgraphs: { name: string; url: string }[]; host?: string }): BalancerLayout {
+  const host = options.host ?? "127.0.0.1";
+  const count = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+  return {
+    bind: { host, port: 4000 },
+    source: "127.0.0.2",
+    gateways: count(options.gateways).map((i) => ({ name: `gateway-${i}`, host, port: 4009 + i })),
+    subgraphs: options.subgraphs.map(({ name, url }) => {
+      const port = Number(new URL(url).port);
+      return { name, bind: { host, port }, replicas: count(options.replicas).map((j) => ({ name: `${name}-${j}`, host, port: 4300 + (port - 4000) * 10 + j })) };
+    }),
+    stats: { host, port: 4099 },
+  };
+}
+
+/** The committed example (`gateway/deploy/haproxy.cfg`): what `pnpm start:cluster` runs by default, two replicas of every service. */
+export function exampleLayout(): BalancerLayout {
+  return clusterLayout({ gateways: 2, replicas: 2, subgraphs: supergraphSubgraphs(readSupergraph()) });
+}

@@ -21,6 +21,7 @@ import { Deployment } from "kubernetes-models/apps/v1";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1";
 import { stringify } from "yaml";
+import { envName } from "@bdp/kit/server";
 
 export interface ServiceSpec {
   name: string;
@@ -45,7 +46,7 @@ const subgraph = (name: string, port: number, env: Record<string, string> = {}):
   port,
   main: `subgraphs/${name}/src/main.ts`,
   replicas: 2,
-  env: { [`${name.toUpperCase().replace(/-/g, "_")}_PORT`]: String(port), SEED: "false", ...env },
+  env: { [`${envName(name)}_PORT`]: String(port), SEED: "false", ...env },
   // the subgraphs' databases are named after DATABASE_URL's (`<base>_<subgraph>`)
   secrets: ["HUB_SIGNING_KEY", "DATABASE_URL"],
 });

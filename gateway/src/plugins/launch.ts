@@ -1,4 +1,4 @@
-import { subgraphDatabaseUrl } from "@bdp/kit/server";
+import { envName, subgraphDatabaseUrl } from "@bdp/kit/server";
 
 /**
  * The environment a plugin process gets from `pnpm start` (issue #11): what
@@ -15,7 +15,7 @@ export function pluginEnvironment(
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const name of PASSED_THROUGH) if (parent[name] !== undefined) env[name] = parent[name];
-  env[`${plugin.slug.toUpperCase().replace(/-/g, "_")}_PORT`] = String(plugin.port);
+  env[`${envName(plugin.slug)}_PORT`] = String(plugin.port);
   env.PLUGIN_SIGNING_KEY = plugin.signingKey;
   // its own database, named in full: the plugin learns no other name on the server
   if (parent.DATABASE_URL) env.PLUGIN_DATABASE_URL = subgraphDatabaseUrl(parent.DATABASE_URL, plugin.slug).url;

@@ -240,7 +240,8 @@ export function targetFromEnv(defaultDataDir: string): DatabaseTarget {
   return { kind: "pglite", dataDir: process.env.DATA_DIR ?? defaultDataDir };
 }
 
-function envName(subgraph: string): string {
+/** A subgraph's or plugin's name as its environment variables spell it: `labour-market` → `LABOUR_MARKET` (`LABOUR_MARKET_PORT`, `LABOUR_MARKET_URL`). */
+export function envName(subgraph: string): string {
   return subgraph.toUpperCase().replace(/-/g, "_");
 }
 
@@ -251,7 +252,8 @@ function envName(subgraph: string): string {
  * register's GraphQL URL, for subgraphs that ask it).
  */
 export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: string): Promise<RunningSubgraph> {
-  const log = createLogger(definition.name);
+  // REPLICA names the process among its subgraph's replicas (`pnpm start:cluster`)
+  const log = createLogger(definition.name, process.env.REPLICA ? { replica: process.env.REPLICA } : {});
   const prefix = envName(definition.name);
   const port = Number(process.env[`${prefix}_PORT`] ?? process.env.PORT ?? definition.defaultPort);
   const dataDir = fileURLToPath(new URL("../.data", mainUrl));
@@ -274,7 +276,8 @@ export async function runFromEnv<L>(definition: SubgraphDefinition<L>, mainUrl: 
     });
     closeOnSignals(running, log);
     if (process.send) {
-      // Started by the hub launcher: stop when it goes away, however it went.
+      // Started by the hub launcher: stop when it goes away, however it went (and at once if it already has).
+      if (!process.connected) await running.close().finally(() => process.exit(0));
       process.once("disconnect", () => void running.close().finally(() => process.exit(0)));
       process.send({ type: "ready", name: definition.name, url: running.graphqlUrl });
     }
