@@ -178,7 +178,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     log,
     prelude: securityHeaders,
-    ready: gatewayReady(urls, plugins ? { loaded: () => plugins.loadedFromRegistry, version: () => plugins.version } : undefined),
+    ready: gatewayReady(urls, plugins ? { loaded: () => plugins.loadedFromRegistry, version: () => plugins.version } : undefined, shared.health),
     routes: [
       (req, res) => applyCors(req, res, corsOrigins),
       metricsRoute(metrics),

@@ -104,7 +104,13 @@ describe("Redis away", () => {
   });
   afterAll(async () => redis?.stop());
 
-  it("answers all the same: the limit holds per replica, a persisted query is a miss, and it is shared again once Redis is back", async () => {
+  it("answers all the same: the limit holds per replica, a persisted query is a miss, readiness says it is degraded, and all is shared again once Redis is back", async () => {
+    const ready = async () => {
+      const response = await fetch(`${c.url}/health/ready`);
+      return { status: response.status, body: (await response.json()) as { sharedState?: { store: string; redis?: string }; degraded?: string[] } };
+    };
+    expect((await ready()).body).toMatchObject({ sharedState: { store: "redis", redis: "connected" } });
+    expect((await ready()).body.degraded).toBeUndefined();
     const query = `query WhileAway { partners(first: 1) { totalCount } }`;
     const extensions = persistedBody(query);
     const anyone = () => hub.token({ sub: `away-${randomBytes(3).toString("hex")}`, role: "analyst" });
@@ -124,6 +130,10 @@ describe("Redis away", () => {
     expect(sent.body.errors, "the query sent again is answered").toBeUndefined();
     const metrics = await (await fetch(`${c.url}/metrics`)).text();
     expect(metrics).toMatch(/bdp_gateway_shared_state_errors_total\{store="[a-z-]+"\} [1-9]/);
+    // still ready (a balancer keeps sending it traffic), and saying what it runs on
+    const away = await ready();
+    expect(away.status).toBe(200);
+    expect(away.body).toMatchObject({ sharedState: { store: "redis", redis: "unreachable" }, degraded: ["redis"] });
 
     await redis.start();
     // back: registered again, found again (the clients reconnect by themselves)
@@ -134,6 +144,8 @@ describe("Redis away", () => {
       if (!found) await new Promise((r) => setTimeout(r, 200));
     }
     expect(found).toBe(true);
+    expect((await ready()).body).toMatchObject({ sharedState: { store: "redis", redis: "connected" } });
+    expect((await ready()).body.degraded).toBeUndefined();
   });
 });
 

@@ -11,7 +11,7 @@
  * A replica that dies is started again after a pause, as Kubernetes would;
  * meanwhile the balancer's readiness checks have taken it out.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { envName, type Logger } from "@bdp/kit/server";
@@ -74,14 +74,6 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const output = options.output ?? "inherit";
   let closing = false;
 
-  mkdirSync(options.workDir, { recursive: true });
-  const configPath = join(options.workDir, "haproxy.cfg");
-  writeFileSync(configPath, haproxyConfig(layout));
-  const balancer = spawn("haproxy", ["-db", "-f", configPath], { stdio: ["ignore", output, output] });
-  const balancerExited = new Promise<void>((resolve) => balancer.once("exit", () => resolve()));
-  balancer.once("error", (error) => log.error("HAProxy did not start (apt-get install haproxy)", { error: error.message }));
-  balancer.once("exit", (code) => closing || log.error("HAProxy exited", { code }));
-
   const frontends = Object.fromEntries(subgraphs.map((s) => [s.name, `${origin(s.bind)}/graphql`]));
   const common = { ...options.env, HUB_SIGNING_KEY: options.signingKey };
   const subgraphEnv = (name: string, server: Server): NodeJS.ProcessEnv => ({
@@ -139,11 +131,13 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const started = performance.now();
   const replicas: Record<string, Replica[]> = {};
   const gateways: Replica[] = [];
+  let balancer: ChildProcess | undefined;
+  let balancerExited: Promise<void> = Promise.resolve();
   const close = async () => {
     closing = true;
     const all = [...gateways, ...Object.values(replicas).flat()];
     await Promise.all(all.map((r) => r.current()?.stop()));
-    balancer.kill("SIGTERM");
+    balancer?.kill("SIGTERM");
     await balancerExited;
   };
   try {
@@ -164,6 +158,14 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
       }),
     );
     await Promise.all(later);
+    // the balancer once the subgraphs answer (its first checks find them up), before the gateways that call them through it
+    mkdirSync(options.workDir, { recursive: true });
+    const configPath = join(options.workDir, "haproxy.cfg");
+    writeFileSync(configPath, haproxyConfig(layout));
+    balancer = spawn("haproxy", ["-db", "-f", configPath], { stdio: ["ignore", output, output] });
+    balancerExited = new Promise<void>((resolve) => balancer!.once("exit", () => resolve()));
+    balancer.once("error", (error) => log.error("HAProxy did not start (apt-get install haproxy)", { error: error.message }));
+    balancer.once("exit", (code) => closing || log.error("HAProxy exited", { code }));
     log.info("subgraph replicas ready", { replicas: Object.fromEntries(Object.entries(replicas).map(([n, r]) => [n, r.length])), ms: Math.round(performance.now() - started) });
     const starting = layout.gateways.map((server) => supervise(server, () => startService(server.name, GATEWAY_DIR, gatewayEnv(server), { output })));
     gateways.push(...starting.map((s) => s.replica));

@@ -35,6 +35,8 @@ export interface SharedState {
   persistedQueries?: KeyValueCache<string>;
   /** Word between gateways of a new supergraph version (Redis pub/sub); undefined without Redis, where polling the registry is all. */
   supergraphChanges?: SupergraphChanges;
+  /** For readiness: where the state lives, and with Redis whether it answers now (away, the replica runs on its fallbacks: still ready, degraded). */
+  health(): { store: "redis" | "memory"; redis?: "connected" | "unreachable"; fallback?: string };
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ export async function sharedState(options: SharedStateOptions): Promise<SharedSt
   if (!options.redisUrl) {
     log.info("shared state in memory: the rate limit and persisted queries are this process's own (set REDIS_URL to share them between replicas)");
     const buckets = new RateLimiter(options.rateLimit);
-    return { store: "memory", limiter: { take: async (key) => buckets.take(key) }, close: async () => {} };
+    return { store: "memory", limiter: { take: async (key) => buckets.take(key) }, health: () => ({ store: "memory" }), close: async () => {} };
   }
   const prefix = options.keyPrefix ?? "bdp:";
   // every failure counted, one log line per store and ten seconds: Redis away is not a line per request
@@ -123,6 +125,10 @@ export async function sharedState(options: SharedStateOptions): Promise<SharedSt
     limiter: { take },
     persistedQueries,
     supergraphChanges,
+    health: () =>
+      redis.status === "ready"
+        ? { store: "redis", redis: "connected" }
+        : { store: "redis", redis: "unreachable", fallback: "this replica's own rate limit; persisted queries miss; supergraph changes found by polling" },
     async close() {
       redis.disconnect();
       subscriber.disconnect();

@@ -8,6 +8,7 @@
 export function gatewayReady(
   urls: Record<string, string>,
   supergraph?: { loaded: () => boolean; version: () => number },
+  sharedState?: () => { store: string; redis?: string },
 ): () => Promise<{ ok: boolean; detail: Record<string, unknown> }> {
   return async () => {
     const checks = await Promise.all(
@@ -17,9 +18,16 @@ export function gatewayReady(
       }),
     );
     const loaded = supergraph?.loaded() ?? true;
+    const shared = sharedState?.();
     return {
       ok: loaded && checks.every(([, state]) => state === "ready"),
-      detail: { subgraphs: Object.fromEntries(checks), ...(supergraph ? { supergraph: loaded ? { version: supergraph.version() } : "not loaded yet" } : {}) },
+      detail: {
+        subgraphs: Object.fromEntries(checks),
+        ...(supergraph ? { supergraph: loaded ? { version: supergraph.version() } : "not loaded yet" } : {}),
+        ...(shared ? { sharedState: shared } : {}),
+        // Redis away is a degradation, not an outage: a balancer keeps sending traffic (readiness stays 200)
+        ...(shared?.redis === "unreachable" ? { degraded: ["redis"] } : {}),
+      },
     };
   };
 }
