@@ -31,8 +31,8 @@ export interface ClusterOptions {
   /** Where the balancer's configuration is written. */
   workDir: string;
   log: Logger;
-  /** The services' and the balancer's own output: the launcher's (default), or none (tests). */
-  output?: "inherit" | "ignore";
+  /** The services' and the balancer's own output: the launcher's (default), none, or an open file (a test's log). */
+  output?: "inherit" | "ignore" | number;
   /** Start a replica again when it dies (default true). */
   restart?: boolean;
 }

@@ -9,7 +9,12 @@
  * - Retries: a request is tried on another replica when the connection
  *   failed (nothing was sent: safe for every method); when a replica took it
  *   and failed or went silent, it is sent again only for GET and HEAD. A
- *   GraphQL POST that reached a replica is never sent twice.
+ *   GraphQL POST that reached a replica is never sent twice. Each request
+ *   goes on a new connection to its replica (`http-server-close`; clients
+ *   keep theirs to the balancer): a kept connection to a replica that has
+ *   just died would fail only after the request was sent on it, which for a
+ *   POST may not be retried, where a new one fails to connect and the
+ *   request goes to another replica (the cluster test found the difference).
  * - `X-Forwarded-For`: the balancer appends the address it saw; gateways
  *   believe it only from the balancer's own address (TRUSTED_PROXIES), which
  *   `source` pins.
@@ -84,6 +89,9 @@ export function haproxyConfig(layout: BalancerLayout): string {
     "  retries 2",
     "  option redispatch 1",
     "  retry-on conn-failure empty-response response-timeout 502 503 504",
+    "  # a new connection to a replica for every request (clients keep theirs): one reused after its replica",
+    "  # died fails after the request was sent, where a new one fails to connect and goes to another replica",
+    "  option http-server-close",
     "",
     "frontend graphql",
     `  bind ${layout.bind.host}:${layout.bind.port}`,

@@ -33,7 +33,7 @@ export function startService(
   name: string,
   dir: string,
   env: NodeJS.ProcessEnv,
-  options: { timeoutMs?: number; output?: "inherit" | "ignore" } = {},
+  options: { timeoutMs?: number; output?: "inherit" | "ignore" | number } = {},
 ): Promise<ServiceProcess> {
   const child = fork(`${dir}/src/main.ts`, [], {
     cwd: dir,
