@@ -6,4 +6,6 @@ export interface GatewayContext {
   requestId: string;
   identity: Identity;
   req: IncomingMessage;
+  /** Where the caller last wrote in each subgraph (read once per request, and moved by its own writes). */
+  writeMarks?: Promise<Record<string, string>>;
 }

@@ -1,10 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { HubError, IDENTITY_HEADER, encodeIdentity, minimalIdentity, pathOf, signRequest } from "@bdp/kit/server";
+import { HubError, IDENTITY_HEADER, MIN_LSN_HEADER, WRITE_LSN_HEADER, encodeIdentity, minimalIdentity, pathOf, signRequest, type Identity } from "@bdp/kit/server";
 import { PLUGIN_FETCH_REASONS, PluginFetchError, pluginFetch, type AnswerGuard, type PluginAddressPolicy, type PluginLimits } from "@bdp/kit/plugin";
 import type { GatewayContext } from "./context.js";
 import type { GatewayMetrics } from "./metrics.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { injectTraceContext } from "./tracing.js";
+import type { WriteMarks } from "./limits/write-marks.js";
 
 /** A subgraph's answer, read once and shared by every caller that asked the same thing at the same time. */
 interface Answer {
@@ -38,7 +39,10 @@ export interface PluginEdge {
  * - a plugin's answer filtered to what the fetch asked for and the plugin
  *   owns (AnswerGuard), with what was dropped counted and reported;
  * - a subgraph's HTTP 400 carrying GraphQL errors (bad variables) handed on
- *   as a GraphQL result, so the caller sees the subgraph's own error code.
+ *   as a GraphQL result, so the caller sees the subgraph's own error code;
+ * - where a caller's write landed (a core subgraph on read replicas says it)
+ *   remembered and sent with the caller's next requests to that subgraph, so
+ *   they read what it wrote (write-marks.ts).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -48,6 +52,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly metrics?: GatewayMetrics,
     private readonly resilience: { timeoutMs: number; breaker: CircuitBreaker } = { timeoutMs: 10_000, breaker: new CircuitBreaker({ threshold: 5, cooldownMs: 5_000 }) },
     private readonly plugin?: PluginEdge,
+    private readonly writeMarks?: WriteMarks,
   ) {
     const inFlight = new Map<string, Promise<Answer>>();
     const fetchAnswer = async (target: string, headers: Record<string, string>, body: string): Promise<Answer> => {
@@ -85,12 +90,32 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url, fetcher: sharedFetch as never });
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): void {
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["willSendRequest"]>>[0]): Promise<void> {
     if (context?.requestId) request.http?.headers.set("x-request-id", context.requestId);
     const identity = context?.identity ?? { kind: "anonymous" as const };
     // a plugin learns the caller's role and partner, never the user id (issue #11)
     request.http?.headers.set(IDENTITY_HEADER, this.plugin ? Buffer.from(JSON.stringify(minimalIdentity(identity))).toString("base64url") : encodeIdentity(identity));
     if (request.http) injectTraceContext(request.http.headers);
+    // the caller's last write here, which its reads must see (read once per request); anonymous callers do not write
+    const caller = this.writeMarks && !this.plugin && context ? callerOf(identity) : undefined;
+    if (caller) {
+      context!.writeMarks ??= this.writeMarks!.of(caller);
+      const lsn = (await context!.writeMarks)[this.name];
+      if (lsn) request.http?.headers.set(MIN_LSN_HEADER, lsn);
+    }
+  }
+
+  override async didReceiveResponse(options: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>["didReceiveResponse"]>>[0]): Promise<(typeof options)["response"]> {
+    const { response, context } = options;
+    const lsn = response.http?.headers.get(WRITE_LSN_HEADER);
+    const caller = lsn && this.writeMarks && !this.plugin && context ? callerOf(context.identity) : undefined;
+    if (caller) {
+      // the later fetches of this request, and the caller's next requests through any gateway, see the write
+      const marks = context!.writeMarks ?? Promise.resolve({});
+      context!.writeMarks = marks.then((m) => ({ ...m, [this.name]: lsn! }));
+      await this.writeMarks!.mark(caller, this.name, lsn!);
+    }
+    return response;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
@@ -134,6 +159,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const notice = { message: `Plugin "${this.name}" answered with data it was not asked for or does not own; the hub dropped it`, extensions: { code: "PLUGIN_ANSWER_REJECTED", subgraph: this.name, reasons } };
     return { ...response, data: answer.data, errors: [...(answer.errors ?? []), notice], extensions: undefined } as typeof response;
   }
+}
+
+/** Whose writes are remembered: a signed-in caller (the anonymous write nothing). */
+function callerOf(identity: Identity): string | undefined {
+  return identity.kind === "anonymous" ? undefined : identity.userId;
 }
 
 /**

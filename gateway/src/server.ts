@@ -144,7 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       breakers[name] = breaker;
       const key = plugins?.signingKeyFor(name) ?? options.signingKey;
       // a plugin is untrusted: reached through the network edge, its answers filtered (issue #11)
-      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker }, plugins?.edgeFor(name));
+      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker }, plugins?.edgeFor(name), shared.writeMarks);
     },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });

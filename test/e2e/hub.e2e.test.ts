@@ -158,6 +158,8 @@ describe("operations", () => {
       subgraphs: { disability: "ready", "labour-market": "ready", offers: "ready", partners: "ready", training: "ready" },
       // the version of the supergraph this replica serves (issue #13)
       supergraph: { version: hub.gateway.plugins!.version },
+      // where the state gateway replicas share lives: this one's own memory (no REDIS_URL)
+      sharedState: { store: "memory" },
     });
     const explorer = await fetch(`${hub.gateway.url}/explorer/`);
     expect(explorer.headers.get("content-type")).toMatch(/text\/html/);

@@ -1,6 +1,6 @@
 /**
- * The state gateway replicas share (issue #13, item 1): the rate limit and
- * the automatic persisted queries. With REDIS_URL both live in Redis, so a
+ * The state gateway replicas share (issue #13, item 1): the rate limit, the
+ * automatic persisted queries and where each caller last wrote (item 4). With REDIS_URL both live in Redis, so a
  * caller over the limit is refused by whichever replica it reaches and a
  * hash registered through one replica is found through every other; without
  * it they stay in this process's memory, as on one machine (and the start
@@ -21,6 +21,7 @@ import type { Logger } from "@bdp/kit/server";
 import type { GatewayMetrics } from "../metrics.js";
 import type { SupergraphChanges } from "../plugins/supergraph-manager.js";
 import { RateLimiter, type RateLimit } from "./rate-limit.js";
+import { MemoryWriteMarks, RedisWriteMarks, type WriteMarks } from "./write-marks.js";
 
 /** Takes one request from a caller's allowance: 0 when allowed, else the seconds to wait. */
 export interface RequestLimiter {
@@ -35,6 +36,8 @@ export interface SharedState {
   persistedQueries?: KeyValueCache<string>;
   /** Word between gateways of a new supergraph version (Redis pub/sub); undefined without Redis, where polling the registry is all. */
   supergraphChanges?: SupergraphChanges;
+  /** Where each caller last wrote in each subgraph, so its next reads see the write on whichever replica (read replicas). */
+  writeMarks: WriteMarks;
   /** For readiness: where the state lives, and with Redis whether it answers now (away, the replica runs on its fallbacks: still ready, degraded). */
   health(): { store: "redis" | "memory"; redis?: "connected" | "unreachable"; fallback?: string };
   close(): Promise<void>;
@@ -64,7 +67,7 @@ export async function sharedState(options: SharedStateOptions): Promise<SharedSt
   if (!options.redisUrl) {
     log.info("shared state in memory: the rate limit and persisted queries are this process's own (set REDIS_URL to share them between replicas)");
     const buckets = new RateLimiter(options.rateLimit);
-    return { store: "memory", limiter: { take: async (key) => buckets.take(key) }, health: () => ({ store: "memory" }), close: async () => {} };
+    return { store: "memory", limiter: { take: async (key) => buckets.take(key) }, writeMarks: new MemoryWriteMarks(), health: () => ({ store: "memory" }), close: async () => {} };
   }
   const prefix = options.keyPrefix ?? "bdp:";
   // every failure counted, one log line per store and ten seconds: Redis away is not a line per request
@@ -125,6 +128,7 @@ export async function sharedState(options: SharedStateOptions): Promise<SharedSt
     limiter: { take },
     persistedQueries,
     supergraphChanges,
+    writeMarks: new RedisWriteMarks(redis, prefix, failed("write-marks")),
     health: () =>
       redis.status === "ready"
         ? { store: "redis", redis: "connected" }

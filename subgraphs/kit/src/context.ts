@@ -35,4 +35,6 @@ export interface HubContext<Loaders = unknown> {
   req: IncomingMessage;
   /** Asks the partner register about a partner; undefined when the subgraph was started without `registerUrl`. */
   register?: RegisterLookup;
+  /** Told by the write pipeline once a write of this request is committed (read replicas: the caller is told where it wrote). */
+  afterCommit?: () => void;
 }

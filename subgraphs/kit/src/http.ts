@@ -140,10 +140,12 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
   apollo: ApolloServer<C>,
   req: IncomingMessage,
   res: ServerResponse,
-  context: (identity: I | undefined) => Promise<C>,
+  context: (identity: I | undefined, body: unknown) => Promise<C>,
   options: {
     bodyLimit?: number;
     extraHeaders?: Record<string, string>;
+    /** Headers known only once the operation has run (where a write landed). */
+    lateHeaders?: () => Promise<Record<string, string>>;
     authenticate?: Authenticate<I>;
     screen?: Screen<I>;
     /**
@@ -204,10 +206,11 @@ export async function handleGraphQL<C extends BaseContext, I = unknown>(
   }
   const response = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method ?? "GET", headers, search, body },
-    context: () => context(identity),
+    context: () => context(identity, body),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   for (const [key, value] of Object.entries(options.extraHeaders ?? {})) res.setHeader(key, value);
+  for (const [key, value] of Object.entries((await options.lateHeaders?.()) ?? {})) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (options.requestErrorsAs200ForJson && res.statusCode === 400 && response.body.kind === "complete" && isJsonRequestError(response.headers.get("content-type"), response.body.string)) res.statusCode = 200;
   if (response.body.kind === "complete") {

@@ -17,6 +17,9 @@ import type { FederatedSchema } from "./schema.js";
 import { runSeedOnce, type SeedResult } from "./db/seed.js";
 import { imagesEnabled, restoreImage } from "./db/image.js";
 import { notifyWritesAcrossReplicas, type WriteNotifier } from "./db/write-notifications.js";
+import { MIN_LSN_HEADER, ReadReplicas, WRITE_LSN_HEADER, formatLsn, parseLsn } from "./db/replicas.js";
+import { afterLocalWrites } from "./db/write-generation.js";
+import type { SqlCounter } from "./db/sql-counter.js";
 import type { DemoPartner } from "./demo/partners.js";
 
 /** What a subgraph (or a plugin) is: everything the kit needs to run it. */
@@ -103,6 +106,33 @@ function requestLogPlugin(db: OrmHandle): ApolloServerPlugin<HubContext> {
   };
 }
 
+/** Whether a GraphQL request body holds a mutation (the gateway's documents start with their operation). */
+function isMutation(body: unknown): boolean {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  return typeof query === "string" && /^(?:\s|#[^\n]*\n)*mutation\b/.test(query);
+}
+
+function headerOf(req: { headers: Record<string, string | string[] | undefined> }, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Where reads went and why, and the statements the replicas answered (Prometheus text). */
+function replicaMetrics(subgraph: string, replicas: ReadReplicas, sql: SqlCounter): string[] {
+  const { replica, primary } = replicas.reads;
+  return [
+    "# HELP bdp_subgraph_reads_total GraphQL reads by where they were answered, and why the primary when it was.",
+    "# TYPE bdp_subgraph_reads_total counter",
+    `bdp_subgraph_reads_total{subgraph="${subgraph}",to="replica"} ${replica}`,
+    `bdp_subgraph_reads_total{subgraph="${subgraph}",to="primary",reason="mutation"} ${primary.mutation}`,
+    `bdp_subgraph_reads_total{subgraph="${subgraph}",to="primary",reason="caller-write"} ${primary.callerWrite}`,
+    `bdp_subgraph_reads_total{subgraph="${subgraph}",to="primary",reason="replicas-behind"} ${primary.replicasBehind}`,
+    "# HELP bdp_subgraph_replica_sql_statements_total SQL statements a read replica answered (of bdp_subgraph_sql_statements_total).",
+    "# TYPE bdp_subgraph_replica_sql_statements_total counter",
+    `bdp_subgraph_replica_sql_statements_total{subgraph="${subgraph}"} ${sql.onReplicas}`,
+  ];
+}
+
 /** Opens the database, applies migrations, seeds if asked, serves GraphQL. */
 export async function startSubgraph<L>(definition: SubgraphDefinition<L>, options: StartOptions): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(definition.name);
@@ -122,16 +152,24 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     loadDataDir: copied?.loadDataDir,
   });
   let notifier: WriteNotifier | undefined;
+  // with read replicas, reads go there once they have every write this process knows of (replicas.ts)
+  const replicas = db.url && db.replicaUrls ? new ReadReplicas(db.orm, db.url, db.replicaUrls, log) : undefined;
+  const stopRouting = replicas && afterLocalWrites(db.orm.em, () => void replicas.localWrite());
   try {
+    await replicas?.start();
     const applied = await migrate(db.orm);
     if (applied.length) log.info("migrations applied", { migrations: applied });
+    // the migrations' DDL is not the ORM's flush: a write all the same
+    if (applied.length) replicas?.writtenElsewhere();
     if (options.seed && definition.seed) {
       const result = await runSeedOnce(db.orm.em.fork(), definition.name, definition.seed);
       log.info(result.skipped ? "seed already present" : "seeded", { ...result.counts });
     }
     // on PostgreSQL the subgraph may run as several replicas: each tells the others of its writes
-    if (db.url) notifier = await notifyWritesAcrossReplicas(db.orm.em, db.url, log);
+    if (db.url) notifier = await notifyWritesAcrossReplicas(db.orm.em, db.url, log, (lsn) => replicas?.writtenElsewhere(parseLsn(lsn)));
   } catch (error) {
+    stopRouting?.();
+    await replicas?.close();
     await db.orm.close(true);
     throw error;
   }
@@ -171,6 +209,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
             "# HELP bdp_subgraph_sql_statements_total SQL statements sent to the database.",
             "# TYPE bdp_subgraph_sql_statements_total counter",
             `bdp_subgraph_sql_statements_total{subgraph="${definition.name}"} ${db.sql.total}`,
+            ...(replicas ? replicaMetrics(definition.name, replicas, db.sql) : []),
             "",
           ].join("\n");
           res.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(text);
@@ -179,9 +218,12 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
         if (url.pathname !== "/graphql" && url.pathname !== "/") return false;
         graphqlRequests++;
         const requestId = requestIdOf(req);
-        await handleGraphQL(apollo, req, res, async (identity: Identity | undefined) => {
+        // where this request's write landed, for the caller's next reads (read replicas)
+        let wrote = false;
+        await handleGraphQL(apollo, req, res, async (identity: Identity | undefined, body: unknown) => {
           db.sql.begin(requestId);
-          const em = db.orm.em.fork({ loggerContext: { requestId } }) as EntityManager;
+          const root = replicas ? (await replicas.emFor({ mutation: isMutation(body), min: parseLsn(headerOf(req, MIN_LSN_HEADER)) })).em : db.orm.em;
+          const em = root.fork({ loggerContext: { requestId } }) as EntityManager;
           return {
             em,
             loaders: definition.createLoaders(em),
@@ -190,9 +232,11 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
             log: log.child({ requestId, traceId: traceIdOf(req) }),
             req,
             register: options.registerUrl ? registerLookup(options.registerUrl, options.signingKey, identity ?? { kind: "anonymous" }) : undefined,
+            afterCommit: () => void (wrote = true),
           };
         }, {
           extraHeaders: { "x-request-id": requestId },
+          lateHeaders: async (): Promise<Record<string, string>> => (replicas && wrote ? { [WRITE_LSN_HEADER]: formatLsn(await replicas.latestLocalWrite()) } : {}),
           authenticate: (raw, request) => {
             // the signature covers this subgraph's name, the method and the path: a request signed for another target is refused
             const result = verifyRequest(
@@ -213,6 +257,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
       await stopBackground?.();
       await apollo.stop();
       await notifier?.close();
+      stopRouting?.();
+      await replicas?.close();
       await db.orm.close(true);
     },
   });
@@ -230,13 +276,15 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
 /**
  * Where the data lives, from the environment: PLUGIN_DATABASE_URL (a
  * plugin's own database, named in full: a plugin is not told the hub's),
- * else DATABASE_URL (the base the subgraph's own database is named after),
- * else PGlite under `dataDir`.
+ * else DATABASE_URL (the base the subgraph's own database is named after,
+ * with DATABASE_REPLICA_URLS, comma-separated, naming its read replicas'
+ * bases), else PGlite under `dataDir`.
  */
 export function targetFromEnv(defaultDataDir: string): DatabaseTarget {
   if (process.env.PLUGIN_DATABASE_URL) return { kind: "postgres", url: process.env.PLUGIN_DATABASE_URL, exact: true };
   const url = process.env.DATABASE_URL;
-  if (url) return { kind: "postgres", url };
+  const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+  if (url) return { kind: "postgres", url, ...(replicaUrls.length ? { replicaUrls } : {}) };
   return { kind: "pglite", dataDir: process.env.DATA_DIR ?? defaultDataDir };
 }
 

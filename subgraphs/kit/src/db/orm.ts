@@ -13,8 +13,13 @@ export type Orm = MikroORM;
 
 /** Where a subgraph keeps its data. */
 export type DatabaseTarget =
-  /** A real PostgreSQL server; the subgraph gets its own database named `<base>_<subgraph>`, or, `exact`, the URL's own. */
-  | { kind: "postgres"; url: string; exact?: boolean }
+  /**
+   * A real PostgreSQL server; the subgraph gets its own database named
+   * `<base>_<subgraph>`, or, `exact`, the URL's own. `replicaUrls` name its
+   * streaming read replicas the same way (DATABASE_REPLICA_URLS): reads may
+   * go there (replicas.ts).
+   */
+  | { kind: "postgres"; url: string; exact?: boolean; replicaUrls?: readonly string[] }
   /** Embedded PGlite on a data directory (kept between runs). */
   | { kind: "pglite"; dataDir: string }
   /** Embedded PGlite in memory (tests). */
@@ -43,6 +48,8 @@ export interface OrmHandle {
   pglite?: PGlite;
   /** The database's URL, on PostgreSQL. */
   url?: string;
+  /** The same database on each read replica, on PostgreSQL with replicas. */
+  replicaUrls?: string[];
 }
 
 /** `postgres://u@h:5432/bdp` + `training` → `postgres://u@h:5432/bdp_training`. */
@@ -95,11 +102,14 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   } satisfies Partial<Options>;
 
   if (options.target.kind === "postgres") {
-    const { url, dbName } = postgresDatabase(options.target, options.subgraph);
-    const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 } }));
+    const target = options.target;
+    const { url, dbName } = postgresDatabase(target, options.subgraph);
+    const replicaUrls = (target.replicaUrls ?? []).map((base) => postgresDatabase({ ...target, url: base }, options.subgraph).url);
+    const replicas = replicaUrls.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl, pool: { min: 0, max: 10 } }));
+    const orm = await MikroORM.init(defineConfig({ ...common, clientUrl: url, dbName, pool: { min: 0, max: 10 }, replicas, preferReadReplicas: true }));
     await orm.schema.ensureDatabase({ create: true });
     postgresUrls.set(orm, url);
-    return { orm, sql, location: dbName, url };
+    return { orm, sql, location: dbName, url, ...(replicaUrls.length ? { replicaUrls } : {}) };
   }
 
   const dataDir = options.target.kind === "pglite" ? options.target.dataDir : undefined;

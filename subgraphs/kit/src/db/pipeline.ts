@@ -118,15 +118,18 @@ export class Writer {
  * coded errors (a concurrent change or a duplicate is CONFLICT, a broken
  * check BAD_USER_INPUT).
  */
-export async function write<T>(ctx: Pick<HubContext, "em" | "identity">, work: (w: Writer) => Promise<T>): Promise<T> {
+export async function write<T>(ctx: Pick<HubContext, "em" | "identity" | "afterCommit">, work: (w: Writer) => Promise<T>): Promise<T> {
+  let result: T;
   try {
-    return await ctx.em.transactional(async (tx) => {
+    result = await ctx.em.transactional(async (tx) => {
       const writer = new Writer(tx as EntityManager, ctx);
-      const result = await work(writer);
+      const done = await work(writer);
       await writer.finish();
-      return result;
+      return done;
     });
   } catch (error) {
     throw toHubError(error);
   }
+  ctx.afterCommit?.();
+  return result;
 }

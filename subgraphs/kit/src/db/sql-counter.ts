@@ -7,10 +7,13 @@ import { DefaultLogger, type LogContext, type LoggerOptions } from "@mikro-orm/c
  */
 export class SqlCounter {
   total = 0;
+  /** Of those, the statements a read replica answered. */
+  onReplicas = 0;
   private readonly perRequest = new Map<string, number>();
 
   record(context: LogContext): void {
     this.total++;
+    if ((context as { connection?: { type?: string } }).connection?.type === "read") this.onReplicas++;
     const requestId = context.requestId as string | undefined;
     if (requestId && this.perRequest.has(requestId)) {
       this.perRequest.set(requestId, this.perRequest.get(requestId)! + 1);

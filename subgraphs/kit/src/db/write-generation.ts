@@ -7,8 +7,8 @@ import type { EventSubscriber, FlushEventArgs, TransactionEventArgs } from "@mik
  * counter has not moved.
  */
 const generations = new WeakMap<object, number>();
-/** Told of every write this process makes (the notifier that tells the other replicas). */
-const onLocalWrite = new WeakMap<object, () => void>();
+/** Told of every write this process makes (the notifier that tells the other replicas, the read replicas' router). */
+const onLocalWrite = new WeakMap<object, Set<() => void>>();
 
 export function writeGeneration(em: { config: object }): number {
   return generations.get(em.config) ?? 0;
@@ -16,7 +16,7 @@ export function writeGeneration(em: { config: object }): number {
 
 function bump(em: { config: object }): void {
   generations.set(em.config, writeGeneration(em) + 1);
-  onLocalWrite.get(em.config)?.();
+  for (const listener of onLocalWrite.get(em.config) ?? []) listener();
 }
 
 /** A write made elsewhere (another replica of the subgraph, or one this process may have missed): what is kept here is stale. */
@@ -24,10 +24,12 @@ export function writtenElsewhere(em: { config: object }): void {
   generations.set(em.config, writeGeneration(em) + 1);
 }
 
-/** Calls `listener` after each write this process makes to the database of `em`. */
-export function afterLocalWrites(em: { config: object }, listener: (() => void) | undefined): void {
-  if (listener) onLocalWrite.set(em.config, listener);
-  else onLocalWrite.delete(em.config);
+/** Calls `listener` after each write this process makes to the database of `em`, until the returned function is called. */
+export function afterLocalWrites(em: { config: object }, listener: () => void): () => void {
+  let listeners = onLocalWrite.get(em.config);
+  if (!listeners) onLocalWrite.set(em.config, (listeners = new Set()));
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
 }
 
 export class WriteGenerationSubscriber implements EventSubscriber {

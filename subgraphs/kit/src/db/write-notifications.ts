@@ -22,7 +22,12 @@ export interface WriteNotifier {
   close(): Promise<void>;
 }
 
-export async function notifyWritesAcrossReplicas(em: { config: object }, databaseUrl: string, log: Logger): Promise<WriteNotifier> {
+/**
+ * `onWriteElsewhere` hears of each write another replica told (with the
+ * primary's position right after it, an LSN as PostgreSQL writes it) and of
+ * each time writes may have been missed (without one).
+ */
+export async function notifyWritesAcrossReplicas(em: { config: object }, databaseUrl: string, log: Logger, onWriteElsewhere?: (lsn?: string) => void): Promise<WriteNotifier> {
   const replica = randomUUID();
   let client: pg.Client | undefined;
   let closed = false;
@@ -35,7 +40,8 @@ export async function notifyWritesAcrossReplicas(em: { config: object }, databas
     sending = true;
     pending = false;
     try {
-      await client.query("select pg_notify($1, $2)", [CHANNEL, replica]);
+      // the position after the write, for replicas that read from read replicas (replicas.ts)
+      await client.query("select pg_notify($1, $2 || ' ' || pg_current_wal_lsn()::text)", [CHANNEL, replica]);
     } catch {
       // told again by the next write; the others' age limit covers this one
     } finally {
@@ -47,13 +53,17 @@ export async function notifyWritesAcrossReplicas(em: { config: object }, databas
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: databaseUrl });
     next.on("notification", (message) => {
-      if (message.channel === CHANNEL && message.payload !== replica) writtenElsewhere(em);
+      const [from, lsn] = (message.payload ?? "").split(" ");
+      if (message.channel !== CHANNEL || from === replica) return;
+      writtenElsewhere(em);
+      onWriteElsewhere?.(lsn);
     });
     next.on("error", (error) => log.warn("write notifications: connection lost", { error: error.message }));
     next.on("end", () => {
       if (closed || client !== next) return;
       client = undefined;
       writtenElsewhere(em);
+      onWriteElsewhere?.();
       setTimeout(() => void reconnect(), retryMs).unref();
       retryMs = Math.min(retryMs * 2, 10_000);
     });
@@ -68,6 +78,7 @@ export async function notifyWritesAcrossReplicas(em: { config: object }, databas
       await connect();
       // what was written while nobody listened is not known: count it as a write
       writtenElsewhere(em);
+      onWriteElsewhere?.();
       log.info("write notifications: listening again");
     } catch (error) {
       log.warn("write notifications: cannot connect, trying again", { error: (error as Error).message, inMs: retryMs });
@@ -77,7 +88,7 @@ export async function notifyWritesAcrossReplicas(em: { config: object }, databas
   };
 
   await connect();
-  afterLocalWrites(em, () => {
+  const stopListening = afterLocalWrites(em, () => {
     pending = true;
     void send();
   });
@@ -85,7 +96,7 @@ export async function notifyWritesAcrossReplicas(em: { config: object }, databas
     replica,
     async close() {
       closed = true;
-      afterLocalWrites(em, undefined);
+      stopListening();
       await client?.end().catch(() => {});
     },
   };

@@ -32,6 +32,7 @@ export * from "../db/write.js";
 export * from "../db/pipeline.js";
 export * from "../db/raw.js";
 export * from "../db/write-generation.js";
+export * from "../db/replicas.js";
 export * from "../audit/audit.entity.js";
 export * from "../audit/audit.js";
 export * from "../audit/audit.resolver.js";
