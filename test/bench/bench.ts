@@ -4,16 +4,23 @@
  * after the other in one run, plus the subgraph called directly. Prints one
  * markdown table and writes it to `bench-results/`.
  *
- *   pnpm bench [--partners 100000] [--small 1000] [--seconds 10] [--warmup 3] [--connections 20]
+ *   pnpm bench [--partners 100000] [--small 1000] [--seconds 10] [--warmup 3] [--connections 20] [--only balancer]
+ *
+ * `--only balancer` runs the load balancer's rows alone (issue #13): our
+ * gateway called directly, then one and two gateway replicas behind HAProxy,
+ * on the same subgraphs and data, with the balancer's own CPU per request.
  *
  * Traffic stays on 127.0.0.1. Each measurement is bounded by `--seconds`;
  * the datasets are generated once (`pnpm generate`) and reused.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { encodeIdentity, envName, newSigningKey, signRequest } from "@bdp/kit/server";
+import { haproxyConfig, haproxyInstalled } from "@bdp/gateway";
 import { generateDataset } from "./generate.js";
 import { freePort } from "../src/ports.js";
 
@@ -33,6 +40,8 @@ const SMALL = option("small", 1000);
 const SECONDS = option("seconds", 10);
 const WARMUP = option("warmup", 3);
 const CONNECTIONS = option("connections", 20);
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+if (ONLY !== undefined && ONLY !== "balancer") throw new Error("--only takes: balancer");
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/bdp";
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -108,7 +117,7 @@ async function startSubgraph(name: string, baseUrl: string, signingKey: string):
   return { name, child, url, graphqlUrl: `${url}/graphql` };
 }
 
-async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], signingKey: string): Promise<Service> {
+async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], signingKey: string, name?: string): Promise<Service> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -129,7 +138,19 @@ async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], 
   const child = spawn(process.execPath, [...RUNNER, script], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(kind === "ours" ? `${url}/health/ready` : `${url}/readiness`);
-  return { name: kind === "ours" ? "our gateway" : "Hive Gateway", child, url, graphqlUrl: `${url}/graphql` };
+  return { name: name ?? (kind === "ours" ? "our gateway" : "Hive Gateway"), child, url, graphqlUrl: `${url}/graphql` };
+}
+
+/** Debian's HAProxy in front of gateway processes, with the configuration the hub deploys (gateway/src/cluster/haproxy.ts). */
+async function startBalancer(gateways: Service[], name: string): Promise<Service & { dir: string }> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "bdp-bench-haproxy-"));
+  const layout = { bind: { host: "127.0.0.1", port }, gateways: gateways.map((g, i) => ({ name: `gateway-${i + 1}`, host: "127.0.0.1", port: Number(new URL(g.url).port) })) };
+  writeFileSync(join(dir, "haproxy.cfg"), haproxyConfig(layout));
+  const child = spawn("haproxy", ["-db", "-f", join(dir, "haproxy.cfg")], { stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health/ready`);
+  return { name, child, url, graphqlUrl: `${url}/graphql`, dir };
 }
 
 async function stop(service: Service): Promise<void> {
@@ -185,6 +206,8 @@ interface Row {
   p99: number;
   errors: number;
   cpuMsPerRequest: number | null;
+  /** HAProxy's own CPU per request, for the rows behind it. */
+  balancerCpuMsPerRequest?: number;
   peakMb: number | null;
   sqlPerRequest: number;
   subgraphCallsPerRequest: number;
@@ -197,7 +220,11 @@ interface Variant {
   headers?: () => Record<string, string>;
 }
 
-async function measure(operation: string, target: Service, variants: Variant[], subgraphs: Service[], process?: ChildProcess): Promise<Row> {
+/**
+ * One row: `gateways` are the processes whose CPU and memory the row reports
+ * (summed; the peak is the largest), `balancer` the HAProxy in front of them.
+ */
+async function measure(operation: string, target: Service, variants: Variant[], subgraphs: Service[], gateways: ChildProcess[] = [], balancer?: ChildProcess): Promise<Row> {
   let next = 0;
   const run = (seconds: number) =>
     autocannon({
@@ -218,13 +245,16 @@ async function measure(operation: string, target: Service, variants: Variant[], 
       ],
     });
   if (WARMUP > 0) await run(WARMUP);
-  const pid = process?.pid;
-  if (pid) resetPeak(pid);
-  const cpuBefore = pid ? cpuSeconds(pid) : 0;
+  const pids = gateways.map((g) => g.pid!);
+  for (const pid of pids) resetPeak(pid);
+  const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  const cpuBefore = cpu();
+  const balancerBefore = balancer ? cpuSeconds(balancer.pid!) : 0;
   const before = await subgraphCounters(subgraphs);
   const result = await run(SECONDS);
   const after = await subgraphCounters(subgraphs);
   const requests = result.requests.total;
+  const perRequest = (seconds: number) => Math.round((seconds * 1000 * 100) / Math.max(1, requests)) / 100;
   const row: Row = {
     operation,
     target: target.name,
@@ -232,8 +262,9 @@ async function measure(operation: string, target: Service, variants: Variant[], 
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
-    cpuMsPerRequest: pid ? Math.round(((cpuSeconds(pid) - cpuBefore) * 1000 * 100) / Math.max(1, requests)) / 100 : null,
-    peakMb: pid ? peakMb(pid) : null,
+    cpuMsPerRequest: pids.length ? perRequest(cpu() - cpuBefore) : null,
+    ...(balancer ? { balancerCpuMsPerRequest: perRequest(cpuSeconds(balancer.pid!) - balancerBefore) } : {}),
+    peakMb: pids.length ? Math.max(...pids.map(peakMb)) : null,
     // the metrics reads themselves take no SQL and are not GraphQL requests
     sqlPerRequest: Math.round(((after.sql - before.sql) / Math.max(1, requests)) * 100) / 100,
     subgraphCallsPerRequest: Math.round(((after.calls - before.calls) / Math.max(1, requests)) * 100) / 100,
@@ -254,10 +285,58 @@ async function post(url: string, body: string, headers: Record<string, string>):
 const json = { "content-type": "application/json" };
 const markdownRow = (cells: (string | number | null)[]) => `| ${cells.map((c) => (c === null ? "—" : String(c))).join(" | ")} |`;
 
+/** The operations measured behind the balancer: the cheapest, where its cost shows most, and the overview. */
+const BALANCED: OperationName[] = ["single-subgraph list", "partner overview (4 subgraphs, 3 levels)"];
+const DIRECT = "1 gateway, direct";
+
+/**
+ * Our gateway called directly, then one and two gateway replicas behind
+ * HAProxy (its deployed configuration), on the same subgraphs, every request
+ * different. On 2 cores a second replica adds no cores: these rows measure
+ * what the balancer costs, not a speed-up.
+ */
+async function balancerRows(ours: Service, subgraphs: Service[], signingKey: string, variantsOf: (name: OperationName) => Variant[]): Promise<Row[]> {
+  say("behind the load balancer");
+  const second = await startGatewayProcess("ours", subgraphs, signingKey, "our gateway #2");
+  const one = await startBalancer([ours], "1 gateway behind HAProxy");
+  const two = await startBalancer([ours, second], "2 gateways behind HAProxy");
+  const rows: Row[] = [];
+  try {
+    for (const name of BALANCED) {
+      const operation = `${name}, every request different`;
+      rows.push(await measure(operation, { ...ours, name: DIRECT }, variantsOf(name), subgraphs, [ours.child]));
+      rows.push(await measure(operation, one, variantsOf(name), subgraphs, [ours.child], one.child));
+      rows.push(await measure(operation, two, variantsOf(name), subgraphs, [ours.child, second.child], two.child));
+    }
+  } finally {
+    for (const balancer of [one, two]) {
+      await stop(balancer);
+      rmSync(balancer.dir, { recursive: true, force: true });
+    }
+    await stop(second);
+  }
+  return rows;
+}
+
+function balancerTable(rows: Row[]): string[] {
+  const lines = [
+    "#### Behind the load balancer (HAProxy, the deployed configuration; on 2 cores this measures the balancer's cost, not a speed-up)",
+    "",
+    markdownRow(["operation", "target", "req/s", "p50 ms", "p99 ms", "errors", "gateways' CPU ms/req", "balancer CPU ms/req", "subgraph calls/req", "vs direct"]),
+    markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+  ];
+  for (const row of rows) {
+    const direct = rows.find((r) => r.operation === row.operation && r.target === DIRECT)!;
+    const versus = row === direct ? null : `${(row.rps / direct.rps).toFixed(2)}× req/s, p50 +${(row.p50 - direct.p50).toFixed(0)} ms`;
+    lines.push(markdownRow([row.operation, row.target, row.rps, row.p50, row.p99, row.errors, row.cpuMsPerRequest, row.balancerCpuMsPerRequest ?? null, row.subgraphCallsPerRequest, versus]));
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   say(`datasets: ${SMALL.toLocaleString("en")} and ${PARTNERS.toLocaleString("en")} partners on ${new URL(SERVER_URL).host}`);
-  const small = await generateDataset(SERVER_URL, SMALL, (l) => say(`  ${l}`));
+  const small = ONLY ? undefined : await generateDataset(SERVER_URL, SMALL, (l) => say(`  ${l}`));
   const large = await generateDataset(SERVER_URL, PARTNERS, (l) => say(`  ${l}`));
   const signingKey = newSigningKey();
   const rows: Row[] = [];
@@ -275,7 +354,7 @@ async function main(): Promise<void> {
   //    the page alone (keyset pagination on an index) and the page with its totalCount (a count of every match)
   const pageQueries = { "list page": PAGE_ONLY, "list page + totalCount": OPERATIONS["single-subgraph list"] };
   const pageAt: Record<string, Row[]> = {};
-  for (const [label, dataset] of [[`${SMALL.toLocaleString("en")} partners`, small], [`${PARTNERS.toLocaleString("en")} partners`, large]] as const) {
+  for (const [label, dataset] of small ? ([[`${SMALL.toLocaleString("en")} partners`, small], [`${PARTNERS.toLocaleString("en")} partners`, large]] as const) : []) {
     say(`list page at ${label}`);
     const partners = await startSubgraph("partners", dataset.baseUrl, signingKey);
     try {
@@ -293,7 +372,8 @@ async function main(): Promise<void> {
   say(`starting the subgraphs on ${PARTNERS.toLocaleString("en")} partners`);
   const subgraphs = await Promise.all(SUBGRAPHS.map((name) => startSubgraph(name, large.baseUrl, signingKey)));
   const ours = await startGatewayProcess("ours", subgraphs, signingKey);
-  const hive = await startGatewayProcess("hive", subgraphs, signingKey);
+  const hive = ONLY ? undefined : await startGatewayProcess("hive", subgraphs, signingKey);
+  const balanced: Row[] = [];
   try {
     // the variables each operation's traffic asks with: pages of a list, or year ranges of the statistics
     const pagesOf = {} as Record<OperationName, Record<Traffic, Variables[]>>;
@@ -309,9 +389,9 @@ async function main(): Promise<void> {
       pagesOf[name] = { "same request": [pageVariables(null)], "every request different": cursors.map(pageVariables) };
     }
     // first: both gateways give the same answers, for every page asked for
-    for (const [name, query] of Object.entries(OPERATIONS) as [OperationName, string][]) {
+    for (const [name, query] of hive ? (Object.entries(OPERATIONS) as [OperationName, string][]) : []) {
       for (const { body } of gatewayVariants(query, pagesOf[name]["every request different"])) {
-        const [a, b] = [await post(ours.graphqlUrl, body, json), await post(hive.graphqlUrl, body, json)];
+        const [a, b] = [await post(ours.graphqlUrl, body, json), await post(hive!.graphqlUrl, body, json)];
         if (a.errors || b.errors || canonical(a.data) !== canonical(b.data)) {
           say(`responses differ for "${name}" (${body.slice(-20)}):\n  ours: ${canonical(a).slice(0, 400)}\n  hive: ${canonical(b).slice(0, 400)}`);
           process.exitCode = 1;
@@ -322,22 +402,26 @@ async function main(): Promise<void> {
     const direct = await post(subgraphs[0]!.graphqlUrl, LIST_BODY, directHeaders(signingKey, "partners", LIST_BODY));
     const viaGateway = await post(ours.graphqlUrl, LIST_BODY, json);
     if (canonical(direct.data) !== canonical(viaGateway.data)) throw new Error("the list differs between the subgraph and the gateway");
-    notes.push("Both gateways returned the same data for every operation and variant, and the list matched the subgraph's own answer.");
+    if (hive) notes.push("Both gateways returned the same data for every operation and variant, and the list matched the subgraph's own answer.");
 
     // the gateways take turns on the 2 cores: one runs while the other idles
-    for (const traffic of TRAFFIC) {
+    for (const traffic of hive ? TRAFFIC : []) {
       for (const [name, query] of Object.entries(OPERATIONS) as [OperationName, string][]) {
         const operation = `${name}, ${traffic}`;
         const pages = pagesOf[name][traffic];
         say(operation);
-        rows.push(await measure(operation, ours, gatewayVariants(query, pages), subgraphs, ours.child));
-        rows.push(await measure(operation, hive, gatewayVariants(query, pages), subgraphs, hive.child));
+        rows.push(await measure(operation, ours, gatewayVariants(query, pages), subgraphs, [ours.child]));
+        rows.push(await measure(operation, hive!, gatewayVariants(query, pages), subgraphs, [hive!.child]));
         if (name === "single-subgraph list") rows.push(await measure(operation, { ...subgraphs[0]!, name: "partners subgraph, direct" }, directVariants(query, pages), subgraphs));
       }
     }
+
+    // 3. behind the load balancer (issue #13): the same gateway called directly, then one and two replicas behind HAProxy
+    if (haproxyInstalled()) balanced.push(...(await balancerRows(ours, subgraphs, signingKey, (name) => gatewayVariants(OPERATIONS[name], pagesOf[name]["every request different"]))));
+    else notes.push("HAProxy is not installed (apt-get install haproxy): the load balancer's rows were not measured.");
   } finally {
     await stop(ours);
-    await stop(hive);
+    if (hive) await stop(hive);
     await Promise.all(subgraphs.map(stop));
   }
 
@@ -347,9 +431,13 @@ async function main(): Promise<void> {
     "",
     `Node ${process.version}, ${(await import("node:os")).cpus().length} cores; ${CONNECTIONS} connections, ${WARMUP} s warm-up then ${SECONDS} s per row; data: ${PARTNERS.toLocaleString("en")} generated partners with their programmes, enrolments and participants (${Object.entries(large.counts).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ") || "generated earlier"}).`,
     "",
-    markdownRow(["operation", "target", "req/s", "p50 ms", "p99 ms", "errors", "gateway CPU ms/req", "gateway peak MB", "subgraph calls/req", "SQL/req", "ratio"]),
-    markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
   ];
+  if (rows.length) {
+    lines.push(
+      markdownRow(["operation", "target", "req/s", "p50 ms", "p99 ms", "errors", "gateway CPU ms/req", "gateway peak MB", "subgraph calls/req", "SQL/req", "ratio"]),
+      markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+    );
+  }
   const peerOf = (row: Row) => rows.find((r) => r.operation === row.operation && r.target === "Hive Gateway");
   for (const row of rows) {
     const peer = peerOf(row);
@@ -365,6 +453,7 @@ async function main(): Promise<void> {
   for (const [what, [smallPage, largePage]] of Object.entries(pageAt)) {
     lines.push(`- ${what}, p50 at ${PARTNERS.toLocaleString("en")} partners / at ${SMALL.toLocaleString("en")}: ${(largePage!.p50 / Math.max(smallPage!.p50, 1)).toFixed(2)}×, throughput ${(largePage!.rps / smallPage!.rps).toFixed(2)}× (SQL per request ${smallPage!.sqlPerRequest} and ${largePage!.sqlPerRequest}).`);
   }
+  if (balanced.length) lines.push("", ...balancerTable(balanced));
   lines.push(`- Run took ${Math.round((performance.now() - started) / 1000)} s.`);
   const table = lines.join("\n");
   process.stdout.write(`${table}\n`);
