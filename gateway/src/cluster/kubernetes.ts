@@ -33,6 +33,8 @@ export interface ServiceSpec {
   env?: Record<string, string>;
   /** Which keys of the Secret it is given. */
   secrets: readonly string[];
+  /** Keys of the Secret it reads when the operator set them. */
+  optionalSecrets?: readonly string[];
 }
 
 const IMAGE = "bdp-hub:latest";
@@ -49,6 +51,8 @@ const subgraph = (name: string, port: number, env: Record<string, string> = {}):
   env: { [`${envName(name)}_PORT`]: String(port), SEED: "false", ...env },
   // the subgraphs' databases are named after DATABASE_URL's (`<base>_<subgraph>`)
   secrets: ["HUB_SIGNING_KEY", "DATABASE_URL"],
+  // read replicas, named the same way, when the operator has them
+  optionalSecrets: ["DATABASE_REPLICA_URLS"],
 });
 
 const REGISTER = { REGISTER_URL: "http://partners:4001/graphql" };
@@ -100,6 +104,7 @@ function container(service: ServiceSpec): IContainer {
     env: [
       ...Object.entries(service.env ?? {}).map(([name, value]) => ({ name, value })),
       ...service.secrets.map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: SECRET, key } } })),
+      ...(service.optionalSecrets ?? []).map((key) => ({ name: key, valueFrom: { secretKeyRef: { name: SECRET, key, optional: true } } })),
     ],
     readinessProbe: probe("/health/ready", 5, 2),
     livenessProbe: probe("/health/live", 10, 3),
