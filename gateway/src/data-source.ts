@@ -6,6 +6,7 @@ import type { GatewayMetrics } from "./metrics.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { injectTraceContext } from "./tracing.js";
 import type { WriteMarks } from "./limits/write-marks.js";
+import { deduplicate, spread } from "./fetch/representations.js";
 
 /** A subgraph's answer, read once and shared by every caller that asked the same thing at the same time. */
 interface Answer {
@@ -30,6 +31,8 @@ export interface PluginEdge {
  * - every request signed for its audience (this subgraph's name), method
  *   and path, with the caller's identity (the subgraphs refuse anything
  *   else); a plugin is told only the caller's role and partner;
+ * - each entity representation sent once, the answer spread back over the
+ *   items it stands for (issue #14);
  * - identical reads in flight at the same time (same subgraph, same caller,
  *   same document and variables) share one subgraph request: each caller
  *   parses its own copy of the answer (issue #6: the peer does this too);
@@ -119,6 +122,16 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    // each entity representation once (representations.ts)
+    const representations = options.request.variables?.representations;
+    const once = Array.isArray(representations) ? deduplicate(representations) : undefined;
+    if (!once) return this.fetchOnce(options);
+    this.metrics?.representationsSkipped.inc({ subgraph: this.name }, representations!.length - once.unique.length);
+    const request = { ...options.request, variables: { ...options.request.variables, representations: once.unique } };
+    return spread(await this.fetchOnce({ ...options, request }), once);
+  }
+
+  private async fetchOnce(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const started = performance.now();
     const { breaker } = this.resilience;
     if (!breaker.allow()) {

@@ -19,6 +19,27 @@ async function subgraphRequests(name: string): Promise<number> {
   return Number(/bdp_subgraph_graphql_requests_total\{[^}]*\} (\d+)/.exec(text)![1]);
 }
 
+async function skippedRepresentations(): Promise<number> {
+  const text = await (await fetch(`${hub.gateway.url}/metrics`)).text();
+  return [...text.matchAll(/^bdp_gateway_entity_representations_skipped_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+}
+
+describe("each entity representation sent once (issue #14)", () => {
+  it("fifty programmes of a handful of providers ask the register for each provider once, and every programme gets its provider", async () => {
+    const before = await skippedRepresentations();
+    const { body } = await hub.query(`{ trainingProgrammes(first: 50) { nodes { title provider { id name sector } } } }`);
+    expect(body.errors).toBeUndefined();
+    const providers = body.data.trainingProgrammes.nodes.map((n: { provider: { id: string } }) => n.provider);
+    const unique = new Map(providers.map((p: { id: string }) => [p.id, p]));
+    expect(unique.size).toBeLessThan(providers.length);
+    expect((await skippedRepresentations()) - before, "representations not sent").toBe(providers.length - unique.size);
+    // every item has its provider, equal to what the register says of it, and each its own object
+    const register = await hub.query(`query($ids: [ID!]!) { partners(first: 100, filter: { ids: $ids }) { nodes { id name sector } } }`, { ids: [...unique.keys()] });
+    const byId = new Map(register.body.data.partners.nodes.map((p: { id: string }) => [p.id, p]));
+    for (const p of providers) expect(p).toEqual(byId.get(p.id));
+  });
+});
+
 describe("in-flight deduplication", () => {
   it("20 identical reads at once reach the subgraph fewer times, and each gets the whole answer", async () => {
     const query = `{ partners(first: 30) { totalCount nodes { id name sector } } }`;
