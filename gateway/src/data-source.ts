@@ -7,6 +7,17 @@ import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { injectTraceContext } from "./tracing.js";
 import type { WriteMarks } from "./limits/write-marks.js";
 import { deduplicate, spread } from "./fetch/representations.js";
+import { canMerge, merge } from "./fetch/merge.js";
+
+/** A fetch of an operation's plan, with the request's context and the fetch's document. */
+type IncomingFetch = Extract<GraphQLDataSourceProcessOptions<GatewayContext>, { document?: unknown }>;
+
+/** A read waiting for the other reads of its plan step (merge.ts). */
+interface Pending {
+  options: GraphQLDataSourceProcessOptions<GatewayContext>;
+  resolve: (answer: Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]>>) => void;
+  reject: (error: unknown) => void;
+}
 
 /** A subgraph's answer, read once and shared by every caller that asked the same thing at the same time. */
 interface Answer {
@@ -32,7 +43,8 @@ export interface PluginEdge {
  *   and path, with the caller's identity (the subgraphs refuse anything
  *   else); a plugin is told only the caller's role and partner;
  * - each entity representation sent once, the answer spread back over the
- *   items it stands for (issue #14);
+ *   items it stands for, and the parallel reads of one plan step to a core
+ *   subgraph sent as one request (issue #14);
  * - identical reads in flight at the same time (same subgraph, same caller,
  *   same document and variables) share one subgraph request: each caller
  *   parses its own copy of the answer (issue #6: the peer does this too);
@@ -48,6 +60,9 @@ export interface PluginEdge {
  *   they read what it wrote (write-marks.ts).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** The reads of each request waiting to go together. */
+  private readonly batches = new WeakMap<GatewayContext, Pending[]>();
+
   constructor(
     readonly name: string,
     url: string,
@@ -56,6 +71,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly resilience: { timeoutMs: number; breaker: CircuitBreaker } = { timeoutMs: 10_000, breaker: new CircuitBreaker({ threshold: 5, cooldownMs: 5_000 }) },
     private readonly plugin?: PluginEdge,
     private readonly writeMarks?: WriteMarks,
+    /** Whether a plan step's parallel reads to this subgraph go as one request (MERGE_FETCHES, on). */
+    private readonly mergeFetches = true,
   ) {
     const inFlight = new Map<string, Promise<Answer>>();
     const fetchAnswer = async (target: string, headers: Record<string, string>, body: string): Promise<Answer> => {
@@ -125,10 +142,50 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // each entity representation once (representations.ts)
     const representations = options.request.variables?.representations;
     const once = Array.isArray(representations) ? deduplicate(representations) : undefined;
-    if (!once) return this.fetchOnce(options);
+    if (!once) return this.mergedOrAlone(options);
     this.metrics?.representationsSkipped.inc({ subgraph: this.name }, representations!.length - once.unique.length);
     const request = { ...options.request, variables: { ...options.request.variables, representations: once.unique } };
-    return spread(await this.fetchOnce({ ...options, request }), once);
+    return spread(await this.mergedOrAlone({ ...options, request }), once);
+  }
+
+  /**
+   * A core subgraph's read, merged with the other reads of the same request
+   * to this subgraph that start in the same turn of the event loop (the
+   * parallel fetches of one plan step: merge.ts); anything else alone.
+   */
+  private mergedOrAlone(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    // an operation's fetch (not a health check): the kind's enum is not exported, its value is
+    if (!this.mergeFetches || this.plugin || options.kind !== ("incoming operation" as typeof options.kind)) return this.fetchOnce(options);
+    const { context, document } = options as IncomingFetch;
+    if (!context || !canMerge(document)) return this.fetchOnce(options);
+    let batch = this.batches.get(context);
+    if (!batch) {
+      const pending: Pending[] = [];
+      batch = pending;
+      this.batches.set(context, pending);
+      setImmediate(() => {
+        this.batches.delete(context);
+        void this.sendBatch(pending);
+      });
+    }
+    const queued = batch;
+    return new Promise((resolve, reject) => queued.push({ options, resolve, reject }));
+  }
+
+  private async sendBatch(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) {
+      const [{ options, resolve, reject }] = batch as [Pending];
+      return this.fetchOnce(options).then(resolve, reject);
+    }
+    try {
+      const merged = merge(batch.map(({ options }) => ({ query: options.request.query!, document: (options as IncomingFetch).document!, variables: options.request.variables ?? {} })));
+      this.metrics?.fetchesMerged.inc({ subgraph: this.name }, batch.length - 1);
+      const first = batch[0]!.options;
+      const answer = await this.fetchOnce({ ...first, request: { ...first.request, query: merged.query, operationName: merged.operationName, variables: merged.variables } });
+      merged.split(answer).forEach((part, k) => batch[k]!.resolve(part as Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]>>));
+    } catch (error) {
+      for (const { reject } of batch) reject(error);
+    }
   }
 
   private async fetchOnce(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {

@@ -60,6 +60,7 @@ export class GatewayMetrics {
   readonly documents = new Counter("bdp_gateway_documents_total", "Documents received, by outcome (registered by client, free_form, refused, unknown_id): how far clients are from trusted documents only.");
   readonly sharedStateErrors = new Counter("bdp_gateway_shared_state_errors_total", "Failures of the shared state in Redis (the rate limit fell back to this replica's memory, a persisted query was a miss), by store.");
   readonly representationsSkipped = new Counter("bdp_gateway_entity_representations_skipped_total", "Entity representations not sent because the same one was already in the fetch, by subgraph.");
+  readonly fetchesMerged = new Counter("bdp_gateway_subgraph_fetches_merged_total", "Subgraph fetches not sent on their own because they went with another of the same plan step, by subgraph.");
   readonly pluginRejected = new Counter("bdp_gateway_plugin_rejected_total", "Parts of plugins' answers the gateway dropped (not asked for, not the plugin's, malformed, too large, redirected), by plugin and reason.");
 
   /** Set by the gateway: each subgraph's circuit state. */
@@ -72,6 +73,6 @@ export class GatewayMetrics {
       "# TYPE bdp_gateway_circuit_open gauge",
       ...states.map(([name, state]) => `bdp_gateway_circuit_open{subgraph="${name}"} ${state === "open" ? 1 : state === "half-open" ? 0.5 : 0}`),
     ].join("\n");
-    return `${gauge}\n${[this.requests, this.errors, this.latency, this.subgraphLatency, this.subgraphFailures, this.refused, this.documents, this.pluginRejected, this.sharedStateErrors, this.representationsSkipped].map((m) => m.text()).join("\n")}\n`;
+    return `${gauge}\n${[this.requests, this.errors, this.latency, this.subgraphLatency, this.subgraphFailures, this.refused, this.documents, this.pluginRejected, this.sharedStateErrors, this.representationsSkipped, this.fetchesMerged].map((m) => m.text()).join("\n")}\n`;
   }
 }

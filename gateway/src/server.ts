@@ -75,6 +75,8 @@ export interface GatewayOptions {
   documents?: { mode: DocumentsMode; refreshMs?: number; missCooldownMs?: number };
   /** How often the schema usage counted is sent to the catalogue (default 30 s). */
   usageFlushMs?: number;
+  /** MERGE_FETCHES: a plan step's parallel reads to one core subgraph go as one request (default true). */
+  mergeFetches?: boolean;
 }
 
 export interface RunningGateway extends HttpService {
@@ -138,13 +140,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const plugins = pluginManager(options, urls, catalogue, log, { pollMs: options.supergraphPollMs ?? 2_000, changes: shared.supergraphChanges });
   const gateway = new ApolloGateway({
     supergraphSdl: plugins ?? options.supergraphSdl,
+    // each fetch with its parsed document (made once per cached plan): the data source merges a step's reads by it
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url }) => {
       // a plugin's breaker is its own: a dead plugin fails fast without slowing the core
       const breaker = new CircuitBreaker({ threshold: resilience.breakerThreshold, cooldownMs: resilience.breakerCooldownMs });
       breakers[name] = breaker;
       const key = plugins?.signingKeyFor(name) ?? options.signingKey;
       // a plugin is untrusted: reached through the network edge, its answers filtered (issue #11)
-      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker }, plugins?.edgeFor(name), shared.writeMarks);
+      return new SubgraphDataSource(name, urls[name] ?? url!, key, metrics, { timeoutMs: resilience.timeoutMs, breaker }, plugins?.edgeFor(name), shared.writeMarks, options.mergeFetches ?? true);
     },
     logger: { debug: () => {}, info: (m: unknown) => log.info(String(m)), warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)) },
   });

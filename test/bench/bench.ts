@@ -1,7 +1,9 @@
 /**
- * `pnpm bench` (issue #6): our gateway beside Hive Gateway, serving the same
+ * `pnpm bench` (issue #6, #14): our gateway beside Hive Gateway with its
+ * JavaScript planner and with Hive Router's Rust planner, serving the same
  * supergraph against the same subgraphs on the same PostgreSQL data, one
- * after the other in one run, plus the subgraph called directly. Prints one
+ * after the other in one run, plus the subgraph called directly; with the
+ * subgraphs' CPU per call. Prints one
  * markdown table and writes it to `bench-results/`.
  *
  *   pnpm bench [--partners 100000] [--small 1000] [--seconds 10] [--warmup 3] [--connections 20] [--only balancer]
@@ -117,7 +119,10 @@ async function startSubgraph(name: string, baseUrl: string, signingKey: string):
   return { name, child, url, graphqlUrl: `${url}/graphql` };
 }
 
-async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], signingKey: string, name?: string): Promise<Service> {
+type GatewayKind = "ours" | "hive" | "hive-rust";
+const GATEWAY_NAMES: Record<GatewayKind, string> = { ours: "our gateway", hive: "Hive Gateway", "hive-rust": "Hive Gateway, Rust planner" };
+
+async function startGatewayProcess(kind: GatewayKind, subgraphs: Service[], signingKey: string, name?: string): Promise<Service> {
   const port = await freePort();
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
@@ -134,11 +139,12 @@ async function startGatewayProcess(kind: "ours" | "hive", subgraphs: Service[], 
     RATE_LIMIT_BURST: "100000000",
   };
   for (const s of subgraphs) env[`${envName(s.name)}_URL`] = s.graphqlUrl;
+  if (kind === "hive-rust") env.HIVE_ROUTER_RUNTIME = "true";
   const [cwd, script] = kind === "ours" ? [`${ROOT}gateway`, "src/main.ts"] : [`${ROOT}test`, "bench/hive-gateway.ts"];
   const child = spawn(process.execPath, [...RUNNER, script], { cwd, env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(kind === "ours" ? `${url}/health/ready` : `${url}/readiness`);
-  return { name: name ?? (kind === "ours" ? "our gateway" : "Hive Gateway"), child, url, graphqlUrl: `${url}/graphql` };
+  return { name: name ?? GATEWAY_NAMES[kind], child, url, graphqlUrl: `${url}/graphql` };
 }
 
 /** Debian's HAProxy in front of gateway processes, with the configuration the hub deploys (gateway/src/cluster/haproxy.ts). */
@@ -211,6 +217,8 @@ interface Row {
   peakMb: number | null;
   sqlPerRequest: number;
   subgraphCallsPerRequest: number;
+  /** The subgraph processes' CPU time over the GraphQL calls they answered. */
+  subgraphCpuMsPerCall: number | null;
 }
 
 /** One request body with its headers: autocannon sends them in turn. */
@@ -250,9 +258,12 @@ async function measure(operation: string, target: Service, variants: Variant[], 
   const cpu = () => pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
   const cpuBefore = cpu();
   const balancerBefore = balancer ? cpuSeconds(balancer.pid!) : 0;
+  const subgraphCpu = () => subgraphs.reduce((sum, s) => sum + cpuSeconds(s.child.pid!), 0);
+  const subgraphCpuBefore = subgraphCpu();
   const before = await subgraphCounters(subgraphs);
   const result = await run(SECONDS);
   const after = await subgraphCounters(subgraphs);
+  const subgraphCpuUsed = subgraphCpu() - subgraphCpuBefore;
   const requests = result.requests.total;
   const perRequest = (seconds: number) => Math.round((seconds * 1000 * 100) / Math.max(1, requests)) / 100;
   const row: Row = {
@@ -268,6 +279,7 @@ async function measure(operation: string, target: Service, variants: Variant[], 
     // the metrics reads themselves take no SQL and are not GraphQL requests
     sqlPerRequest: Math.round(((after.sql - before.sql) / Math.max(1, requests)) * 100) / 100,
     subgraphCallsPerRequest: Math.round(((after.calls - before.calls) / Math.max(1, requests)) * 100) / 100,
+    subgraphCpuMsPerCall: after.calls > before.calls ? Math.round(((subgraphCpuUsed * 1000) / (after.calls - before.calls)) * 100) / 100 : null,
   };
   say(`  ${operation} via ${target.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors, ${row.sqlPerRequest} SQL/request`);
   return row;
@@ -378,7 +390,7 @@ async function main(): Promise<void> {
   say(`starting the subgraphs on ${PARTNERS.toLocaleString("en")} partners`);
   const subgraphs = await Promise.all(SUBGRAPHS.map((name) => startSubgraph(name, large.baseUrl, signingKey)));
   const ours = await startGatewayProcess("ours", subgraphs, signingKey);
-  const hive = ONLY ? undefined : await startGatewayProcess("hive", subgraphs, signingKey);
+  const peers = ONLY ? [] : [await startGatewayProcess("hive", subgraphs, signingKey), await startGatewayProcess("hive-rust", subgraphs, signingKey)];
   const balanced: Row[] = [];
   try {
     // the variables each operation's traffic asks with: pages of a list, or year ranges of the statistics
@@ -394,30 +406,33 @@ async function main(): Promise<void> {
       }
       pagesOf[name] = { "same request": [pageVariables(null)], "every request different": cursors.map(pageVariables) };
     }
-    // first: both gateways give the same answers, for every page asked for
-    for (const [name, query] of hive ? (Object.entries(OPERATIONS) as [OperationName, string][]) : []) {
+    // first: every gateway gives the same answers, for every page asked for
+    for (const [name, query] of peers.length ? (Object.entries(OPERATIONS) as [OperationName, string][]) : []) {
       for (const { body } of gatewayVariants(query, pagesOf[name]["every request different"])) {
-        const [a, b] = [await post(ours.graphqlUrl, body, json), await post(hive!.graphqlUrl, body, json)];
-        if (a.errors || b.errors || canonical(a.data) !== canonical(b.data)) {
-          say(`responses differ for "${name}" (${body.slice(-20)}):\n  ours: ${canonical(a).slice(0, 400)}\n  hive: ${canonical(b).slice(0, 400)}`);
-          process.exitCode = 1;
-          return;
+        const a = await post(ours.graphqlUrl, body, json);
+        for (const peer of peers) {
+          const b = await post(peer.graphqlUrl, body, json);
+          if (a.errors || b.errors || canonical(a.data) !== canonical(b.data)) {
+            say(`responses differ for "${name}" (${body.slice(-20)}):\n  ours: ${canonical(a).slice(0, 400)}\n  ${peer.name}: ${canonical(b).slice(0, 400)}`);
+            process.exitCode = 1;
+            return;
+          }
         }
       }
     }
     const direct = await post(subgraphs[0]!.graphqlUrl, LIST_BODY, directHeaders(signingKey, "partners", LIST_BODY));
     const viaGateway = await post(ours.graphqlUrl, LIST_BODY, json);
     if (canonical(direct.data) !== canonical(viaGateway.data)) throw new Error("the list differs between the subgraph and the gateway");
-    if (hive) notes.push("Both gateways returned the same data for every operation and variant, and the list matched the subgraph's own answer.");
+    if (peers.length) notes.push("The three gateways returned the same data for every operation and variant, and the list matched the subgraph's own answer.");
 
     // the gateways take turns on the 2 cores: one runs while the other idles
-    for (const traffic of hive ? TRAFFIC : []) {
+    for (const traffic of peers.length ? TRAFFIC : []) {
       for (const [name, query] of Object.entries(OPERATIONS) as [OperationName, string][]) {
         const operation = `${name}, ${traffic}`;
         const pages = pagesOf[name][traffic];
         say(operation);
         rows.push(await measure(operation, ours, gatewayVariants(query, pages), subgraphs, [ours.child]));
-        rows.push(await measure(operation, hive!, gatewayVariants(query, pages), subgraphs, [hive!.child]));
+        for (const peer of peers) rows.push(await measure(operation, peer, gatewayVariants(query, pages), subgraphs, [peer.child]));
         if (name === "single-subgraph list") rows.push(await measure(operation, { ...subgraphs[0]!, name: "partners subgraph, direct" }, directVariants(query, pages), subgraphs));
       }
     }
@@ -427,7 +442,7 @@ async function main(): Promise<void> {
     else notes.push("HAProxy is not installed (apt-get install haproxy): the load balancer's rows were not measured.");
   } finally {
     await stop(ours);
-    if (hive) await stop(hive);
+    for (const peer of peers) await stop(peer);
     await Promise.all(subgraphs.map(stop));
   }
 
@@ -440,20 +455,20 @@ async function main(): Promise<void> {
   ];
   if (rows.length) {
     lines.push(
-      markdownRow(["operation", "target", "req/s", "p50 ms", "p99 ms", "errors", "gateway CPU ms/req", "gateway peak MB", "subgraph calls/req", "SQL/req", "ratio"]),
-      markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+      markdownRow(["operation", "target", "req/s", "p50 ms", "p99 ms", "errors", "gateway CPU ms/req", "gateway peak MB", "subgraph calls/req", "subgraph CPU ms/call", "SQL/req", "ratio"]),
+      markdownRow(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
     );
   }
-  const peerOf = (row: Row) => rows.find((r) => r.operation === row.operation && r.target === "Hive Gateway");
+  const peerOf = (row: Row, kind: GatewayKind) => rows.find((r) => r.operation === row.operation && r.target === GATEWAY_NAMES[kind]);
   for (const row of rows) {
-    const peer = peerOf(row);
     let ratio: string | null = null;
-    if (row.target === "our gateway" && peer) ratio = `${(row.rps / peer.rps).toFixed(2)}× Hive`;
+    const [hive, rust] = [peerOf(row, "hive"), peerOf(row, "hive-rust")];
+    if (row.target === GATEWAY_NAMES.ours && hive && rust) ratio = `${(row.rps / hive.rps).toFixed(2)}× Hive, ${(row.rps / rust.rps).toFixed(2)}× Hive Rust`;
     if (row.target === "partners subgraph, direct" && row.operation.startsWith("single-subgraph list")) {
       const oursRow = rows.find((r) => r.operation === row.operation && r.target === "our gateway")!;
       ratio = `gateway ${(oursRow.rps / row.rps).toFixed(2)}× direct`;
     }
-    lines.push(markdownRow([row.operation, row.target, row.rps, row.p50, row.p99, row.errors, row.cpuMsPerRequest, row.peakMb, row.subgraphCallsPerRequest, row.sqlPerRequest, ratio]));
+    lines.push(markdownRow([row.operation, row.target, row.rps, row.p50, row.p99, row.errors, row.cpuMsPerRequest, row.peakMb, row.subgraphCallsPerRequest, row.subgraphCpuMsPerCall, row.sqlPerRequest, ratio]));
   }
   lines.push("", ...notes.map((n) => `- ${n}`));
   for (const [what, [smallPage, largePage]] of Object.entries(pageAt)) {

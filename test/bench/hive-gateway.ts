@@ -5,11 +5,16 @@
  * the way our gateway does (an anonymous identity): both gateways do the same
  * work per subgraph call.
  *
- *   SUPERGRAPH_PATH=… PARTNERS_URL=… (one per subgraph) HUB_SIGNING_KEY=… PORT=… node … hive-gateway.ts
+ * With HIVE_ROUTER_RUNTIME=true it plans with Hive Router's Rust query
+ * planner (`@graphql-hive/router-runtime`, a native addon shipped in the
+ * package) instead of its JavaScript one.
+ *
+ *   SUPERGRAPH_PATH=… PARTNERS_URL=… (one per subgraph) HUB_SIGNING_KEY=… PORT=… [HIVE_ROUTER_RUNTIME=true] node … hive-gateway.ts
  */
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { encodeIdentity, envName, pathOf, signRequest } from "@bdp/kit/server";
 
 const signingKey = process.env.HUB_SIGNING_KEY!;
@@ -26,6 +31,7 @@ const audiences = new Map([...supergraph.matchAll(/@join__graph\(name: "([^"]+)"
 const gateway = createGatewayRuntime({
   supergraph,
   logging: "error",
+  ...(process.env.HIVE_ROUTER_RUNTIME === "true" ? { unifiedGraphHandler } : {}),
   plugins: () => [
     {
       onFetch({ url, options, setOptions }) {

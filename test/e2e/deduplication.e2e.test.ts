@@ -40,6 +40,53 @@ describe("each entity representation sent once (issue #14)", () => {
   });
 });
 
+describe("the parallel reads of a plan step sent as one request (issue #14)", () => {
+  // a programme's provider and its editions' gminas: two reads of the register in one step
+  const QUERY = `{ trainingProgrammes(first: 20) { nodes { title provider { id shortName } editions { municipality { code name } } } } }`;
+  const merged = async () => {
+    const text = await (await fetch(`${hub.gateway.url}/metrics`)).text();
+    return Number(/^bdp_gateway_subgraph_fetches_merged_total\{subgraph="partners"\} (\d+)/m.exec(text)?.[1] ?? 0);
+  };
+
+  it("asks the register once where it asked twice, with the same answer as one request each", async () => {
+    const alone = await hub.replica({ mergeFetches: false });
+    try {
+      const before = await subgraphRequests("partners");
+      const separately = await hub.query(QUERY, {}, { url: alone.graphqlUrl });
+      const sentAlone = (await subgraphRequests("partners")) - before;
+      const mergedBefore = await merged();
+      const together = await hub.query(QUERY);
+      const sentTogether = (await subgraphRequests("partners")) - before - sentAlone;
+      console.log("register requests for one query, each read alone / merged:", sentAlone, sentTogether);
+      expect(together.body.errors).toBeUndefined();
+      expect(together.body).toEqual(separately.body);
+      expect(sentTogether).toBe(sentAlone - 1);
+      expect((await merged()) - mergedBefore).toBe(1);
+    } finally {
+      await alone.close();
+    }
+  });
+
+  it("shows a write on the next read, and merges only the reads of one caller's request", async () => {
+    const provider = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+    const token = hub.token({ sub: "anna", role: "partner", partnerId: provider.id });
+    const { body } = await hub.query(`query($id: ID!) { partner(id: $id) { version } }`, { id: provider.id });
+    const updated = await hub.query(
+      `mutation($id: ID!, $version: Int!, $changes: PartnerProfileChanges!) { updatePartnerProfile(id: $id, version: $version, changes: $changes) { shortName } }`,
+      { id: provider.id, version: body.data.partner.version, changes: { shortName: "PUP w Będzinie (scalone)" } },
+      { token },
+    );
+    expect(updated.body.errors).toBeUndefined();
+    const mine = `query($p: [ID!]) { trainingProgrammes(first: 5, filter: { providerIds: $p }) { nodes { provider { shortName } editions { municipality { name } } } } }`;
+    // a caller with a token and one without at the same moment: each request's reads go on their own
+    const [anonymous, signedIn] = await Promise.all([hub.query(mine, { p: [provider.id] }), hub.query(mine, { p: [provider.id] }, { token })]);
+    for (const answer of [anonymous, signedIn]) {
+      expect(answer.body.errors).toBeUndefined();
+      expect(answer.body.data.trainingProgrammes.nodes.every((n: { provider: { shortName: string } }) => n.provider.shortName === "PUP w Będzinie (scalone)")).toBe(true);
+    }
+  });
+});
+
 describe("in-flight deduplication", () => {
   it("20 identical reads at once reach the subgraph fewer times, and each gets the whole answer", async () => {
     const query = `{ partners(first: 30) { totalCount nodes { id name sector } } }`;
