@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
  * *.db.test.ts (a fresh database per file: PostgreSQL when DATABASE_URL is
  * set, PGlite otherwise), *.e2e.test.ts (real HTTP between gateway and
  * subgraphs), *.load.test.ts (faults and load: bounded in time, printing their
- * figures; in `pnpm test`, not in `pnpm test:e2e`).
+ * figures; in `pnpm test`, not in `pnpm test:e2e`, but for the embedded hub's
+ * first start, which is about PGlite and runs where the hub runs embedded).
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -58,9 +59,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // the embedded hub's own fault tests (`pnpm start` on PGlite): in `pnpm test` without DATABASE_URL,
+          // and in `pnpm test:e2e`, CI's embedded stage; with DATABASE_URL they skip themselves
+          name: "embedded",
+          include: ["test/load/first-start.load.test.ts"],
+          exclude: ["**/node_modules/**"],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "load",
           include: ["test/load/**/*.load.test.ts"],
-          exclude: ["**/node_modules/**"],
+          exclude: ["**/node_modules/**", "test/load/first-start.load.test.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // the memory check calls gc() before it reads the heap
