@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root } from 
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { sqlRows, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
 import { Sector } from "@bdp/kit/domain";
-import { PeriodArgs, StatisticSeries, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
+import { PeriodArgs, StatisticSeries, peopleCountSql, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";
 
@@ -40,13 +40,20 @@ function activationParticipants(em: EntityManager): PeopleStatistic {
       ],
     },
     query: (fromYear, toYear) =>
-      sqlRows(em,
-        `select extract(year from p.joined_on)::int as year, p.municipality_code as code, d.dimension, d.category, count(*)::int as count, g.operator_id::text as holder
-         from activation_participant p
-         join activation_programme g on g.id = p.programme_id
-         cross join lateral (values ('TOTAL', 'TOTAL'), ('DisabilityDegree', p.degree::text), ('ActivationInstrument', g.instrument::text), ('ParticipantOutcome', p.outcome::text)) as d(dimension, category)
-         where p.joined_on >= make_date(?, 1, 1) and p.joined_on < make_date(? + 1, 1, 1)
-         group by 1, 2, 3, 4, 6`,
+      sqlRows(
+        em,
+        peopleCountSql({
+          from: "activation_participant p join activation_programme g on g.id = p.programme_id",
+          where: "p.joined_on >= make_date(?, 1, 1) and p.joined_on < make_date(? + 1, 1, 1)",
+          year: "extract(year from p.joined_on)::int",
+          code: "p.municipality_code",
+          holder: "g.operator_id",
+          dimensions: [
+            { name: "DisabilityDegree", sql: "p.degree::text" },
+            { name: "ActivationInstrument", sql: "g.instrument::text" },
+            { name: "ParticipantOutcome", sql: "p.outcome::text" },
+          ],
+        }),
         [fromYear, toYear],
       ),
   };

@@ -3,3 +3,4 @@ export * from "./series.js";
 export * from "./protect.js";
 export * from "./table.js";
 export * from "./statistic.js";
+export * from "./people-sql.js";

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root } from 
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { sqlRows, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
 import { TargetGroup } from "@bdp/kit/domain";
-import { PeriodArgs, StatisticSeries, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
+import { PeriodArgs, StatisticSeries, peopleCountSql, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 
 export enum TrainingPlaceMeasure {
@@ -153,14 +153,16 @@ function esfParticipants(em: EntityManager): PeopleStatistic {
     measure: "persons",
     table: { dimensions: dims.map((d) => ({ name: d.name, categories: d.categories, partition: true })) },
     query: (fromYear, toYear) =>
-      sqlRows(em,
-        `select extract(year from n.enrolled_on)::int as year, coalesce(n.residence_code, e.municipality_code) as code, d.dimension, d.category, count(*)::int as count, p.provider_id::text as holder
-         from enrolment n
-         join training_edition e on e.id = n.edition_id
-         join training_programme p on p.id = e.programme_id
-         cross join lateral (values ('TOTAL', 'TOTAL'), ${dims.map((d) => `('${d.name}', ${d.sql})`).join(", ")}) as d(dimension, category)
-         where n.status <> 'CANCELLED' and n.enrolled_on >= make_date(?, 1, 1) and n.enrolled_on < make_date(? + 1, 1, 1)
-         group by 1, 2, 3, 4, 6`,
+      sqlRows(
+        em,
+        peopleCountSql({
+          from: "enrolment n join training_edition e on e.id = n.edition_id join training_programme p on p.id = e.programme_id",
+          where: "n.status <> 'CANCELLED' and n.enrolled_on >= make_date(?, 1, 1) and n.enrolled_on < make_date(? + 1, 1, 1)",
+          year: "extract(year from n.enrolled_on)::int",
+          code: "coalesce(n.residence_code, e.municipality_code)",
+          holder: "p.provider_id",
+          dimensions: dims,
+        }),
         [fromYear, toYear],
       ),
   };
@@ -211,21 +213,26 @@ function trainingOutcomes(em: EntityManager): PeopleStatistic {
       known: [{ name: "seatsTaken", parts: [TrainingOutcome.IN_PROGRESS, ...COMPLETED].map((c) => `TrainingOutcome|${c}`) }],
     },
     query: (fromYear, toYear) =>
-      sqlRows(em,
-        `select extract(year from e.starts_on)::int as year, e.municipality_code as code, d.dimension, d.category, count(*)::int as count, p.provider_id::text as holder
-         from enrolment n
-         join training_edition e on e.id = n.edition_id
-         join training_programme p on p.id = e.programme_id
-         cross join lateral (values
-           ('TOTAL', 'TOTAL'),
-           ('TrainingOutcome', case
-              when n.status = 'ENROLLED' then 'IN_PROGRESS'
-              when n.status = 'DROPPED_OUT' then 'DROPPED_OUT'
-              when n.employed_within3months then 'COMPLETED_EMPLOYED'
-              when not n.employed_within3months then 'COMPLETED_NOT_EMPLOYED'
-              else 'COMPLETED_EMPLOYMENT_UNKNOWN' end)) as d(dimension, category)
-         where n.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)
-         group by 1, 2, 3, 4, 6`,
+      sqlRows(
+        em,
+        peopleCountSql({
+          from: "enrolment n join training_edition e on e.id = n.edition_id join training_programme p on p.id = e.programme_id",
+          where: "n.status <> 'CANCELLED' and e.starts_on >= make_date(?, 1, 1) and e.starts_on < make_date(? + 1, 1, 1)",
+          year: "extract(year from e.starts_on)::int",
+          code: "e.municipality_code",
+          holder: "p.provider_id",
+          dimensions: [
+            {
+              name: "TrainingOutcome",
+              sql: `case
+                when n.status = 'ENROLLED' then 'IN_PROGRESS'
+                when n.status = 'DROPPED_OUT' then 'DROPPED_OUT'
+                when n.employed_within3months then 'COMPLETED_EMPLOYED'
+                when not n.employed_within3months then 'COMPLETED_NOT_EMPLOYED'
+                else 'COMPLETED_EMPLOYMENT_UNKNOWN' end`,
+            },
+          ],
+        }),
         [fromYear, toYear],
       ),
   };
