@@ -9,8 +9,7 @@ import { fileURLToPath } from "node:url";
  * *.db.test.ts (a fresh database per file: PostgreSQL when DATABASE_URL is
  * set, PGlite otherwise), *.e2e.test.ts (real HTTP between gateway and
  * subgraphs), *.load.test.ts (faults and load: bounded in time, printing their
- * figures; in `pnpm test`, not in `pnpm test:e2e`, but for the embedded hub's
- * first start, which is about PGlite and runs where the hub runs embedded).
+ * figures; in `pnpm test`, not in `pnpm test:e2e`).
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -22,7 +21,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  */
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const weight = (f: TestSpecification) => (f.moduleId.includes("/test/load/") ? 0 : f.moduleId.includes("/test/red-team/") ? 1 : 2);
+    // the cluster test (twelve processes) last: beside the embedded hub's first-start test (seven) both took
+    // twice as long, and the stage with them
+    const weight = (f: TestSpecification) =>
+      f.moduleId.includes("/test/e2e/cluster.") ? 3 : f.moduleId.includes("/test/load/") ? 0 : f.moduleId.includes("/test/red-team/") ? 1 : 2;
     const sorted = await super.sort(files);
     return sorted.map((f, i) => [f, i] as const).sort(([a, i], [b, j]) => weight(a) - weight(b) || i - j).map(([f]) => f);
   }
@@ -59,21 +61,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // the embedded hub's own fault tests (`pnpm start` on PGlite): in `pnpm test` without DATABASE_URL,
-          // and in `pnpm test:e2e`, CI's embedded stage; with DATABASE_URL they skip themselves
-          name: "embedded",
-          include: ["test/load/first-start.load.test.ts"],
-          exclude: ["**/node_modules/**"],
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
           name: "load",
           include: ["test/load/**/*.load.test.ts"],
-          exclude: ["**/node_modules/**", "test/load/first-start.load.test.ts"],
+          exclude: ["**/node_modules/**"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // the memory check calls gc() before it reads the heap

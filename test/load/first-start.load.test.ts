@@ -24,12 +24,7 @@ import { tableContents } from "../src/tables.js";
  * -9 under a write load: every write the hub acknowledged is there after the
  * restart. The hub runs as `pnpm start` runs it, on free ports, with its data
  * and images in a folder of its own (HUB_DATA_DIR, IMAGE_DIR).
- *
- * It is about the embedded hub, so it runs where the hub runs embedded: in
- * `pnpm test` without DATABASE_URL and in `pnpm test:e2e` (CI's embedded
- * stage); with DATABASE_URL set it skips itself.
  */
-const embedded = !process.env.DATABASE_URL;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), "bdp-first-start-"));
 const dataRoot = join(scratch, "data");
@@ -42,7 +37,6 @@ let env: NodeJS.ProcessEnv;
 const reference: Record<string, Record<string, string>> = {};
 
 beforeAll(async () => {
-  if (!embedded) return;
   const ports: Record<string, string> = { GATEWAY_PORT: String(await freePort()) };
   for (const d of [...CORE, courses, jobs]) ports[`${envName(d.name)}_PORT`] = String(await freePort());
   env = { ...withoutHubSettings(process.env), ...ports, HUB_DATA_DIR: dataRoot, IMAGE_DIR: imageRoot, AUTH_JWT_SECRET: SECRET, LOG_LEVEL: "info", SHUTDOWN_DRAIN_MS: "0", RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_BURST: "10000" };
@@ -221,7 +215,7 @@ const copying = (service: string) => (e: LogEntry) => e.service === service && e
 
 // Each moment costs two starts of the whole hub (half a minute to a minute here): the file keeps one per
 // kind of moment, and both signals; the database images test covers a copy cut off half-way in detail.
-describe.skipIf(!embedded)("the embedded hub's first start, cut off", () => {
+describe("the embedded hub's first start, cut off", () => {
   it("by Ctrl-C while the core migrates and seeds its first images: the next start is whole", async () => {
     await interruptedThenWhole("SIGINT", "training: building the database image", building("training"), 1500);
   });
@@ -241,7 +235,7 @@ describe.skipIf(!embedded)("the embedded hub's first start, cut off", () => {
   });
 });
 
-describe.skipIf(!embedded)("the embedded hub killed under a write load", () => {
+describe("the embedded hub killed under a write load", () => {
   const owner = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
   const CREATE = `mutation($input: TrainingProgrammeInput!) { createTrainingProgramme(input: $input) { id } }`;
   const input = (n: number) => ({ title: `Kurs po awarii nr ${n}`, targetGroups: ["UNDER_30"], form: "TRAINING", fundingSource: "LABOUR_FUND", hours: 10 + (n % 50), costPerParticipant: "100.00" });
