@@ -7,5 +7,6 @@ export * from "./plugins/launch.js";
 export * from "./config.js";
 export * from "./documents/manifest.js";
 export { CatalogueRegistry } from "./plugins/registry.js";
+export { startService, subgraphDir, type ServiceProcess } from "./cluster/processes.js";
 export { startCluster, type RunningCluster, type Replica } from "./cluster/cluster.js";
 export { haproxyConfig, haproxyInstalled, exampleLayout, clusterLayout, type BalancerLayout } from "./cluster/haproxy.js";

@@ -103,7 +103,7 @@ describe("the write pipeline", () => {
 const KIT = `${ROOT}subgraphs/kit/src/`;
 export const KIT_MODULES: Record<string, { files: RegExp; may: readonly string[] }> = {
   domain: { files: /^(vocabulary\.ts|vocabularies\/|territory\/|identifiers\/|labels\/labels\.ts$)/, may: [] },
-  server: { files: /^((errors|logger|ids|scalars|context|register|pagination|loaders|references|validate|schema|http|subgraph)\.ts$|(auth|db|audit)\/|plugin\/codes\.ts$|labels\/(labels|vocabulary)\.resolver\.ts$)/, may: ["domain"] },
+  server: { files: /^((errors|logger|ids|scalars|context|register|pagination|loaders|references|validate|schema|http|subgraph)\.ts$|(auth|db|audit|outbox)\/|plugin\/codes\.ts$|labels\/(labels|vocabulary)\.resolver\.ts$)/, may: ["domain"] },
   statistics: { files: /^(analytics\/|disclosure\.ts$)/, may: ["server", "domain"] },
   plugin: { files: /^plugin\/(plugin|network|answer-guard)\.ts$/, may: ["server", "domain"] },
   demo: { files: /^demo\/(partners|random)\.ts$/, may: ["server", "domain"] },

@@ -43,7 +43,15 @@ export interface TestHub {
 export async function startTestHub(
   label: string,
   gatewayOptions: Partial<GatewayOptions> = {},
-  options: { target?: DatabaseTarget; seed?: boolean; pluginAllow?: string[] } = {},
+  options: {
+    target?: DatabaseTarget;
+    seed?: boolean;
+    pluginAllow?: string[];
+    /** Where the register may deliver webhooks (loopback receivers of the test); none but public addresses when omitted. */
+    webhookAllow?: string[];
+    /** Settings over the environment for the subgraphs' own work (WEBHOOK_*). */
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestHub> {
   // test plugins run on loopback: allowed explicitly, as PLUGIN_ALLOWED_ADDRESSES would in a deployment
   const pluginPolicy = new PluginAddressPolicy(options.pluginAllow ?? ["127.0.0.1"]);
@@ -55,7 +63,16 @@ export async function startTestHub(
   // One at a time: PGlite instances start faster than when they compete; the
   // register comes first, so the others can be told where it is.
   for (const definition of CORE) {
-    subgraphs[definition.name] = await startSubgraph(definition, { target, port: 0, seed: options.seed ?? true, signingKey, registerUrl: subgraphs.partners?.graphqlUrl, pluginPolicy });
+    subgraphs[definition.name] = await startSubgraph(definition, {
+      target,
+      port: 0,
+      seed: options.seed ?? true,
+      signingKey,
+      registerUrl: subgraphs.partners?.graphqlUrl,
+      pluginPolicy,
+      webhookPolicy: new PluginAddressPolicy(options.webhookAllow ?? []),
+      env: options.env,
+    });
   }
   const replica = (options: Partial<GatewayOptions> = {}) =>
     startGateway({

@@ -57,6 +57,10 @@ export interface SubgraphServices {
   /** Where plugins may be reached, when the starter said (the catalogue reads their feeds; it takes PLUGIN_ALLOWED_ADDRESSES otherwise). */
   pluginPolicy?: PluginAddressPolicy;
   pluginLimits?: PluginLimits;
+  /** Where partners' webhooks may be delivered, when the starter said (WEBHOOK_ALLOWED_ADDRESSES otherwise). */
+  webhookPolicy?: PluginAddressPolicy;
+  /** The settings the subgraph's own work reads (WEBHOOK_*): the process environment, with what the starter gave over it. */
+  env: NodeJS.ProcessEnv;
 }
 
 export interface RunningSubgraph {
@@ -84,6 +88,10 @@ export interface StartOptions {
   /** Where plugins may be reached (PLUGIN_ALLOWED_ADDRESSES), for the catalogue's feed reads. */
   pluginPolicy?: PluginAddressPolicy;
   pluginLimits?: PluginLimits;
+  /** Where partners' webhooks may be delivered; WEBHOOK_ALLOWED_ADDRESSES otherwise. */
+  webhookPolicy?: PluginAddressPolicy;
+  /** Settings over the process environment's, for the subgraph's own work (tests shorten the webhooks' retry pauses). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Apollo plugin: one structured log line per operation, with its SQL count. */
@@ -191,6 +199,8 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     nonces: new NonceCache(),
     pluginPolicy: options.pluginPolicy,
     pluginLimits: options.pluginLimits,
+    webhookPolicy: options.webhookPolicy,
+    env: { ...process.env, ...options.env },
   };
   const stopBackground = definition.background?.(db, services);
   const service = await listen({

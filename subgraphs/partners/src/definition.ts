@@ -1,20 +1,30 @@
-import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
+import { AuditEntry, OutboxEvent, type SubgraphDefinition } from "@bdp/kit/server";
+import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { Partner } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication } from "./application/application.entity.js";
+import { MembershipChange } from "./membership/membership.entity.js";
+import { WebhookDelivery, WebhookSubscription } from "./webhook/webhook.entity.js";
+import { WebhookDispatcher, webhookSettings } from "./webhook/dispatcher.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
 import { generate, seed } from "./seed.js";
 
-/** The partner register: partners, their representatives, applications to join, and the territory. */
+/** The partner register: partners, their representatives, applications to join, membership, the territory, and partners' webhooks. */
 export const definition: SubgraphDefinition<Loaders> = {
   name: "partners",
   defaultPort: 4001,
-  entities: [Partner, Representative, AccessionApplication, AuditEntry],
+  entities: [Partner, Representative, AccessionApplication, MembershipChange, WebhookSubscription, WebhookDelivery, AuditEntry, OutboxEvent],
   migrations,
   buildSchema,
   createLoaders,
   seed,
   generate,
+  // the register's events go out to partners' webhooks (issue #15)
+  background(db, service) {
+    const policy = service.webhookPolicy ?? new PluginAddressPolicy((service.env.WEBHOOK_ALLOWED_ADDRESSES ?? "").split(","));
+    const dispatcher = new WebhookDispatcher(db.orm.em.fork() as never, policy, webhookSettings(service.env), service.log.child({ component: "webhooks" })).start();
+    return () => dispatcher.stop();
+  },
 };

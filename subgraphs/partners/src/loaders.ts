@@ -4,11 +4,13 @@ import { byIdLoader, groupLoader } from "@bdp/kit/server";
 import { unitAndDescendants } from "@bdp/kit/domain";
 import { Partner } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
+import { MembershipChange } from "./membership/membership.entity.js";
 
 export function createLoaders(em: EntityManager) {
   return {
     partner: byIdLoader(em, Partner),
     representativesByPartner: groupLoader(em, Representative, "partner", { primary: "desc", fullName: "asc" }),
+    membershipByPartner: groupLoader(em, MembershipChange, "partnerId", { on: "asc", recordedAt: "asc" }),
     /** Partners seated in a unit or inside it, one query for all units asked for. */
     partnersInUnit: new DataLoader<string, Partner[]>(async (codes) => {
       const scopes = codes.map((c) => unitAndDescendants(c));

@@ -6,6 +6,9 @@ import { PartnerResolver } from "./partner/partner.resolver.js";
 import { AccessionApplicationResolver } from "./application/application.resolver.js";
 import { TerritoryResolver, unitByCode } from "./territory/territory.resolver.js";
 import { TerritoryStatisticsResolver } from "./territory/statistics.resolver.js";
+import { MembershipMutations } from "./membership/membership.mutation.js";
+import { WebhookSubscriptionMutations } from "./webhook/webhook.mutation.js";
+import { WebhookSubscriptionResolver } from "./webhook/webhook.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The partner register's schema; needs no database. */
@@ -13,6 +16,7 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, RepresentativeMutations, AccessionApplicationMutations,
+      MembershipMutations, WebhookSubscriptionResolver, WebhookSubscriptionMutations,
       auditTrailResolver("registerAuditTrail", "partner register"),
       // the labels of every enum of the API (issue #17): the register keeps the partnership's words
       EnumLabelsResolver,

@@ -1,10 +1,14 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { stableId, type SeedResult } from "@bdp/kit/server";
+import { createHash } from "node:crypto";
+import { OutboxEvent, WEBHOOK_SECRET_PREFIX, stableId, type SeedResult } from "@bdp/kit/server";
 import { MissionArea, Sector, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_PARTNERS, Random, type DemoPartner } from "@bdp/kit/demo";
 import { Partner, PartnerStatus } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication, ApplicationStatus } from "./application/application.entity.js";
+import { MembershipChange } from "./membership/membership.entity.js";
+import { WebhookDelivery, WebhookSubscription } from "./webhook/webhook.entity.js";
+import { WebhookDeliveryStatus, WebhookEventType } from "./webhook/webhook-event.js";
 
 const FIRST = ["Anna", "Katarzyna", "Magdalena", "Agnieszka", "Joanna", "Monika", "Barbara", "Ewa", "Piotr", "Tomasz", "Marcin", "Krzysztof", "Paweł", "Michał", "Grzegorz", "Łukasz"];
 const LAST = ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski", "Zieliński", "Szymański", "Dąbrowski", "Kozłowski", "Mazur", "Krawczyk", "Piątek", "Grabowski", "Pawlak", "Michalski"];
@@ -125,5 +129,87 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       partnerId: p.id,
     });
   });
-  return { counts: { partner: DEMO_PARTNERS.length, representative: representatives, accession_application: applicants.length + recent.length } };
+  const events = seedMembership(em);
+  seedWebhooks(em, events);
+  return {
+    counts: { partner: DEMO_PARTNERS.length, representative: representatives, accession_application: applicants.length + recent.length, membership_change: events.length, webhook_subscription: 1, webhook_delivery: events.length },
+  };
+}
+
+/**
+ * The membership changes behind the seeded statuses (withdrawals, the one
+ * suspension), each with the event it told, already dispatched.
+ */
+function seedMembership(em: EntityManager): OutboxEvent[] {
+  const reinstated = DEMO_PARTNERS.find((p) => p.key.startsWith("biz-") && !p.withdrewOn && p.key !== "biz-budmax-dabrowa-sp-z-o-o" && p.accededOn < "2023-01-01");
+  type Change = { partner: DemoPartner; status: PartnerStatus; on: string; reason: string; decision: string | null; type: WebhookEventType; verb: string };
+  const changes = DEMO_PARTNERS.flatMap((p): Change[] => {
+    if (p.withdrewOn) return [{ partner: p, status: PartnerStatus.WITHDRAWN, on: p.withdrewOn, reason: "Zakończenie działalności w obszarze rynku pracy.", decision: null, type: WebhookEventType.PARTNER_WITHDREW, verb: "withdrew from the partnership" }];
+    if (p.key === "biz-budmax-dabrowa-sp-z-o-o") {
+      return [{ partner: p, status: PartnerStatus.SUSPENDED, on: "2026-03-31", reason: "Brak udziału w pracach partnerstwa przez ponad rok.", decision: "Uchwała nr 2/2026 Rady Partnerstwa", type: WebhookEventType.PARTNER_SUSPENDED, verb: "was suspended" }];
+    }
+    // a partner suspended once and reinstated: active again, with its history
+    if (p === reinstated) {
+      return [
+        { partner: p, status: PartnerStatus.SUSPENDED, on: "2023-06-30", reason: "Zaległości w sprawozdaniach z realizacji wspólnych działań.", decision: "Uchwała nr 4/2023 Rady Partnerstwa", type: WebhookEventType.PARTNER_SUSPENDED, verb: "was suspended" },
+        { partner: p, status: PartnerStatus.ACTIVE, on: "2024-01-15", reason: "Sprawozdania uzupełnione.", decision: "Uchwała nr 1/2024 Rady Partnerstwa", type: WebhookEventType.PARTNER_REINSTATED, verb: "was reinstated" },
+      ];
+    }
+    return [];
+  });
+  return changes.map(({ partner, status, on, reason, decision, type, verb }) => {
+    const at = new Date(`${on}T12:00:00Z`);
+    em.create(MembershipChange, { id: stableId(`membership:${partner.id}:${status}:${on}`), partnerId: partner.id, status, on, reason, decisionReference: decision, recordedAt: at });
+    return em.create(OutboxEvent, {
+      id: stableId(`event:${partner.id}:${type}:${on}`),
+      type,
+      occurredAt: at,
+      subjectType: "Partner",
+      subjectId: partner.id,
+      public: true,
+      partnerIds: [partner.id],
+      title: `${partner.name} ${verb}`,
+      data: { partnerId: partner.id, name: partner.name, status, on, reason, decisionReference: decision },
+      dispatchedAt: at,
+    });
+  });
+}
+
+/**
+ * One labour office's webhook into its case system, paused, with a delivery
+ * in every state: what a partner sees of its own webhooks. Paused, so the
+ * demo never posts to its made-up address.
+ */
+function seedWebhooks(em: EntityManager, events: readonly OutboxEvent[]): void {
+  const owner = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+  const subscription = em.create(WebhookSubscription, {
+    id: stableId("webhook:pup-bedzin"),
+    partnerId: owner.id,
+    url: "https://crm.pup-bedzin.example.pl/webhooks/bdp",
+    events: Object.values(WebhookEventType),
+    description: "System obsługi klienta PUP (demo)",
+    active: false,
+    secret: WEBHOOK_SECRET_PREFIX + createHash("sha256").update("demo webhook of pup-bedzin").digest("base64"),
+    createdAt: new Date("2019-01-02T09:00:00Z"),
+    updatedAt: new Date("2026-06-30T09:00:00Z"),
+  });
+  const statuses = [WebhookDeliveryStatus.DELIVERED, WebhookDeliveryStatus.FAILED, WebhookDeliveryStatus.PENDING];
+  events.forEach((event, i) => {
+    const status = i === events.length - 1 ? WebhookDeliveryStatus.PENDING : i === events.length - 2 ? WebhookDeliveryStatus.FAILED : statuses[0]!;
+    const at = event.occurredAt;
+    em.create(WebhookDelivery, {
+      id: stableId(`delivery:${event.id}`),
+      subscriptionId: subscription.id,
+      eventId: event.id,
+      eventType: event.type as WebhookEventType,
+      status,
+      attempts: status === WebhookDeliveryStatus.FAILED ? 12 : status === WebhookDeliveryStatus.PENDING ? 3 : 1,
+      createdAt: at,
+      nextAttemptAt: at,
+      lastAttemptAt: at,
+      lastResponseStatus: status === WebhookDeliveryStatus.DELIVERED ? 200 : 503,
+      lastError: status === WebhookDeliveryStatus.DELIVERED ? null : "an answer that was not 2xx",
+      deliveredAt: status === WebhookDeliveryStatus.DELIVERED ? at : null,
+    });
+  });
 }

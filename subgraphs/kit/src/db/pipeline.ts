@@ -7,6 +7,7 @@ import { requirePartner } from "../auth/authorize.js";
 import { AuditAction } from "../audit/audit.entity.js";
 import { audit, diff } from "../audit/audit.js";
 import { checkVersion, toHubError } from "./write.js";
+import { OutboxEvent, type PublishedEvent } from "../outbox/outbox.entity.js";
 
 /**
  * The one write pipeline (issue #12). Every mutation of every subgraph is
@@ -42,6 +43,7 @@ const snapshot = (record: object, fields: readonly string[]) => Object.fromEntri
 /** What a mutation does inside the pipeline's transaction. */
 export class Writer {
   private readonly pending: Pending[] = [];
+  private readonly events: PublishedEvent[] = [];
 
   constructor(
     /** The transaction: reads inside a write go through it. */
@@ -102,7 +104,16 @@ export class Writer {
     return record.id;
   }
 
-  /** Writes the changes, then one audit entry per change, in the same transaction. */
+  /**
+   * Tells partners of the change (issue #15): the event is written to the
+   * subgraph's outbox in this transaction, so it goes out exactly when the
+   * change is committed. The subgraph must keep `OutboxEvent` among its entities.
+   */
+  publish(event: PublishedEvent): void {
+    this.events.push(event);
+  }
+
+  /** Writes the changes, then one audit entry per change and the events told, in the same transaction. */
   async finish(): Promise<void> {
     await this.tx.flush();
     for (const { action, record, spec, before, reason } of this.pending) {
@@ -110,6 +121,20 @@ export class Writer {
       audit(this.tx, this.ctx, { action, entityType: spec.type, entityId: record.id, ownerPartnerId: spec.owner(record), personal: spec.personal, changes: diff(before, after, spec.audited), reason });
     }
     this.pending.length = 0;
+    for (const event of this.events) {
+      this.tx.persist(
+        this.tx.create(OutboxEvent, {
+          type: event.type,
+          subjectType: event.subjectType,
+          subjectId: event.subjectId,
+          title: event.title,
+          public: event.public ?? false,
+          partnerIds: [...(event.partnerIds ?? [])],
+          data: typeof event.data === "function" ? event.data() : event.data,
+        }),
+      );
+    }
+    this.events.length = 0;
   }
 }
 

@@ -36,5 +36,7 @@ export * from "../db/replicas.js";
 export * from "../audit/audit.entity.js";
 export * from "../audit/audit.js";
 export * from "../audit/audit.resolver.js";
+export * from "../outbox/outbox.entity.js";
+export * from "../outbox/signature.js";
 export * from "../labels/labels.resolver.js";
 export * from "../labels/vocabulary.resolver.js";

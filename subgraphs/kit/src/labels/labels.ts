@@ -366,6 +366,18 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     ACCEDED_ON: { pl: "Data przystąpienia", en: "Accession date" },
     CREATED_AT: { pl: "Data utworzenia", en: "Created" },
   },
+  WebhookEventType: {
+    APPLICATION_DECIDED: { pl: "Rozpatrzenie wniosku o przystąpienie", en: "Application decided" },
+    PARTNER_JOINED: { pl: "Przystąpienie partnera", en: "Partner joined" },
+    PARTNER_WITHDREW: { pl: "Wystąpienie partnera", en: "Partner withdrew" },
+    PARTNER_SUSPENDED: { pl: "Zawieszenie partnera", en: "Partner suspended" },
+    PARTNER_REINSTATED: { pl: "Przywrócenie partnera", en: "Partner reinstated" },
+  },
+  WebhookDeliveryStatus: {
+    PENDING: { pl: "Oczekuje", en: "Pending" },
+    DELIVERED: { pl: "Doręczone", en: "Delivered" },
+    FAILED: { pl: "Niedoręczone", en: "Failed" },
+  },
   ApplicationStatus: {
     SUBMITTED: { pl: "Złożony", en: "Submitted" },
     APPROVED: { pl: "Przyjęty", en: "Approved" },

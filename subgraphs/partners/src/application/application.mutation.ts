@@ -5,6 +5,7 @@ import {
 import { MissionArea, Sector, parseKrs, parseNip, parseRegon } from "@bdp/kit/domain";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
 import { Partner, PartnerStatus } from "../partner/partner.entity.js";
+import { WebhookEventType } from "../webhook/webhook-event.js";
 import type { Loaders } from "../loaders.js";
 
 @InputType({ description: "An application to join the partnership; anyone may apply." })
@@ -99,7 +100,27 @@ export class AccessionApplicationMutations {
             accededOn: today(),
           })
         : null;
-      return w.update(application, { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, decidedAt: new Date(), decisionReason: why, partnerId: partner?.id ?? null }, { ...APPLICATION, audited: ["status"], action: AuditAction.DECIDE, reason: why });
+      w.update(application, { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, decidedAt: new Date(), decisionReason: why, partnerId: partner?.id ?? null }, { ...APPLICATION, audited: ["status"], action: AuditAction.DECIDE, reason: why });
+      // decisions are public with their reasons; the applicant's contact details are not in them
+      w.publish({
+        type: WebhookEventType.APPLICATION_DECIDED,
+        subjectType: "AccessionApplication",
+        subjectId: application.id,
+        public: true,
+        title: `The application of ${application.organisationName} was ${approve ? "approved" : "rejected"}`,
+        data: { applicationId: application.id, organisationName: application.organisationName, sector: application.sector, approved: approve, reason: why, partnerId: partner?.id ?? null },
+      });
+      if (partner) {
+        w.publish({
+          type: WebhookEventType.PARTNER_JOINED,
+          subjectType: "Partner",
+          subjectId: partner.id,
+          public: true,
+          title: `${partner.name} joined the partnership`,
+          data: { partnerId: partner.id, name: partner.name, sector: partner.sector, municipalityCode: partner.municipalityCode, accededOn: partner.accededOn, missionAreas: partner.missionAreas },
+        });
+      }
+      return application;
     });
   }
 }
