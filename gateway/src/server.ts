@@ -12,6 +12,7 @@ import { TrustedDocuments, type DocumentsMode } from "./documents/trusted-docume
 import { UsageRecorder } from "./usage/usage.js";
 import { schemaCheckRoute } from "./schema-check/admin.js";
 import { exportRoute } from "./export/exports.js";
+import { feedRoute } from "./feed/feed.route.js";
 import { CircuitBreaker } from "./limits/circuit-breaker.js";
 import { DEFAULT_LIMITS, type QueryLimits } from "./limits/query-limits.js";
 import type { RateLimit } from "./limits/rate-limit.js";
@@ -191,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(documents ? [documentAdminRoute(documents, caller, log)] : []),
       ...(plugins && catalogue ? [schemaCheckRoute(plugins, catalogue, caller, log)] : []),
       exportRoute(inProcess(graphql)),
+      feedRoute(inProcess(graphql)),
       graphqlRoute(graphql),
     ],
     onClose: async () => {

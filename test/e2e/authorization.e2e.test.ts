@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const OPEN = new Set(["applyToJoin"]);
-const COORDINATOR = new Set(["decideApplication", "setIssueStatus", "openConsultation", "closeConsultation", "recordStrategy"]);
+const COORDINATOR = new Set(["decideApplication", "setIssueStatus", "openConsultation", "closeConsultation", "recordStrategy", "suspendPartner", "reinstatePartner"]);
 
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
 const TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";

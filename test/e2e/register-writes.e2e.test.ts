@@ -79,6 +79,35 @@ describe("applications to join", () => {
   });
 });
 
+describe("an entity seated outside the territory (issue #15)", () => {
+  const outside = { ...APPLICATION, organisationName: "Regionalne Forum Organizacji Pozarządowych", nip: "9920000078", regon: null, krs: null, municipalityCode: "2469011" };
+  const fieldOf = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions;
+
+  it("applies with the area where it acts; without one, or with one outside the territory, it is told what to give", async () => {
+    expect(fieldOf((await hub.query(APPLY, { input: outside })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "activityArea" });
+    expect(fieldOf((await hub.query(APPLY, { input: { ...outside, activityArea: ["2469011"] } })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "activityArea" });
+    // a seat that is no gmina anywhere: no such voivodeship, part of a gmina
+    expect(fieldOf((await hub.query(APPLY, { input: { ...outside, municipalityCode: "9901011", activityArea: ["2401"] } })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "municipalityCode" });
+    expect(fieldOf((await hub.query(APPLY, { input: { ...outside, municipalityCode: "2401074", activityArea: ["2401"] } })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "municipalityCode" });
+
+    const applied = await hub.query(`mutation($input: AccessionApplicationInput!) { applyToJoin(input: $input) { id activityArea } }`, { input: { ...outside, activityArea: ["2401", "2465", "2401"] } });
+    expect(applied.body.errors).toBeUndefined();
+    expect(applied.body.data.applyToJoin.activityArea).toEqual(["2401", "2465"]);
+    const decided = await hub.query(
+      `mutation($id: ID!) { decideApplication(id: $id, version: 1, approve: true, reason: "Działa na rzecz mieszkańców powiatu i miasta.") { partnerId } }`,
+      { id: applied.body.data.applyToJoin.id },
+      { token: tokens.coordinator },
+    );
+    const partner = await hub.query(`query($id: ID!) { partner(id: $id) { municipalityCode municipality { name } seatOutsideTerritory activityArea activityUnits { name } } }`, { id: decided.body.data.decideApplication.partnerId });
+    expect(partner.body.data.partner).toEqual({ municipalityCode: "2469011", municipality: null, seatOutsideTerritory: true, activityArea: ["2401", "2465"], activityUnits: [{ name: "powiat będziński" }, { name: "Dąbrowa Górnicza" }] });
+  });
+
+  it("a partner in the territory acts at its seat unless it says more", async () => {
+    const { body } = await hub.query(`query($id: ID!) { partner(id: $id) { municipalityCode activityArea seatOutsideTerritory municipality { code } } }`, { id: owner.id });
+    expect(body.data.partner).toEqual({ municipalityCode: owner.municipalityCode, activityArea: [owner.municipalityCode], seatOutsideTerritory: false, municipality: { code: owner.municipalityCode } });
+  });
+});
+
 describe("a private person's application (issue #11)", () => {
   it("is for the applicant and the coordinator: nobody else reads the name, gmina or statement", async () => {
     const person = { organisationName: "Anna Kowalska", sector: "INDIVIDUAL", municipalityCode: "2401052", contactEmail: "anna.k@example.pl", missionAreas: ["DISABILITY_ACTIVATION"], statement: "Jestem osobą z niepełnosprawnością i chcę pomagać innym w powrocie do pracy." };

@@ -249,6 +249,24 @@ describe("membership", () => {
   });
 });
 
+describe("the public feed", () => {
+  it("serves the public events as a JSON Feed, newest first, with the decisions' reasons and no contact details", async () => {
+    const response = await fetch(`${hub.gateway.url}/feed.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/feed+json; charset=utf-8");
+    const feed = (await response.json()) as { version: string; items: { id: string; title: string; content_text: string; date_published: string; tags: string[] }[] };
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    const dates = feed.items.map((i) => i.date_published);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(feed.items[0]).toMatchObject({ title: "Stowarzyszenie Webhook Trzecie withdrew from the partnership", content_text: "Stowarzyszenie Webhook Trzecie withdrew from the partnership. Kończymy działalność statutową.", tags: ["PARTNER_WITHDREW"] });
+    // the seeded history is there too, and the same event ids the webhooks carried
+    expect(feed.items.some((i) => i.tags[0] === "PARTNER_SUSPENDED" && i.content_text.includes("Brak udziału"))).toBe(true);
+    const delivered = new Set(hooks.got.map((g) => JSON.parse(g.body).id));
+    expect(feed.items.filter((i) => delivered.has(i.id)).length).toBeGreaterThan(3);
+    expect(JSON.stringify(feed)).not.toContain("@example.pl");
+  });
+});
+
 describe("delivery", () => {
   it("a receiver down for a while gets every event once it is back, each retried with the same id", async () => {
     hooks.status = 503;

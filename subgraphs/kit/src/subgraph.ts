@@ -219,6 +219,9 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
             "# HELP bdp_subgraph_sql_statements_total SQL statements sent to the database.",
             "# TYPE bdp_subgraph_sql_statements_total counter",
             `bdp_subgraph_sql_statements_total{subgraph="${definition.name}"} ${db.sql.total}`,
+            "# HELP bdp_subgraph_background_sql_statements_total SQL statements of the subgraph's background work (webhook deliveries), not counted above.",
+            "# TYPE bdp_subgraph_background_sql_statements_total counter",
+            `bdp_subgraph_background_sql_statements_total{subgraph="${definition.name}"} ${db.sql.background}`,
             ...(replicas ? replicaMetrics(definition.name, replicas, db.sql) : []),
             "",
           ].join("\n");

@@ -1,5 +1,5 @@
 import { HubError } from "./errors.js";
-import { parseTeryt, unitAndDescendants } from "./territory/teryt.js";
+import { parseGminaAnywhere, parseTeryt, unitAndDescendants } from "./territory/teryt.js";
 import type { AgeBand, SupportForm, TargetGroup } from "./vocabulary.js";
 import { ageBandDefinition, inForceOn, supportFormDefinition, targetGroupDefinition, type Validity } from "./vocabularies/definitions.js";
 
@@ -86,6 +86,28 @@ export function checkGmina(field: string, code: string): string {
   const value = checkTeryt(field, code);
   if (value.length !== 7) throw HubError.badInput(field, "must be a gmina's 7-digit TERYT code");
   return value;
+}
+
+/**
+ * Where an organisation is seated and where it acts (issue #15): the seat is a
+ * gmina anywhere in Poland; a seat outside the territory must come with an
+ * activity area in it (its gminas, the county or the city), which otherwise
+ * defaults to the seat.
+ */
+export function checkSeatAndArea(
+  seatField: string,
+  seat: string,
+  areaField: string,
+  area: readonly string[] | null | undefined,
+): { municipalityCode: string; activityArea: string[]; seatOutsideTerritory: boolean } {
+  const parsed = parseGminaAnywhere(seat);
+  if (!parsed.ok) throw HubError.badInput(seatField, parsed.reason);
+  const codes = [...new Set((area ?? []).map((c) => checkTeryt(areaField, c)))];
+  if (codes.length > 20) throw HubError.badInput(areaField, "at most 20 units", { max: 20 });
+  if (!parsed.inTerritory && codes.length === 0) {
+    throw HubError.badInput(areaField, "is required when the seat is outside the partnership's territory: name the gminas, the county (2401) or the city (2465) where you act");
+  }
+  return { municipalityCode: parsed.value, activityArea: codes.length ? codes : [parsed.value], seatOutsideTerritory: !parsed.inTerritory };
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;

@@ -9,6 +9,7 @@ import { TerritoryStatisticsResolver } from "./territory/statistics.resolver.js"
 import { MembershipMutations } from "./membership/membership.mutation.js";
 import { WebhookSubscriptionMutations } from "./webhook/webhook.mutation.js";
 import { WebhookSubscriptionResolver } from "./webhook/webhook.resolver.js";
+import { NewsResolver } from "./webhook/news.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The partner register's schema; needs no database. */
@@ -16,7 +17,7 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, RepresentativeMutations, AccessionApplicationMutations,
-      MembershipMutations, WebhookSubscriptionResolver, WebhookSubscriptionMutations,
+      MembershipMutations, WebhookSubscriptionResolver, WebhookSubscriptionMutations, NewsResolver,
       auditTrailResolver("registerAuditTrail", "partner register"),
       // the labels of every enum of the API (issue #17): the register keeps the partnership's words
       EnumLabelsResolver,

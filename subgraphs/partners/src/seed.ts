@@ -44,6 +44,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
       regon: demo.regon,
       krs: demo.krs,
       municipalityCode: demo.municipalityCode,
+      activityArea: [demo.municipalityCode],
       address: { street: `${rnd.pick(STREETS)} ${rnd.int(1, 120)}`, postalCode: POSTAL[demo.municipalityCode] ?? "42-500", city },
       email: demo.sector === Sector.INDIVIDUAL ? null : `kontakt@${domain}`,
       phone: `+48 32 ${rnd.int(200, 799)} ${String(rnd.int(0, 99)).padStart(2, "0")} ${String(rnd.int(0, 99)).padStart(2, "0")}`,
@@ -89,7 +90,10 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     ["Szkoła Branżowa I Stopnia w Wojkowicach", Sector.EDUCATION, "2401031", ApplicationStatus.SUBMITTED, null],
     ["Stowarzyszenie Seniorzy Aktywni", Sector.NGO, "2401021", ApplicationStatus.REJECTED, "Statut stowarzyszenia nie obejmuje działań na rzecz rynku pracy; zachęcamy do ponownego wniosku po jego zmianie."],
     ["Agencja Pośrednictwa XYZ", Sector.BUSINESS, "2465011", ApplicationStatus.REJECTED, "Brak wpisu do rejestru agencji zatrudnienia."],
+    // seated in Katowice, acting in the county and the city: the declaration is open to any interested entity (issue #15)
+    ["Śląskie Stowarzyszenie Wspierania Ekonomii Społecznej (fikcyjne)", Sector.NGO, "2469011", ApplicationStatus.SUBMITTED, null],
   ];
+  const outside: Record<string, string[]> = { "2469011": ["2401", "2465"] };
   applicants.forEach(([name, sector, municipalityCode, status, reason], i) => {
     em.create(AccessionApplication, {
       id: stableId(`application:${i}`),
@@ -99,6 +103,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       regon: rnd.regon(),
       krs: sector === Sector.NGO ? rnd.krs() : null,
       municipalityCode,
+      activityArea: outside[municipalityCode] ?? [municipalityCode],
       contactEmail: `biuro@wniosek${i}.example.pl`,
       missionAreas: rnd.sample(Object.values(MissionArea), 2),
       statement: "Chcemy współtworzyć lokalne programy aktywizacji zawodowej i dzielić się naszym doświadczeniem.",
@@ -119,6 +124,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       regon: p.regon,
       krs: p.krs,
       municipalityCode: p.municipalityCode,
+      activityArea: [p.municipalityCode],
       contactEmail: `biuro@${p.key}.example.pl`,
       missionAreas: p.missionAreas,
       statement: "Deklarujemy przystąpienie do porozumienia i udział w jego działaniach.",

@@ -11,7 +11,14 @@ export class SqlCounter {
   onReplicas = 0;
   private readonly perRequest = new Map<string, number>();
 
+  /** Statements of the subgraph's own background work (webhook deliveries), kept out of `total`, which is what requests cost. */
+  background = 0;
+
   record(context: LogContext): void {
+    if ((context as { background?: boolean }).background) {
+      this.background++;
+      return;
+    }
     this.total++;
     if ((context as { connection?: { type?: string } }).connection?.type === "read") this.onReplicas++;
     const requestId = context.requestId as string | undefined;

@@ -72,3 +72,23 @@ export function parseTeryt(input: string): { ok: true; value: string } | { ok: f
   if (!BY_CODE.has(code)) return { ok: false, reason: `TERYT code ${code} is not a unit of the partnership's territory` };
   return { ok: true, value: code };
 }
+
+/** The sixteen voivodeships' TERYT codes (02 Dolnośląskie … 32 Zachodniopomorskie). */
+const VOIVODESHIPS = new Set(["02", "04", "06", "08", "10", "12", "14", "16", "18", "20", "22", "24", "26", "28", "30", "32"]);
+
+/**
+ * A gmina's 7-digit TERYT TERC code anywhere in Poland, checked for its form:
+ * a voivodeship that exists, a county and a gmina number (01–99), and a
+ * gmina kind (1 urban, 2 rural, 3 urban-rural, 8 a district of Warsaw).
+ * The hub keeps the units of its own territory only (TERRITORY), so a code
+ * outside it cannot be checked against the register itself: an applicant
+ * seated elsewhere (issue #15, "any interested entity may join") states it.
+ */
+export function parseGminaAnywhere(input: string): { ok: true; value: string; inTerritory: boolean } | { ok: false; reason: string } {
+  const code = input.trim();
+  if (!/^\d{7}$/.test(code)) return { ok: false, reason: "a gmina's TERYT code has 7 digits" };
+  if (!VOIVODESHIPS.has(code.slice(0, 2))) return { ok: false, reason: `TERYT code ${code} names no voivodeship (${code.slice(0, 2)})` };
+  if (code.slice(2, 4) === "00" || code.slice(4, 6) === "00") return { ok: false, reason: `TERYT code ${code} has no county or gmina number` };
+  if (!"1238".includes(code[6]!)) return { ok: false, reason: `TERYT code ${code} is not a whole gmina (its last digit is the gmina's kind: 1, 2, 3 or 8)` };
+  return { ok: true, value: code, inTerritory: BY_CODE.has(code) };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { GMINA_CODES, parseTeryt, territorialUnit, unitAndDescendants } from "./teryt.js";
+import { GMINA_CODES, parseGminaAnywhere, parseTeryt, territorialUnit, unitAndDescendants } from "./teryt.js";
 
 describe("TERYT territory", () => {
   it("knows the county, the city and the gminas, with the gmina kind in the 7th digit", () => {
@@ -22,5 +22,29 @@ describe("TERYT territory", () => {
     expect(parseTeryt("240101").ok).toBe(false);
     expect(parseTeryt("abc").ok).toBe(false);
     expect(parseTeryt("2402011").ok).toBe(false);
+  });
+});
+
+describe("a gmina anywhere in Poland (issue #15: applicants seated outside the territory)", () => {
+  it.each([
+    ["2469011", false], // Katowice
+    ["1465011", false], // Warszawa
+    ["1465108", false], // a district of Warsaw
+    ["2401011", true], // Będzin
+    ["2401073", true], // Siewierz, urban-rural
+  ])("%s is a gmina (in the territory: %s)", (code, inTerritory) => {
+    expect(parseGminaAnywhere(code)).toEqual({ ok: true, value: code, inTerritory });
+  });
+
+  it.each([
+    ["9901011", "names no voivodeship"],
+    ["2400011", "no county or gmina number"],
+    ["2401001", "no county or gmina number"],
+    ["2401074", "not a whole gmina"], // the town part of Siewierz
+    ["240101", "7 digits"],
+  ])("%s is refused: %s", (code, reason) => {
+    const parsed = parseGminaAnywhere(code);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.reason).toContain(reason);
   });
 });

@@ -22,7 +22,7 @@ registerEnumType(ApplicationStatus, {
 @Entity({ tableName: "accession_application" })
 @Index({ properties: ["submittedAt", "id"] })
 @ObjectType({ description: "An application to join the partnership (wniosek o przystąpienie do porozumienia)." })
-export class AccessionApplication extends HubRecord<"status" | "nip" | "regon" | "krs" | "missionAreas" | "submittedAt" | "decidedAt" | "decisionReason" | "partnerId"> {
+export class AccessionApplication extends HubRecord<"status" | "nip" | "regon" | "krs" | "missionAreas" | "activityArea" | "submittedAt" | "decidedAt" | "decisionReason" | "partnerId"> {
   @Property({ length: 300 })
   @Field({ description: "Name of the applying organisation or person." })
   organisationName!: string;
@@ -44,8 +44,12 @@ export class AccessionApplication extends HubRecord<"status" | "nip" | "regon" |
   krs: string | null = null;
 
   @Property({ length: 7 })
-  @Field({ description: "TERYT code of the applicant's gmina." })
+  @Field({ description: "TERYT code of the gmina of the applicant's seat, anywhere in Poland." })
   municipalityCode!: string;
+
+  @Property({ type: "text[]" })
+  @Field(() => [String], { description: "TERYT codes of the units of the territory where the applicant acts: its seat when that is in the territory and nothing else was said." })
+  activityArea: string[] = [];
 
   /** Personal contact of the applicant: not exposed publicly. */
   @Property({ length: 200 })

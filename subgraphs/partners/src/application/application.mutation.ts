@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, checkEmail, checkGmina, checkId, checkSet, checkText, requireCoordinator, today, write, type Audited, type HubContext,
+  AuditAction, HubError, checkEmail, checkId, checkSeatAndArea, checkSet, checkText, requireCoordinator, today, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { MissionArea, Sector, parseKrs, parseNip, parseRegon } from "@bdp/kit/domain";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
@@ -25,8 +25,11 @@ export class AccessionApplicationInput {
   @Field(() => String, { nullable: true, description: "KRS number, up to 10 digits." })
   krs?: string | null;
 
-  @Field({ description: "TERYT code of the applicant's gmina (7 digits)." })
+  @Field({ description: "TERYT code of the gmina of the applicant's seat (7 digits), anywhere in Poland: the declaration is open to any interested entity." })
   municipalityCode!: string;
+
+  @Field(() => [String], { nullable: true, description: "TERYT codes of the units of the territory where the applicant acts (gminas, the county 2401, the city 2465), at most 20: required when the seat is outside the territory, the seat otherwise." })
+  activityArea?: string[] | null;
 
   @Field({ description: "Contact e-mail; seen only by the coordinator." })
   contactEmail!: string;
@@ -50,6 +53,12 @@ export function checkIdentifiers(input: { sector?: Sector; nip?: string | null; 
   return { nip: nip?.ok ? nip.value : null, regon: regon?.ok ? regon.value : null, krs: krs?.ok ? krs.value : null };
 }
 
+/** The seat (anywhere in Poland) and the activity area (in the territory) of an applicant or partner. */
+export function seatAndArea(municipalityCode: string, activityArea: readonly string[] | null | undefined): { municipalityCode: string; activityArea: string[] } {
+  const checked = checkSeatAndArea("municipalityCode", municipalityCode, "activityArea", activityArea);
+  return { municipalityCode: checked.municipalityCode, activityArea: checked.activityArea };
+}
+
 /** An application is the partnership's record until approved, then the new partner's. */
 const APPLICATION: Audited<AccessionApplication> = { type: "AccessionApplication", audited: ["organisationName", "sector", "status"], owner: (a) => a.partnerId };
 
@@ -61,7 +70,7 @@ export class AccessionApplicationMutations {
       organisationName: checkText("organisationName", input.organisationName, 3, 300),
       sector: input.sector,
       ...checkIdentifiers(input),
-      municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
+      ...seatAndArea(input.municipalityCode, input.activityArea),
       contactEmail: checkEmail("contactEmail", input.contactEmail, true)!,
       missionAreas: checkSet("missionAreas", input.missionAreas, 1, 11),
       statement: checkText("statement", input.statement, 20, 5000),
@@ -96,6 +105,7 @@ export class AccessionApplicationMutations {
             regon: application.regon,
             krs: application.krs,
             municipalityCode: application.municipalityCode,
+            activityArea: application.activityArea,
             missionAreas: application.missionAreas,
             accededOn: today(),
           })
@@ -117,7 +127,7 @@ export class AccessionApplicationMutations {
           subjectId: partner.id,
           public: true,
           title: `${partner.name} joined the partnership`,
-          data: { partnerId: partner.id, name: partner.name, sector: partner.sector, municipalityCode: partner.municipalityCode, accededOn: partner.accededOn, missionAreas: partner.missionAreas },
+          data: { partnerId: partner.id, name: partner.name, sector: partner.sector, municipalityCode: partner.municipalityCode, activityArea: partner.activityArea, accededOn: partner.accededOn, missionAreas: partner.missionAreas },
         });
       }
       return application;

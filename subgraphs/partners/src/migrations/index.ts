@@ -4,10 +4,12 @@ import { Migration20261125172245_initial as M0 } from "./migration-2026112517224
 import { Migration20261125180551_audit as M1 } from "./migration-20261125180551-audit.js";
 import { Migration20261201171128_social_partner_sectors as M2 } from "./migration-20261201171128-social_partner_sectors.js";
 import { Migration20261207221617_membership_webhooks as M3 } from "./migration-20261207221617-membership_webhooks.js";
+import { Migration20261207224646_activity_area as M4 } from "./migration-20261207224646-activity_area.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
   { name: "migration-20261125180551-audit", class: M1 },
   { name: "migration-20261201171128-social_partner_sectors", class: M2 },
   { name: "migration-20261207221617-membership_webhooks", class: M3 },
+  { name: "migration-20261207224646-activity_area", class: M4 },
 ];

@@ -40,7 +40,7 @@ export class Address {
 @Index({ properties: ["accededOn", "id"] })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An organisation or person that signed the partnership declaration (sygnatariusz porozumienia)." })
-export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "competences" | "resourcesOffered" | "withdrewOn"> {
+export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "competences" | "resourcesOffered" | "withdrewOn" | "activityArea"> {
   @Property({ length: 300 })
   @Field({ description: "Full name, as registered." })
   name!: string;
@@ -72,8 +72,12 @@ export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" 
 
   @Property({ length: 7 })
   @Index()
-  @Field({ description: "TERYT code of the gmina where the partner has its seat." })
+  @Field({ description: "TERYT code of the gmina where the partner has its seat: in the territory, or anywhere in Poland for a partner seated outside it (`seatOutsideTerritory`)." })
   municipalityCode!: string;
+
+  @Property({ type: "text[]" })
+  @Field(() => [String], { description: "TERYT codes of the units of the territory where the partner acts: its seat's gmina, or what a partner seated outside the territory stated." })
+  activityArea: string[] = [];
 
   @Property({ type: "json", nullable: true })
   @Field(() => Address, { nullable: true, description: "Seat address." })

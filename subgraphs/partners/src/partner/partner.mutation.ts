@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  HubError, checkEmail, checkGmina, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
+  HubError, checkEmail, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { MissionArea, Sector } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
-import { checkIdentifiers } from "../application/application.mutation.js";
+import { checkIdentifiers, seatAndArea } from "../application/application.mutation.js";
 import type { Loaders } from "../loaders.js";
 
 @InputType({ description: "A postal address." })
@@ -33,8 +33,11 @@ export class PartnerProfileChanges {
   @Field(() => String, { nullable: true, description: "KRS (checked)." })
   krs?: string | null;
 
-  @Field(() => String, { nullable: true, description: "TERYT code of the seat's gmina (7 digits)." })
+  @Field(() => String, { nullable: true, description: "TERYT code of the seat's gmina (7 digits), anywhere in Poland; outside the territory `activityArea` is required." })
   municipalityCode?: string;
+
+  @Field(() => [String], { nullable: true, description: "TERYT codes of the units of the territory where the partner acts, at most 20." })
+  activityArea?: string[];
 
   @Field(() => AddressInput, { nullable: true, description: "Seat address." })
   address?: AddressInput | null;
@@ -60,7 +63,7 @@ export class PartnerProfileChanges {
 
 export const PROFILE: Audited<Partner> = {
   type: "Partner",
-  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"],
+  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "activityArea", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"],
   owner: (p) => p.id,
 };
 
@@ -85,7 +88,6 @@ export class PartnerMutations {
       if (changes.regon !== undefined) fields.regon = ids.regon;
       if (changes.krs !== undefined) fields.krs = ids.krs;
     }
-    if (changes.municipalityCode != null) fields.municipalityCode = checkGmina("municipalityCode", changes.municipalityCode);
     if (changes.address !== undefined) {
       if (changes.address && !/^\d{2}-\d{3}$/.test(changes.address.postalCode)) throw HubError.badInput("address.postalCode", "must be NN-NNN");
       fields.address = changes.address
@@ -105,6 +107,10 @@ export class PartnerMutations {
       const partner = await w.loadOwned(Partner, partnerId, { ...PROFILE, version });
       // an organisation keeps a NIP (issue #16): only a private person's record may have none
       if (changes.nip !== undefined && fields.nip === null && partner.sector !== Sector.INDIVIDUAL) throw HubError.badInput("nip", "is required for organisations: it can be corrected, not removed");
+      // a new seat brings its own area unless one is given; a new area keeps the seat
+      if (changes.municipalityCode != null || changes.activityArea != null) {
+        Object.assign(fields, seatAndArea(changes.municipalityCode ?? partner.municipalityCode, changes.activityArea ?? (changes.municipalityCode != null ? null : partner.activityArea)));
+      }
       return w.update(partner, fields, PROFILE);
     });
   }

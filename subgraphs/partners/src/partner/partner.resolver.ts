@@ -51,9 +51,20 @@ export class PartnerResolver {
     return ctx.loaders.representativesByPartner.load(partner.id);
   }
 
-  @FieldResolver(() => TerritorialUnit, { description: "The gmina of the partner's seat." })
+  @FieldResolver(() => TerritorialUnit, { nullable: true, description: "The gmina of the partner's seat; null when the seat is outside the territory (see `municipalityCode` and `activityArea`)." })
   municipality(@Root() partner: Partner): TerritorialUnit | null {
     return unitByCode(partner.municipalityCode);
+  }
+
+  @FieldResolver(() => Boolean, { description: "True for a partner seated outside the territory (a regional body, an NGO of the voivodeship) that acts in it: `activityArea` says where." })
+  seatOutsideTerritory(@Root() partner: Partner): boolean {
+    return unitByCode(partner.municipalityCode) === null;
+  }
+
+  @FieldResolver(() => [TerritorialUnit], { description: "The units of the territory where the partner acts." })
+  activityUnits(@Root() partner: Partner): TerritorialUnit[] {
+    const area = partner.activityArea.length ? partner.activityArea : [partner.municipalityCode];
+    return area.map(unitByCode).filter((u): u is TerritorialUnit => u !== null);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "NIP as printed on documents, XXX-XXX-XX-XX." })
