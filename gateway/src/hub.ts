@@ -20,7 +20,7 @@ import { gatewayOptions, readConfigOrExit } from "./config.js";
 import { DASHBOARD_CLIENT, DASHBOARD_MANIFEST } from "./documents/manifest.js";
 import { startGateway } from "./server.js";
 import { pluginEnvironment } from "./plugins/launch.js";
-import { ROOT, examplePlugins, startService, subgraphDir, type ServiceProcess } from "./cluster/processes.js";
+import { ROOT, examplePlugins, prepareServices, startService, subgraphDir, type ServiceProcess } from "./cluster/processes.js";
 import { readSupergraph, supergraphSubgraphs } from "./supergraph.js";
 
 const log = createLogger("hub");
@@ -97,6 +97,7 @@ async function stop(code: number): Promise<never> {
 }
 
 try {
+  await prepareServices(log);
   log.info("starting subgraphs", { database: process.env.DATABASE_URL ? "postgresql" : "pglite", subgraphs: subgraphs.map((s) => s.name) });
   const running = await Promise.all(
     subgraphs.map(async ({ name, url }) => {

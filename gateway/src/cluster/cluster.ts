@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { envName, type Logger } from "@bdp/kit/server";
 import { haproxyConfig, type BalancerLayout, type Server } from "./haproxy.js";
-import { GATEWAY_DIR, startService, subgraphDir, type ServiceProcess } from "./processes.js";
+import { GATEWAY_DIR, prepareServices, startService, subgraphDir, type ServiceProcess } from "./processes.js";
 
 export interface ClusterOptions {
   /** Ports and names of everything; `subgraphs` must be set. */
@@ -72,6 +72,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const subgraphs = layout.subgraphs ?? [];
   if (!subgraphs.length) throw new Error("a cluster needs its subgraphs' replicas in the layout");
   const output = options.output ?? "inherit";
+  await prepareServices(log);
   let closing = false;
 
   const frontends = Object.fromEntries(subgraphs.map((s) => [s.name, `${origin(s.bind)}/graphql`]));

@@ -14,6 +14,25 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const RUNNER = ["--conditions=source", "--import", "@swc-node/register/esm-register"];
 
+/** Whether services start from the compiled workspace (compiled.ts) or from their sources. */
+let fromCompiled = false;
+
+/**
+ * Compiles the workspace for the child processes, unless COMPILE=off or
+ * compiling fails (the services then run from their sources, as before).
+ */
+export async function prepareServices(log: { info(msg: string, data?: object): void; warn(msg: string, data?: object): void }): Promise<void> {
+  if (process.env.COMPILE === "off") return;
+  try {
+    const { compileWorkspace } = await import("./compiled.js");
+    const result = await compileWorkspace(ROOT);
+    fromCompiled = true;
+    if (result.files) log.info("workspace compiled for the services", result);
+  } catch (error) {
+    log.warn("could not compile the workspace: the services run from their TypeScript sources", { error: (error as Error).message });
+  }
+}
+
 export interface ServiceProcess {
   name: string;
   /** The GraphQL URL the service announced. */
@@ -35,9 +54,9 @@ export function startService(
   env: NodeJS.ProcessEnv,
   options: { timeoutMs?: number; output?: "inherit" | "ignore" | number } = {},
 ): Promise<ServiceProcess> {
-  const child = fork(`${dir}/src/main.ts`, [], {
+  const child = fork(fromCompiled ? `${dir}/dist/main.js` : `${dir}/src/main.ts`, [], {
     cwd: dir,
-    execArgv: RUNNER,
+    execArgv: fromCompiled ? [] : RUNNER,
     env,
     stdio: ["ignore", options.output ?? "inherit", options.output ?? "inherit", "ipc"],
   });
