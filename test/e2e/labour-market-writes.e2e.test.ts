@@ -131,6 +131,26 @@ describe("initiatives and executive agreements", () => {
     expect(body.data.initiative.indicators[0].progress).toEqual({ latestValue: "10.00", shareOfTarget: 0.25 });
   });
 
+  it("indicators about people are measured by sex, the two adding up; ESF+ codes come from the list (issue #15)", async () => {
+    const add = (code: string, bySex: boolean) =>
+      hub.query(`mutation($i: ID!, $code: String, $bySex: Boolean) { addIndicator(initiativeId: $i, name: "Uczestnicy bezrobotni", kind: OUTPUT, unit: "osoby", baseline: "0", target: "60", code: $code, bySex: $bySex) { id code bySex } }`, { i: initiativeId, code, bySex }, { token: tokens.lead });
+    const field = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.[0]?.extensions;
+    expect(field((await add("EECO99", true)).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "code" });
+    const made = (await add("eeco02", true)).body.data.addIndicator;
+    expect(made).toMatchObject({ code: "EECO02", bySex: true });
+    const measure = (vars: Record<string, unknown>) =>
+      hub.query(`mutation($id: ID!, $on: Date!, $value: String!, $women: String, $men: String) { recordMeasurement(indicatorId: $id, measuredOn: $on, value: $value, women: $women, men: $men) { value women men } }`, { id: made.id, on: "2027-06-30", ...vars }, { token: tokens.lead });
+    expect(field((await measure({ value: "25" })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "women" });
+    expect(field((await measure({ value: "25", women: "14" })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "men" });
+    expect(field((await measure({ value: "25", women: "14", men: "12" })).body)).toMatchObject({ code: "BAD_USER_INPUT", field: "men" });
+    const ok = await measure({ value: "25", women: "14", men: "11" });
+    expect(ok.body.data.recordMeasurement).toEqual({ value: "25.00", women: "14.00", men: "11.00" });
+    // an indicator not given by sex takes the value alone
+    const plain = (await add("", false)).body.data.addIndicator;
+    const split = await hub.query(`mutation($id: ID!) { recordMeasurement(indicatorId: $id, measuredOn: "2027-06-30", value: "3", women: "1", men: "2") { value } }`, { id: plain.id }, { token: tokens.lead });
+    expect(field(split.body)).toMatchObject({ code: "BAD_USER_INPUT", field: "women" });
+  });
+
   it("the audit trail of the lead and the member show their own writes", async () => {
     const trail = `{ labourMarketAuditTrail(first: 100) { nodes { entityType action ownerPartnerId } } }`;
     const member_ = (await hub.query(trail, {}, { token: tokens.member })).body.data.labourMarketAuditTrail.nodes;

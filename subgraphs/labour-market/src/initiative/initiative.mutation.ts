@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } f
 import {
   DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, today, write, type Audited, type HubContext, type Writer,
 } from "@bdp/kit/server";
-import { FundingSource, MissionArea } from "@bdp/kit/domain";
+import { ESF_INDICATORS, FundingSource, MissionArea } from "@bdp/kit/domain";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative.entity.js";
 import { Indicator, IndicatorKind, IndicatorMeasurement } from "../indicator/indicator.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
@@ -154,12 +154,13 @@ export class InitiativeMutations {
     @Arg("unit", { description: "Unit, 1 to 40 characters." }) unit: string,
     @Arg("baseline", { description: "Baseline, a decimal string." }) baseline: string,
     @Arg("target", { description: "Target, a decimal string." }) target: string,
-    @Arg("code", () => String, { nullable: true, description: "Common indicator code, e.g. EECO02." }) code: string | null,
+    @Arg("code", () => String, { nullable: true, description: "ESF+ common indicator code (Regulation 2021/1057, Annex I), e.g. EECO02: one of `vocabulary { esfIndicators }`." }) code: string | null,
     @Ctx() ctx: HubContext<Loaders>,
+    @Arg("bySex", () => Boolean, { nullable: true, defaultValue: false, description: "Whether measurements give women and men apart, as ESF+ reports indicators about people (issue #15)." }) bySex: boolean = false,
   ): Promise<Indicator> {
     const data = {
-      code: optionalText("code", code, 20), name: checkText("name", name, 3, 300), kind, unit: checkText("unit", unit, 1, 40),
-      baseline: checkAmount("baseline", baseline, 1e9), target: checkAmount("target", target, 1e9), bySex: false,
+      code: checkEsfCode(code), name: checkText("name", name, 3, 300), kind, unit: checkText("unit", unit, 1, 40),
+      baseline: checkAmount("baseline", baseline, 1e9), target: checkAmount("target", target, 1e9), bySex,
     };
     return write(ctx, async (w) => w.create(Indicator, { ...data, initiative: await ledBy(w, initiativeId) }, INDICATOR));
   }
@@ -171,14 +172,32 @@ export class InitiativeMutations {
     @Arg("measuredOn", () => DateScalar, { description: "End of the period measured." }) measuredOn: string,
     @Arg("value", { description: "Value, a decimal string." }) value: string,
     @Ctx() ctx: HubContext<Loaders>,
+    @Arg("women", () => String, { nullable: true, description: "Of which women: required for an indicator given by sex, with `men`; the two add up to `value`." }) women?: string | null,
+    @Arg("men", () => String, { nullable: true, description: "Of which men: required for an indicator given by sex, with `women`." }) men?: string | null,
   ): Promise<IndicatorMeasurement> {
     const amount = checkAmount("value", value, 1e9);
+    const split = women == null && men == null ? null : { women: checkAmount("women", women ?? "", 1e9), men: checkAmount("men", men ?? "", 1e9) };
     return write(ctx, async (w) => {
       const indicator = await w.load(Indicator, checkId("indicatorId", indicatorId), { ...INDICATOR, populate: ["initiative"] });
       // only an initiative's indicators take measurements from its lead
       if (!indicator.initiative) throw HubError.notFound("Indicator", indicatorId);
       w.own(indicator.initiative.leadPartnerId);
-      return w.create(IndicatorMeasurement, { indicator, measuredOn, value: amount }, MEASUREMENT);
+      if (indicator.bySex && !split) throw HubError.badInput("women", "the indicator is given by sex: give women and men");
+      if (!indicator.bySex && split) throw HubError.badInput("women", "the indicator is not given by sex: give the value alone");
+      // in cents, so the sum is exact
+      if (split && Math.round(Number(split.women) * 100) + Math.round(Number(split.men) * 100) !== Math.round(Number(amount) * 100)) {
+        throw HubError.badInput("men", `women and men must add up to the value (${split.women} + ${split.men} ≠ ${amount})`);
+      }
+      return w.create(IndicatorMeasurement, { indicator, measuredOn, value: amount, ...(split ?? {}) }, MEASUREMENT);
     });
   }
+}
+
+/** An ESF+ common indicator's code, from the list kept as data (kit/src/vocabularies/esf-indicators.ts); none for the partnership's own indicators. */
+function checkEsfCode(code: string | null | undefined): string | null {
+  const text = optionalText("code", code, 20);
+  if (text === null) return null;
+  const upper = text.toUpperCase();
+  if (!ESF_INDICATORS.some((i) => i.code === upper)) throw HubError.badInput("code", `${text} is not an ESF+ common indicator code (vocabulary { esfIndicators } lists them)`);
+  return upper;
 }
