@@ -99,7 +99,7 @@ export function checkSeatAndArea(
   seat: string,
   areaField: string,
   area: readonly string[] | null | undefined,
-): { municipalityCode: string; activityArea: string[]; seatOutsideTerritory: boolean } {
+): { municipalityCode: string; activityArea: string[] } {
   const parsed = parseGminaAnywhere(seat);
   if (!parsed.ok) throw HubError.badInput(seatField, parsed.reason);
   const codes = [...new Set((area ?? []).map((c) => checkTeryt(areaField, c)))];
@@ -107,7 +107,7 @@ export function checkSeatAndArea(
   if (!parsed.inTerritory && codes.length === 0) {
     throw HubError.badInput(areaField, "is required when the seat is outside the partnership's territory: name the gminas, the county (2401) or the city (2465) where you act");
   }
-  return { municipalityCode: parsed.value, activityArea: codes.length ? codes : [parsed.value], seatOutsideTerritory: !parsed.inTerritory };
+  return { municipalityCode: parsed.value, activityArea: codes.length ? codes : [parsed.value] };
 }
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;

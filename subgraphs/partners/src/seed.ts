@@ -9,6 +9,7 @@ import { AccessionApplication, ApplicationStatus } from "./application/applicati
 import { MembershipChange } from "./membership/membership.entity.js";
 import { WebhookDelivery, WebhookSubscription } from "./webhook/webhook.entity.js";
 import { WebhookDeliveryStatus, WebhookEventType } from "./webhook/webhook-event.js";
+import { MEMBERSHIP_STEPS, membershipEvent, type MembershipStep } from "./membership/membership-steps.js";
 
 const FIRST = ["Anna", "Katarzyna", "Magdalena", "Agnieszka", "Joanna", "Monika", "Barbara", "Ewa", "Piotr", "Tomasz", "Marcin", "Krzysztof", "Paweł", "Michał", "Grzegorz", "Łukasz"];
 const LAST = ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński", "Lewandowski", "Zieliński", "Szymański", "Dąbrowski", "Kozłowski", "Mazur", "Krawczyk", "Piątek", "Grabowski", "Pawlak", "Michalski"];
@@ -148,34 +149,30 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
  */
 function seedMembership(em: EntityManager): OutboxEvent[] {
   const reinstated = DEMO_PARTNERS.find((p) => p.key.startsWith("biz-") && !p.withdrewOn && p.key !== "biz-budmax-dabrowa-sp-z-o-o" && p.accededOn < "2023-01-01");
-  type Change = { partner: DemoPartner; status: PartnerStatus; on: string; reason: string; decision: string | null; type: WebhookEventType; verb: string };
+  type Change = { partner: DemoPartner; step: MembershipStep; on: string; reason: string; decisionReference: string | null };
   const changes = DEMO_PARTNERS.flatMap((p): Change[] => {
-    if (p.withdrewOn) return [{ partner: p, status: PartnerStatus.WITHDRAWN, on: p.withdrewOn, reason: "Zakończenie działalności w obszarze rynku pracy.", decision: null, type: WebhookEventType.PARTNER_WITHDREW, verb: "withdrew from the partnership" }];
+    if (p.withdrewOn) return [{ partner: p, step: "withdraw", on: p.withdrewOn, reason: "Zakończenie działalności w obszarze rynku pracy.", decisionReference: null }];
     if (p.key === "biz-budmax-dabrowa-sp-z-o-o") {
-      return [{ partner: p, status: PartnerStatus.SUSPENDED, on: "2026-03-31", reason: "Brak udziału w pracach partnerstwa przez ponad rok.", decision: "Uchwała nr 2/2026 Rady Partnerstwa", type: WebhookEventType.PARTNER_SUSPENDED, verb: "was suspended" }];
+      return [{ partner: p, step: "suspend", on: "2026-03-31", reason: "Brak udziału w pracach partnerstwa przez ponad rok.", decisionReference: "Uchwała nr 2/2026 Rady Partnerstwa" }];
     }
     // a partner suspended once and reinstated: active again, with its history
     if (p === reinstated) {
       return [
-        { partner: p, status: PartnerStatus.SUSPENDED, on: "2023-06-30", reason: "Zaległości w sprawozdaniach z realizacji wspólnych działań.", decision: "Uchwała nr 4/2023 Rady Partnerstwa", type: WebhookEventType.PARTNER_SUSPENDED, verb: "was suspended" },
-        { partner: p, status: PartnerStatus.ACTIVE, on: "2024-01-15", reason: "Sprawozdania uzupełnione.", decision: "Uchwała nr 1/2024 Rady Partnerstwa", type: WebhookEventType.PARTNER_REINSTATED, verb: "was reinstated" },
+        { partner: p, step: "suspend", on: "2023-06-30", reason: "Zaległości w sprawozdaniach z realizacji wspólnych działań.", decisionReference: "Uchwała nr 4/2023 Rady Partnerstwa" },
+        { partner: p, step: "reinstate", on: "2024-01-15", reason: "Sprawozdania uzupełnione.", decisionReference: "Uchwała nr 1/2024 Rady Partnerstwa" },
       ];
     }
     return [];
   });
-  return changes.map(({ partner, status, on, reason, decision, type, verb }) => {
-    const at = new Date(`${on}T12:00:00Z`);
-    em.create(MembershipChange, { id: stableId(`membership:${partner.id}:${status}:${on}`), partnerId: partner.id, status, on, reason, decisionReference: decision, recordedAt: at });
+  return changes.map(({ partner, step, ...change }) => {
+    const at = new Date(`${change.on}T12:00:00Z`);
+    const status = MEMBERSHIP_STEPS[step].to;
+    const told = membershipEvent(step, partner, change);
+    em.create(MembershipChange, { id: stableId(`membership:${partner.id}:${status}:${change.on}`), partnerId: partner.id, status, ...change, recordedAt: at });
     return em.create(OutboxEvent, {
-      id: stableId(`event:${partner.id}:${type}:${on}`),
-      type,
+      ...told,
+      id: stableId(`event:${partner.id}:${told.type}:${change.on}`),
       occurredAt: at,
-      subjectType: "Partner",
-      subjectId: partner.id,
-      public: true,
-      partnerIds: [partner.id],
-      title: `${partner.name} ${verb}`,
-      data: { partnerId: partner.id, name: partner.name, status, on, reason, decisionReference: decision },
       dispatchedAt: at,
     });
   });

@@ -53,12 +53,6 @@ export function checkIdentifiers(input: { sector?: Sector; nip?: string | null; 
   return { nip: nip?.ok ? nip.value : null, regon: regon?.ok ? regon.value : null, krs: krs?.ok ? krs.value : null };
 }
 
-/** The seat (anywhere in Poland) and the activity area (in the territory) of an applicant or partner. */
-export function seatAndArea(municipalityCode: string, activityArea: readonly string[] | null | undefined): { municipalityCode: string; activityArea: string[] } {
-  const checked = checkSeatAndArea("municipalityCode", municipalityCode, "activityArea", activityArea);
-  return { municipalityCode: checked.municipalityCode, activityArea: checked.activityArea };
-}
-
 /** An application is the partnership's record until approved, then the new partner's. */
 const APPLICATION: Audited<AccessionApplication> = { type: "AccessionApplication", audited: ["organisationName", "sector", "status"], owner: (a) => a.partnerId };
 
@@ -70,7 +64,7 @@ export class AccessionApplicationMutations {
       organisationName: checkText("organisationName", input.organisationName, 3, 300),
       sector: input.sector,
       ...checkIdentifiers(input),
-      ...seatAndArea(input.municipalityCode, input.activityArea),
+      ...checkSeatAndArea("municipalityCode", input.municipalityCode, "activityArea", input.activityArea),
       contactEmail: checkEmail("contactEmail", input.contactEmail, true)!,
       missionAreas: checkSet("missionAreas", input.missionAreas, 1, 11),
       statement: checkText("statement", input.statement, 20, 5000),

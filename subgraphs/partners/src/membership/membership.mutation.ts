@@ -2,17 +2,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root 
 import { AuditAction, HubError, checkId, checkText, requireCoordinator, requirePartner, today, write, type Audited, type HubContext, type Writer } from "@bdp/kit/server";
 import { Partner, PartnerStatus } from "../partner/partner.entity.js";
 import { MembershipChange } from "./membership.entity.js";
-import { WebhookEventType } from "../webhook/webhook-event.js";
+import { MEMBERSHIP_STEPS, membershipEvent, type MembershipStep } from "./membership-steps.js";
 import type { Loaders } from "../loaders.js";
 
 const MEMBERSHIP: Audited<Partner> = { type: "Partner", audited: ["status", "withdrewOn"], owner: (p) => p.id };
-
-/** Which status each step leaves, from which it may be taken, and what it tells. */
-const STEPS = {
-  withdraw: { from: [PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED], to: PartnerStatus.WITHDRAWN, event: WebhookEventType.PARTNER_WITHDREW, verb: "withdrew from the partnership" },
-  suspend: { from: [PartnerStatus.ACTIVE], to: PartnerStatus.SUSPENDED, event: WebhookEventType.PARTNER_SUSPENDED, verb: "was suspended" },
-  reinstate: { from: [PartnerStatus.SUSPENDED], to: PartnerStatus.ACTIVE, event: WebhookEventType.PARTNER_REINSTATED, verb: "was reinstated" },
-} as const;
 
 /**
  * Changes a partner's membership, records the step and tells it, in one
@@ -21,13 +14,13 @@ const STEPS = {
  */
 async function changeMembership(
   w: Writer,
-  step: keyof typeof STEPS,
+  step: MembershipStep,
   partner: Partner,
   version: number,
   reason: string,
   decisionReference: string | null,
 ): Promise<Partner> {
-  const { from, to, event, verb } = STEPS[step];
+  const { from, to } = MEMBERSHIP_STEPS[step];
   w.version(partner, version, "Partner");
   if (!(from as readonly PartnerStatus[]).includes(partner.status)) {
     throw new HubError("CONFLICT", `The partner is ${partner.status.toLowerCase()}: it cannot ${step} from there`, { status: partner.status });
@@ -35,19 +28,11 @@ async function changeMembership(
   const on = today();
   w.update(partner, { status: to, ...(to === PartnerStatus.WITHDRAWN ? { withdrewOn: on } : {}) }, { ...MEMBERSHIP, action: AuditAction.DECIDE, reason });
   w.tx.persist(w.tx.create(MembershipChange, { partnerId: partner.id, status: to, on, reason, decisionReference }));
-  w.publish({
-    type: event,
-    subjectType: "Partner",
-    subjectId: partner.id,
-    public: true,
-    partnerIds: [partner.id],
-    title: `${partner.name} ${verb}`,
-    data: () => ({ partnerId: partner.id, name: partner.name, status: to, on, reason, decisionReference, version: partner.version }),
-  });
+  const told = membershipEvent(step, partner, { on, reason, decisionReference });
+  // the version the step left, once flushed
+  w.publish({ ...told, data: () => ({ ...told.data, version: partner.version }) });
   return partner;
 }
-
-const decisionArg = (value: string) => checkText("decisionReference", value, 1, 100);
 
 /**
  * A partner's membership after accession: its own withdrawal, and its
@@ -99,7 +84,7 @@ export class MembershipMutations {
     requireCoordinator(ctx);
     const partnerId = checkId("id", id);
     const why = checkText("reason", reason, 5, 2000);
-    const decision = decisionArg(decisionReference);
+    const decision = checkText("decisionReference", decisionReference, 1, 100);
     return write(ctx, async (w) => changeMembership(w, step, await w.load(Partner, partnerId, { type: "Partner", lock: true }), version, why, decision));
   }
 

@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  HubError, checkEmail, checkId, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
+  HubError, checkEmail, checkId, checkSeatAndArea, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { MissionArea, Sector } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
-import { checkIdentifiers, seatAndArea } from "../application/application.mutation.js";
+import { checkIdentifiers } from "../application/application.mutation.js";
 import type { Loaders } from "../loaders.js";
 
 @InputType({ description: "A postal address." })
@@ -109,7 +109,8 @@ export class PartnerMutations {
       if (changes.nip !== undefined && fields.nip === null && partner.sector !== Sector.INDIVIDUAL) throw HubError.badInput("nip", "is required for organisations: it can be corrected, not removed");
       // a new seat brings its own area unless one is given; a new area keeps the seat
       if (changes.municipalityCode != null || changes.activityArea != null) {
-        Object.assign(fields, seatAndArea(changes.municipalityCode ?? partner.municipalityCode, changes.activityArea ?? (changes.municipalityCode != null ? null : partner.activityArea)));
+        const area = changes.activityArea ?? (changes.municipalityCode != null ? null : partner.activityArea);
+        Object.assign(fields, checkSeatAndArea("municipalityCode", changes.municipalityCode ?? partner.municipalityCode, "activityArea", area));
       }
       return w.update(partner, fields, PROFILE);
     });

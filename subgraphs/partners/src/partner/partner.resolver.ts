@@ -63,8 +63,7 @@ export class PartnerResolver {
 
   @FieldResolver(() => [TerritorialUnit], { description: "The units of the territory where the partner acts." })
   activityUnits(@Root() partner: Partner): TerritorialUnit[] {
-    const area = partner.activityArea.length ? partner.activityArea : [partner.municipalityCode];
-    return area.map(unitByCode).filter((u): u is TerritorialUnit => u !== null);
+    return partner.activityArea.map(unitByCode).filter((u): u is TerritorialUnit => u !== null);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "NIP as printed on documents, XXX-XXX-XX-XX." })

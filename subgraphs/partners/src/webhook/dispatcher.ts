@@ -168,7 +168,8 @@ export class WebhookDispatcher {
       try {
         await this.fanOut();
         // claimed deliveries are sent side by side; a full batch means more may be due
-        while (!this.stopped && (await this.deliverDue()) === this.settings.batch) this.again = false;
+        let claimed = this.settings.batch;
+        while (!this.stopped && claimed === this.settings.batch) claimed = await this.deliverDue();
       } catch (error) {
         this.log.error("webhook round failed", { error });
       }
