@@ -19,10 +19,10 @@ import { tableContents } from "../src/tables.js";
  * item 5): by Ctrl-C (SIGINT to the whole process group, as a terminal sends
  * it) while the core migrates and seeds its images, by kill -9 while the data
  * directories are made from them, and by kill -9 while an example plugin
- * migrates and seeds its own; each time the next `pnpm start` comes up with
- * every table of every subgraph and plugin as a fresh seed has it. Then kill
- * -9 under a write load: every write the hub acknowledged is there after the
- * restart. The hub runs as `pnpm start` runs it, on free ports, with its data
+ * migrates and seeds its own; the start after each cut goes on from where it
+ * stopped, and the next complete start has every table of every subgraph and
+ * plugin as a fresh seed has it. Then kill -9 under a write load: every write
+ * the hub acknowledged is there after the restart. The hub runs as `pnpm start` runs it, on free ports, with its data
  * and images in a folder of its own (HUB_DATA_DIR, IMAGE_DIR).
  */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -189,20 +189,22 @@ async function storedContents(name: string): Promise<Record<string, string>> {
   }
 }
 
-/** Cuts a start off at the first line that passes `at` (and `delayMs` later), then starts again: the hub that comes up, with both example plugins in its registry. */
-async function interruptedThenUp(signal: NodeJS.Signals, what: string, at: (e: LogEntry) => boolean, delayMs = 0): Promise<HubProcess> {
+/** Starts the hub and cuts the start off with `signal` at the first line that passes `at` (and `delayMs` later). */
+async function cutAt(signal: NodeJS.Signals, what: string, at: (e: LogEntry) => boolean, delayMs = 0): Promise<void> {
   const cut = new HubProcess();
   await cut.until(at, what);
   if (delayMs) await sleep(delayMs);
   await cut.kill(signal);
   const leftovers = readdirSync(scratch, { recursive: true }).map(String).filter((f) => /\.partial-\d+$/.test(f));
   console.log(`${signal} at "${what}"${delayMs ? ` +${delayMs} ms` : ""}: ${cut.entries.length} lines, left behind: ${leftovers.join(", ") || "nothing"}`);
+}
 
+/** The next start: up, with both example plugins in the graph and in its registry (the catalogue's database came up whole too). */
+async function nextStart(): Promise<HubProcess> {
   const whole = new HubProcess();
   const startedAt = Date.now();
   await whole.ready();
   console.log(`  next start: ${whole.entries.find((e) => e.text.startsWith("bdp-hub is up"))!.text}, plugins in the graph after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  // the registry holds both example plugins: the catalogue's database came up whole too
   const registry = await fetch(`${gatewayUrl()}/admin/plugins`, { headers: { authorization: `Bearer ${token({ sub: "koordynator", role: "coordinator" })}` } });
   const slugs = ((await registry.json()) as { plugins: { slug: string }[] }).plugins.map((p) => p.slug).sort();
   expect(slugs).toEqual([...PLUGINS].sort());
@@ -215,41 +217,37 @@ async function stoppedWhole(hub: HubProcess, after: string, except: readonly str
   for (const d of SEEDED.filter((d) => !except.includes(d.name))) expect(await storedContents(d.name), `${d.name} after ${after}`).toEqual(reference[d.name]);
 }
 
-async function interruptedThenWhole(signal: NodeJS.Signals, what: string, at: (e: LogEntry) => boolean, delayMs = 0): Promise<void> {
-  await stoppedWhole(await interruptedThenUp(signal, what, at, delayMs), `${signal} at "${what}"`);
-}
-
 const building = (service: string) => (e: LogEntry) => e.service === service && e.msg?.startsWith("building the database image") === true;
 const copying = (service: string) => (e: LogEntry) => e.service === service && e.msg?.startsWith("database copied from its image") === true;
 
-// Each moment costs two starts of the whole hub (half a minute to a minute here): the file keeps one per
-// kind of moment, and both signals; the database images test covers a copy cut off half-way in detail.
-// The write load kills the hub the last moment's start brought up, rather than one of its own.
+// A start of the whole hub takes half a minute to a minute and a half here: the file keeps one cut per kind of
+// moment, and both signals, and chains the cuts that can follow one another (the copy cut leaves the plugins
+// without databases, so the start after it builds theirs, and is cut there); the write load kills the hub that
+// chain brings up. The database images test covers a copy cut off half-way in detail.
 describe("the embedded hub's first start, cut off", () => {
   it("by Ctrl-C while the core migrates and seeds its first images: the next start is whole", async () => {
-    await interruptedThenWhole("SIGINT", "training: building the database image", building("training"), 1500);
-  });
+    const what = "training: building the database image";
+    await cutAt("SIGINT", what, building("training"), 1500);
+    await stoppedWhole(await nextStart(), `SIGINT at "${what}"`);
+  }, 300_000);
 
-  it("by kill -9 while the data directories are made from the images: the next start is whole", async () => {
+  let loaded: HubProcess | undefined;
+  it("by kill -9 while the data directories are made from the images, then while a plugin migrates and seeds its first image: each next start goes on from there, and the last comes up whole", async () => {
+    // no data directories, and no plugin databases or images (a plugin keeps its images beside its data)
     rmSync(dataRoot, { recursive: true, force: true });
-    await interruptedThenWhole("SIGKILL", "labour-market: database copied from its image", copying("labour-market"));
-  });
+    await cutAt("SIGKILL", "labour-market: database copied from its image", copying("labour-market"));
+    // the start after the copy cut brings the core up, then builds the plugins' first images
+    await cutAt("SIGKILL", `${jobs.name}: building the database image`, building(jobs.name), 300);
+    loaded = await nextStart();
+  }, 300_000);
 
-  // the hub this start brings up is the one the write load then kills: one start less for the file
-  it("by kill -9 while a plugin migrates and seeds its first image: the next start is whole; killed under a write load, it keeps every write it acknowledged and opens again", async () => {
-    for (const slug of PLUGINS) {
-      rmSync(join(dataRoot, slug), { recursive: true, force: true });
-      // a plugin keeps its images beside its data (never in the core's folder)
-      rmSync(join(dataRoot, `${slug}.images`), { recursive: true, force: true });
-    }
-    const what = `${jobs.name}: building the database image`;
-    const hub = await interruptedThenUp("SIGKILL", what, building(jobs.name), 300);
-    const acknowledged = await killedUnderWrites(hub);
-
+  it("killed by kill -9 under a write load, keeps every write it acknowledged and opens again whole", async () => {
+    expect(loaded, "the hub the last test brought up").toBeDefined();
+    const acknowledged = await killedUnderWrites(loaded!);
     const again = new HubProcess();
     await again.ready();
     // the training subgraph has the writes besides its seed; everything else is as seeded
-    await stoppedWhole(again, `SIGKILL at "${what}", then kill -9 under writes`, ["training"]);
+    await stoppedWhole(again, "the cuts, then kill -9 under writes", ["training"]);
     const db = await openOrm({ subgraph: "training", entities: SEEDED.find((d) => d.name === "training")!.entities, migrations: [], target: { kind: "pglite", dataDir: join(dataRoot, "training") } });
     try {
       const rows = await db.orm.em.getConnection().execute<{ id: string }[]>("select id from training_programme where id in (?)", [acknowledged]);
@@ -257,7 +255,7 @@ describe("the embedded hub's first start, cut off", () => {
     } finally {
       await db.orm.close(true);
     }
-  });
+  }, 300_000);
 });
 
 const owner = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
