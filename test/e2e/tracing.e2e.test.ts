@@ -22,6 +22,7 @@ let tracing: Tracing;
 let hub: TestHub;
 let restoreStdout: () => void;
 
+let logLevel: string | undefined;
 beforeAll(async () => {
   collector = createServer((req, res) => {
     let body = "";
@@ -34,6 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => collector.listen(0, "127.0.0.1", r));
   tracing = startTracing({ otlpUrl: `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/traces`, serviceName: "bdp-gateway-test" });
+  logLevel = process.env.LOG_LEVEL;
   process.env.LOG_LEVEL = "info"; // the subgraphs' per-operation lines, for the trace ids
   hub = await startTestHub("e2e_tracing");
   const write = process.stdout.write.bind(process.stdout);
@@ -45,6 +47,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   restoreStdout?.();
+  // the next file in this worker (the e2e project does not isolate files) gets the level it was given
+  if (logLevel === undefined) delete process.env.LOG_LEVEL;
+  else process.env.LOG_LEVEL = logLevel;
   await hub?.close();
   await tracing?.shutdown();
   collector?.close();
