@@ -35,6 +35,10 @@ export const ErrorCodes = {
 export const ConflictReasons = {
   EDITION_FULL: "no seat is left in the training edition",
   PROGRAMME_FULL: "no place is left in the activation programme",
+  INITIATIVE_STATUS: "the initiative's status does not allow the step (`extensions.status`, `extensions.allowed`): e.g. dates and budget after signing change only by an annex",
+  PARTS_UNANSWERED: "the agreement cannot be signed while a part is unanswered, the lead's own unconfirmed, or no partner besides the lead confirmed",
+  PART_STATUS: "the agreement part's status does not allow the step: a declined part is not confirmed, a proposed one is declined rather than withdrawn",
+  BUDGET_EXCEEDED: "the spending would take the initiative past its budget (`extensions.left` is what is left)",
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -67,15 +67,22 @@ export const DateTimeScalar = new GraphQLScalarType({
   },
 });
 
-/** Exact sum of Money strings (in grosze, as BigInt): never through floats. */
-export function sumMoney(values: readonly string[]): string {
-  const cents = values.reduce((sum, v) => {
-    const negative = v.startsWith("-");
-    const [int, frac = ""] = v.replace(/^-/, "").split(".");
-    const c = BigInt(int!) * 100n + BigInt(frac.padEnd(2, "0").slice(0, 2));
-    return sum + (negative ? -c : c);
-  }, 0n);
+/** A Money string in grosze, as BigInt: money is compared and added this way, never through floats. */
+export function moneyCents(value: string): bigint {
+  const negative = value.startsWith("-");
+  const [int, frac = ""] = value.replace(/^-/, "").split(".");
+  const cents = BigInt(int!) * 100n + BigInt(frac.padEnd(2, "0").slice(0, 2));
+  return negative ? -cents : cents;
+}
+
+/** Grosze back to a Money string ("-12.05"). */
+export function centsToMoney(cents: bigint): string {
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
   return `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+}
+
+/** Exact sum of Money strings. */
+export function sumMoney(values: readonly string[]): string {
+  return centsToMoney(values.reduce((sum, v) => sum + moneyCents(v), 0n));
 }

@@ -121,8 +121,17 @@ export function checkEmail(field: string, value: string | null | undefined, requ
 }
 
 /** `from` on or before `to`. */
-export function checkOrder(fromField: string, from: string, toField: string, to: string): void {
-  if (from > to) throw HubError.badInput(toField, `must not be before ${fromField}`);
+export function checkOrder(fromField: string, from: string | Date, toField: string, to: string | Date): void {
+  if (isoDay(from) > isoDay(to)) throw HubError.badInput(toField, `must not be before ${fromField}`);
+}
+
+/**
+ * A date as YYYY-MM-DD. A `date` column a record was loaded with may hold a
+ * Date (PGlite's and node-postgres' parsers make one) where a new record or an
+ * argument holds the text: compare dates through this, never `<` on both.
+ */
+export function isoDay(value: string | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
 }
 
 /** A non-empty list of distinct values, at most `max`. */

@@ -5,6 +5,7 @@ import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
 import { AgreementParticipant, Initiative } from "./initiative/initiative.entity.js";
+import { AgreementAnnex, Expenditure, FundingShare } from "./initiative/money.entity.js";
 import { Indicator, IndicatorMeasurement } from "./indicator/indicator.entity.js";
 import { UnemploymentStatistic } from "./statistics/unemployment.entity.js";
 
@@ -29,6 +30,13 @@ export function createLoaders(em: EntityManager) {
     participantsByInitiative: groupLoader(em, AgreementParticipant, "initiative", { role: "asc", id: "asc" }),
     participationsByPartner: groupLoader(em, AgreementParticipant, "partnerId", { createdAt: "asc", id: "asc" }),
     initiativesByIssue: groupLoader(em, Initiative, "issue", { startsOn: "desc", id: "asc" }),
+    fundingSharesByInitiative: groupLoader(em, FundingShare, "initiative", { amount: "desc", id: "asc" }),
+    annexesByInitiative: groupLoader(em, AgreementAnnex, "initiative", { number: "asc" }),
+    spendingByInitiative: groupLoader(em, Expenditure, "initiative", { spentOn: "desc", id: "asc" }),
+    spentByInitiative: aggregateLoader<{ key: string; spent: string }>(
+      (ids) => sqlRows(em, `select initiative_id as key, sum(amount)::text as spent from expenditure where initiative_id in (${placeholders(ids)}) group by initiative_id`, ids),
+      (key) => ({ key, spent: "0.00" }),
+    ),
     indicatorsByInitiative: groupLoader(em, Indicator, "initiative", { kind: "asc", name: "asc" }),
     indicatorsByIssue: groupLoader(em, Indicator, "issue", { kind: "asc", name: "asc" }),
     measurementsByIndicator: groupLoader(em, IndicatorMeasurement, "indicator", { measuredOn: "asc" }),

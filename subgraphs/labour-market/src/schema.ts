@@ -2,11 +2,12 @@ import { auditTrailResolver, buildFederatedSchema, referenceStubs, type HubConte
 import { LabourMarketIssueMutations } from "./issue/issue.mutation.js";
 import { ConsultationMutations } from "./consultation/consultation.mutation.js";
 import { InitiativeMutations } from "./initiative/initiative.mutation.js";
+import { ProjectMutations } from "./initiative/project.mutation.js";
 import { StrategyMutations } from "./strategy/strategy.mutation.js";
 import { LabourMarketIssueResolver, PriorityVoteResolver } from "./issue/issue.resolver.js";
 import { StrategyGoalResolver, StrategyResolver } from "./strategy/strategy.resolver.js";
 import { ConsultationPositionResolver, ConsultationResolver } from "./consultation/consultation.resolver.js";
-import { AgreementParticipantResolver, InitiativeResolver } from "./initiative/initiative.resolver.js";
+import { AgreementParticipantResolver, ExpenditureResolver, InitiativeResolver } from "./initiative/initiative.resolver.js";
 import { IndicatorResolver } from "./indicator/indicator.resolver.js";
 import { UnemploymentResolver } from "./statistics/unemployment.resolver.js";
 import { TerritorialUnitLabourMarketStatisticsResolver } from "./statistics/statistics.resolver.js";
@@ -18,8 +19,8 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       LabourMarketIssueResolver, PriorityVoteResolver, StrategyResolver, StrategyGoalResolver, ConsultationResolver, ConsultationPositionResolver,
-      InitiativeResolver, AgreementParticipantResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver, TerritorialUnitLabourMarketStatisticsResolver,
-      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, StrategyMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
+      InitiativeResolver, AgreementParticipantResolver, ExpenditureResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver, TerritorialUnitLabourMarketStatisticsResolver,
+      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, ProjectMutations, StrategyMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
     ],
     referenceResolvers: {
       ...referenceStubs,

@@ -6,6 +6,7 @@ import { IssueStatus, LabourMarketIssue, PriorityVote } from "./issue/issue.enti
 import { Strategy, StrategyGoal, StrategyLevel } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation/consultation.entity.js";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative/initiative.entity.js";
+import { scaledContributions, seedMoney } from "./initiative/money.seed.js";
 import { Indicator, IndicatorKind, IndicatorMeasurement } from "./indicator/indicator.entity.js";
 import { StatisticSource, UnemploymentStatistic } from "./statistics/unemployment.entity.js";
 
@@ -136,6 +137,8 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     }
   }
 
+  const initiatives: Initiative[] = [];
+  const partsOf = new Map<string, AgreementParticipant[]>();
   INITIATIVES.forEach(([title, issueIndex, fundingSource, budget], n) => {
     const issue = issues[issueIndex]!;
     // the last starts next year; one was abandoned
@@ -152,20 +155,26 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       leadPartnerId: members[0]!.id,
     });
     count("initiative");
-    members.forEach((partner, m) => {
-      em.create(AgreementParticipant, {
-        id: stableId(`agreement:${n}:${partner.key}`),
-        initiative, partnerId: partner.id,
-        role: m === 0 ? ParticipantRole.LEAD : rnd.chance(0.7) ? ParticipantRole.PARTNER : ParticipantRole.SUPPORTING,
-        tasks: rnd.sample(TASKS, rnd.int(1, 3)),
-        responsibilities: m === 0 ? "Koordynacja, rozliczenie i sprawozdawczość." : "Realizacja powierzonych zadań zgodnie z harmonogramem.",
-        cashContribution: m === 0 ? (Number(budget) * 0.1).toFixed(2) : `${rnd.int(0, 40) * 500}.00`,
-        inKindContribution: `${rnd.int(0, 60) * 250}.00`,
-        inKindDescription: rnd.chance(0.6) ? rnd.pick(["sala szkoleniowa", "czas pracy doradcy", "transport", "materiały promocyjne"]) : null,
-        confirmedOn: status === InitiativeStatus.PLANNED && rnd.chance(0.4) ? null : addDays(startsOn, -rnd.int(10, 60)),
-      });
+    initiatives.push(initiative);
+    const drawn = members.map((partner, m) => ({
+      id: stableId(`agreement:${n}:${partner.key}`),
+      initiative, partnerId: partner.id,
+      role: m === 0 ? ParticipantRole.LEAD : rnd.chance(0.7) ? ParticipantRole.PARTNER : ParticipantRole.SUPPORTING,
+      tasks: rnd.sample(TASKS, rnd.int(1, 3)),
+      responsibilities: m === 0 ? "Koordynacja, rozliczenie i sprawozdawczość." : "Realizacja powierzonych zadań zgodnie z harmonogramem.",
+      cashContribution: m === 0 ? (Number(budget) * 0.1).toFixed(2) : `${rnd.int(0, 40) * 500}.00`,
+      inKindContribution: `${rnd.int(0, 60) * 250}.00`,
+      inKindDescription: rnd.chance(0.6) ? rnd.pick(["sala szkoleniowa", "czas pracy doradcy", "transport", "materiały promocyjne"]) : null,
+      confirmedOn: status === InitiativeStatus.PLANNED && rnd.chance(0.4) ? null : addDays(startsOn, -rnd.int(10, 60)),
+    }));
+    // the partners bring at most half of the budget; the funds the rest (money.seed.ts)
+    const [lead, ...others] = drawn;
+    const scaled = scaledContributions(budget, [lead!.cashContribution, lead!.inKindContribution], others.map((o) => [o.cashContribution, o.inKindContribution]));
+    others.forEach((o, i) => ([o.cashContribution, o.inKindContribution] = scaled[i]!));
+    partsOf.set(initiative.id, drawn.map((part) => {
       count("agreement_participant");
-    });
+      return em.create(AgreementParticipant, part);
+    }));
     const indicators: [string | null, string, IndicatorKind, string, number, number, boolean][] = [
       ["EECO02", "Liczba osób bezrobotnych, w tym długotrwale bezrobotnych, objętych wsparciem", IndicatorKind.OUTPUT, "osoby", 0, rnd.int(4, 12) * 10, true],
       ["EECR03", "Liczba osób, które uzyskały kwalifikacje po opuszczeniu programu", IndicatorKind.RESULT, "osoby", 0, rnd.int(2, 8) * 10, true],
@@ -217,5 +226,6 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
       add(u.code, share, null);
     });
   }
+  seedMoney(em, initiatives, partsOf, count);
   return { counts };
 }

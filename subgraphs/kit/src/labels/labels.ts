@@ -269,9 +269,16 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
   },
   InitiativeStatus: {
     PLANNED: { pl: "Planowana", en: "Planned" },
+    AGREED: { pl: "Porozumienie podpisane", en: "Agreement signed" },
     RUNNING: { pl: "W trakcie", en: "Running" },
     COMPLETED: { pl: "Zakończona", en: "Completed" },
     CANCELLED: { pl: "Odwołana", en: "Cancelled" },
+  },
+  AgreementPartStatus: {
+    PROPOSED: { pl: "Zaproponowany", en: "Proposed" },
+    CONFIRMED: { pl: "Potwierdzony", en: "Confirmed" },
+    DECLINED: { pl: "Odrzucony przez partnera", en: "Declined" },
+    WITHDRAWN: { pl: "Wycofany", en: "Withdrawn" },
   },
   IndicatorKind: {
     OUTPUT: { pl: "Wskaźnik produktu", en: "Output indicator" },

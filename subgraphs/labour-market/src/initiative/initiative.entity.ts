@@ -6,14 +6,21 @@ import { LabourMarketIssue } from "../issue/issue.entity.js";
 
 export enum InitiativeStatus {
   PLANNED = "PLANNED",
+  AGREED = "AGREED",
   RUNNING = "RUNNING",
   COMPLETED = "COMPLETED",
   CANCELLED = "CANCELLED",
 }
 registerEnumType(InitiativeStatus, {
   name: "InitiativeStatus",
-  description: "Where an initiative stands.",
-  valuesConfig: { PLANNED: { description: "Agreed, not started." }, RUNNING: { description: "Under way." }, COMPLETED: { description: "Finished." }, CANCELLED: { description: "Abandoned." } },
+  description: "Where an initiative stands: PLANNED → AGREED (the executive agreement signed) → RUNNING → COMPLETED, or CANCELLED from any of the first three.",
+  valuesConfig: {
+    PLANNED: { description: "Being prepared: parts proposed and confirmed, funding put together; everything may still change." },
+    AGREED: { description: "The executive agreement is signed (number, date); dates and budget change only by an annex." },
+    RUNNING: { description: "Under way: spending is recorded against the budget." },
+    COMPLETED: { description: "Finished and closed." },
+    CANCELLED: { description: "Abandoned, with the reason in the audit trail." },
+  },
 });
 
 export enum ParticipantRole {
@@ -27,11 +34,28 @@ registerEnumType(ParticipantRole, {
   valuesConfig: { LEAD: { description: "Leads the initiative (lider)." }, PARTNER: { description: "Carries out tasks (partner)." }, SUPPORTING: { description: "Supports it (partner wspierający)." } },
 });
 
+export enum PartStatus {
+  PROPOSED = "PROPOSED",
+  CONFIRMED = "CONFIRMED",
+  DECLINED = "DECLINED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(PartStatus, {
+  name: "AgreementPartStatus",
+  description: "Where a partner's part in an executive agreement stands.",
+  valuesConfig: {
+    PROPOSED: { description: "Proposed by the lead; the partner has not answered." },
+    CONFIRMED: { description: "Confirmed by the partner with its contribution." },
+    DECLINED: { description: "Declined by the partner before the agreement was signed." },
+    WITHDRAWN: { description: "Withdrawn by the partner after confirming it; its contribution no longer counts." },
+  },
+});
+
 @Entity({ tableName: "initiative" })
 @Index({ properties: ["startsOn", "id"] })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A joint initiative or project of partners, governed by an executive agreement (porozumienie wykonawcze)." })
-export class Initiative extends HubRecord<"issue" | "status" | "description"> {
+export class Initiative extends HubRecord<"issue" | "status" | "description" | "agreementNumber" | "agreementSignedOn"> {
   @Property({ length: 300 })
   @Field({ description: "Title of the initiative." })
   title!: string;
@@ -75,12 +99,20 @@ export class Initiative extends HubRecord<"issue" | "status" | "description"> {
   @Property({ type: "uuid" })
   @Index()
   leadPartnerId!: string;
+
+  @Property({ length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: "The executive agreement's number, once signed (e.g. PW/3/2026)." })
+  agreementNumber: string | null = null;
+
+  @Property({ columnType: "date", type: "string", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When the executive agreement was signed; null before." })
+  agreementSignedOn: string | null = null;
 }
 
 @Entity({ tableName: "agreement_participant" })
 @Unique({ properties: ["initiative", "partnerId"] })
 @ObjectType({ description: "One partner's part in an executive agreement: role, tasks, responsibilities and individual financial contribution." })
-export class AgreementParticipant extends HubRecord<"confirmedOn" | "inKindDescription"> {
+export class AgreementParticipant extends HubRecord<"confirmedOn" | "inKindDescription" | "status" | "leftOn" | "leftReason"> {
   @ManyToOne(() => Initiative, { index: true, deleteRule: "cascade" })
   initiative!: Rel<Initiative>;
 
@@ -115,4 +147,16 @@ export class AgreementParticipant extends HubRecord<"confirmedOn" | "inKindDescr
   @Property({ columnType: "date", type: "string", nullable: true })
   @Field(() => DateScalar, { nullable: true, description: "When the partner confirmed its part; null while unconfirmed." })
   confirmedOn: string | null = null;
+
+  @Enum({ items: () => PartStatus })
+  @Field(() => PartStatus, { description: "Proposed, confirmed, declined or withdrawn." })
+  status: PartStatus = PartStatus.PROPOSED;
+
+  @Property({ columnType: "date", type: "string", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When the partner declined or withdrew its part." })
+  leftOn: string | null = null;
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "The partner's reason for declining or withdrawing." })
+  leftReason: string | null = null;
 }

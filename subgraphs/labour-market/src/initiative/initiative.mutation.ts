@@ -3,7 +3,8 @@ import {
   DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, today, write, type Audited, type HubContext, type Writer,
 } from "@bdp/kit/server";
 import { ESF_INDICATORS, FundingSource, MissionArea } from "@bdp/kit/domain";
-import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative.entity.js";
+import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole, PartStatus } from "./initiative.entity.js";
+import { requireStatus } from "./lifecycle.js";
 import { Indicator, IndicatorKind, IndicatorMeasurement } from "../indicator/indicator.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -65,18 +66,18 @@ export class AgreementConfirmation {
   inKindDescription?: string | null;
 }
 
-const PART_FIELDS = ["partnerId", "role", "tasks", "responsibilities", "cashContribution", "inKindContribution", "inKindDescription", "confirmedOn"] as const;
+const PART_FIELDS = ["partnerId", "role", "tasks", "responsibilities", "cashContribution", "inKindContribution", "inKindDescription", "confirmedOn", "status", "leftOn"] as const;
 
-const INITIATIVE: Audited<Initiative> = { type: "Initiative", audited: ["title", "totalBudget", "startsOn", "endsOn", "status"], owner: (i) => i.leadPartnerId };
+export const INITIATIVE: Audited<Initiative> = { type: "Initiative", audited: ["title", "totalBudget", "startsOn", "endsOn", "status", "fundingSource", "agreementNumber", "agreementSignedOn"], owner: (i) => i.leadPartnerId };
 /** A part in the agreement is the lead's to propose (audited as the lead's) and the participant's to confirm (audited as its own). */
 const PROPOSED_PART: Audited<AgreementParticipant> = { type: "AgreementParticipant", audited: PART_FIELDS, owner: (p) => p.initiative.leadPartnerId };
-const PART: Audited<AgreementParticipant> = { ...PROPOSED_PART, owner: (p) => p.partnerId };
+export const PART: Audited<AgreementParticipant> = { ...PROPOSED_PART, owner: (p) => p.partnerId };
 const INDICATOR: Audited<Indicator> = { type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target"], owner: (i) => i.initiative?.leadPartnerId ?? null };
 const MEASUREMENT: Audited<IndicatorMeasurement> = { type: "IndicatorMeasurement", audited: ["measuredOn", "value"], owner: (m) => m.indicator.initiative?.leadPartnerId ?? null };
 
-/** An initiative the caller's partner leads: only the lead adds parts and indicators to it. */
-function ledBy(w: Writer, initiativeId: string): Promise<Initiative> {
-  return w.loadOwned(Initiative, checkId("initiativeId", initiativeId), INITIATIVE);
+/** An initiative the caller's partner leads (at the version read, where one is given): only the lead changes it and adds parts and indicators to it. */
+export function ledBy(w: Writer, initiativeId: string, version?: number, lock = false): Promise<Initiative> {
+  return w.loadOwned(Initiative, checkId("initiativeId", initiativeId), { ...INITIATIVE, version, lock });
 }
 
 @Resolver(() => Initiative)
@@ -125,11 +126,19 @@ export class InitiativeMutations {
       cashContribution: "0.00",
       inKindContribution: "0.00",
     };
-    return write(ctx, async (w) => w.create(AgreementParticipant, { ...data, initiative: await ledBy(w, initiativeId) }, PROPOSED_PART));
+    return write(ctx, async (w) => {
+      const initiative = await ledBy(w, initiativeId);
+      requireStatus(initiative.status, [InitiativeStatus.PLANNED], "proposing a part (after signing, the agreement changes by an annex)");
+      const earlier = await w.tx.findOne(AgreementParticipant, { initiative, partnerId: data.partnerId });
+      if (!earlier) return w.create(AgreementParticipant, { ...data, initiative }, PROPOSED_PART);
+      // a partner that declined or withdrew may be asked again: the same part, proposed anew
+      if (earlier.status !== PartStatus.DECLINED && earlier.status !== PartStatus.WITHDRAWN) throw new HubError("CONFLICT", "The partner already has a part in this agreement", { reason: "PART_STATUS", status: earlier.status });
+      return w.update(earlier, { ...data, status: PartStatus.PROPOSED, confirmedOn: null, leftOn: null, leftReason: null }, PROPOSED_PART);
+    });
   }
 
   @Authorized("partner")
-  @Mutation(() => AgreementParticipant, { description: "A participating partner confirms its own part and its individual contribution; `version` must be the version read." })
+  @Mutation(() => AgreementParticipant, { description: "A participating partner confirms its own part and its individual contribution (again, to change it) while the initiative is PLANNED; `version` must be the version read." })
   confirmAgreementPart(
     @Arg("id", () => ID, { description: "The agreement part." }) id: string,
     @Arg("version", () => Int, { description: "The version the confirmation is based on." }) version: number,
@@ -141,8 +150,14 @@ export class InitiativeMutations {
       inKindContribution: checkAmount("inKindContribution", input.inKindContribution),
       inKindDescription: optionalText("inKindDescription", input.inKindDescription, 2000),
       confirmedOn: today(),
+      status: PartStatus.CONFIRMED,
     };
-    return write(ctx, async (w) => w.update(await w.loadOwned(AgreementParticipant, checkId("id", id), { ...PART, version }), fields, PART));
+    return write(ctx, async (w) => {
+      const part = await w.loadOwned(AgreementParticipant, checkId("id", id), { ...PART, version, populate: ["initiative"] });
+      if (part.status === PartStatus.DECLINED || part.status === PartStatus.WITHDRAWN) throw new HubError("CONFLICT", `The part is ${part.status}: the lead proposes it again if the partner changes its mind`, { reason: "PART_STATUS", status: part.status });
+      requireStatus(part.initiative.status, [InitiativeStatus.PLANNED], "confirming a part (after signing, contributions change by an annex)");
+      return w.update(part, fields, PART);
+    });
   }
 
   @Authorized("partner")

@@ -1,16 +1,45 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, MoneyScalar, PageArgs, checkId, checkIds, checkList, paginate, partnerRef, searchPattern, sumMoney, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+  ConnectionType, MoneyScalar, PageArgs, centsToMoney, moneyCents, checkId, checkIds, checkList, paginate, partnerRef, searchPattern, sumMoney, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit/server";
 import { FundingSource, MissionArea } from "@bdp/kit/domain";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
-import { AgreementParticipant, Initiative, InitiativeStatus } from "./initiative.entity.js";
+import { AgreementParticipant, Initiative, InitiativeStatus, PartStatus } from "./initiative.entity.js";
+import { AgreementAnnex, Expenditure, FundingShare } from "./money.entity.js";
+import { coverage } from "./lifecycle.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
 import type { Loaders } from "../loaders.js";
 
 export const InitiativeConnection = ConnectionType(Initiative, "Initiative", "initiatives");
+
+@ObjectType({ description: "How an initiative's budget is covered and spent, in PLN, exact to the grosz. Only confirmed parts' contributions count." })
+export class InitiativeBudget {
+  @Field(() => MoneyScalar, { description: "The total budget." })
+  totalBudget!: string;
+
+  @Field(() => MoneyScalar, { description: "Sum of the funding shares." })
+  fundingShares!: string;
+
+  @Field(() => MoneyScalar, { description: "Sum of the confirmed parts' cash contributions." })
+  cashContributions!: string;
+
+  @Field(() => MoneyScalar, { description: "Sum of the confirmed parts' in-kind contributions." })
+  inKindContributions!: string;
+
+  @Field(() => MoneyScalar, { description: "Funding shares plus contributions." })
+  covered!: string;
+
+  @Field(() => MoneyScalar, { description: "The budget less what covers it: 0.00 when covered exactly (required to sign and after every annex), positive when short, negative when over." })
+  gap!: string;
+
+  @Field(() => MoneyScalar, { description: "Spending recorded so far." })
+  spent!: string;
+
+  @Field(() => MoneyScalar, { description: "The budget less the spending." })
+  left!: string;
+}
 
 @InputType({ description: "Conditions an initiative must meet to be listed; all given conditions apply together." })
 export class InitiativeFilter {
@@ -71,14 +100,38 @@ export class InitiativeResolver {
     return ctx.loaders.participantsByInitiative.load(initiative.id);
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "Sum of the partners' cash contributions (PLN)." })
+  @FieldResolver(() => MoneyScalar, { description: "Sum of the confirmed parts' cash contributions (PLN)." })
   async cashContributionTotal(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
-    return sumMoney((await ctx.loaders.participantsByInitiative.load(initiative.id)).map((p) => p.cashContribution));
+    return sumMoney((await confirmedParts(initiative, ctx)).map((p) => p.cashContribution));
   }
 
-  @FieldResolver(() => MoneyScalar, { description: "Sum of the partners' in-kind contributions (PLN)." })
+  @FieldResolver(() => MoneyScalar, { description: "Sum of the confirmed parts' in-kind contributions (PLN)." })
   async inKindContributionTotal(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<string> {
-    return sumMoney((await ctx.loaders.participantsByInitiative.load(initiative.id)).map((p) => p.inKindContribution));
+    return sumMoney((await confirmedParts(initiative, ctx)).map((p) => p.inKindContribution));
+  }
+
+  @FieldResolver(() => [FundingShare], { description: "Where the budget comes from besides the partners' contributions, largest first." })
+  fundingShares(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<FundingShare[]> {
+    return ctx.loaders.fundingSharesByInitiative.load(initiative.id);
+  }
+
+  @FieldResolver(() => [AgreementAnnex], { description: "Annexes to the signed agreement, in order." })
+  annexes(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<AgreementAnnex[]> {
+    return ctx.loaders.annexesByInitiative.load(initiative.id);
+  }
+
+  @FieldResolver(() => [Expenditure], { description: "Spending recorded against the budget, newest first." })
+  spending(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<Expenditure[]> {
+    return ctx.loaders.spendingByInitiative.load(initiative.id);
+  }
+
+  @FieldResolver(() => InitiativeBudget, { description: "How the budget is covered (funding shares and confirmed contributions) and spent." })
+  async budget(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<InitiativeBudget> {
+    const [parts, shares, { spent }] = await Promise.all([
+      ctx.loaders.participantsByInitiative.load(initiative.id), ctx.loaders.fundingSharesByInitiative.load(initiative.id), ctx.loaders.spentByInitiative.load(initiative.id),
+    ]);
+    const c = coverage(initiative.totalBudget, shares.map((s) => s.amount), parts);
+    return { ...c, spent: centsToMoney(moneyCents(spent)), left: centsToMoney(moneyCents(initiative.totalBudget) - moneyCents(spent)) };
   }
 
   @FieldResolver(() => PartnerRef, { nullable: true, description: "The lead partner." })
@@ -99,6 +152,18 @@ export class InitiativeResolver {
   @FieldResolver(() => [Indicator], { description: "Its output and result indicators." })
   indicators(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<Indicator[]> {
     return ctx.loaders.indicatorsByInitiative.load(initiative.id);
+  }
+}
+
+async function confirmedParts(initiative: Initiative, ctx: HubContext<Loaders>): Promise<AgreementParticipant[]> {
+  return (await ctx.loaders.participantsByInitiative.load(initiative.id)).filter((p) => p.status === PartStatus.CONFIRMED);
+}
+
+@Resolver(() => Expenditure)
+export class ExpenditureResolver {
+  @FieldResolver(() => PartnerRef, { nullable: true, description: "The partner that spent it." })
+  partner(@Root() expenditure: Expenditure): PartnerRefShape {
+    return partnerRef(expenditure.partnerId);
   }
 }
 

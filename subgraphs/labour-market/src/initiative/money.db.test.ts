@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { isoDay, migrate, moneyCents, openOrm, runSeedOnce, type OrmHandle } from "@bdp/kit/server";
+import { definition } from "../definition.js";
+import { AgreementParticipant, Initiative, InitiativeStatus, PartStatus } from "./initiative.entity.js";
+import { AgreementAnnex, Expenditure, FundingShare } from "./money.entity.js";
+import { coverage } from "./lifecycle.js";
+
+/** The demo's money keeps the rules the mutations enforce (issue #15, item 2): the seed is data a partner could have written. */
+let db: OrmHandle;
+let em: EntityManager;
+beforeAll(async () => {
+  db = await openOrm({ subgraph: definition.name, entities: definition.entities, migrations: definition.migrations, target: { kind: "pglite-memory" } });
+  await migrate(db.orm);
+  await runSeedOnce(db.orm.em.fork() as EntityManager, definition.name, definition.seed!);
+  em = db.orm.em.fork() as EntityManager;
+}, 120_000);
+afterAll(async () => {
+  await db?.orm.close(true);
+});
+
+describe("the seeded initiatives' money", () => {
+  it("has initiatives at every stage", async () => {
+    const statuses = new Set((await em.find(Initiative, {})).map((i) => i.status));
+    expect([...statuses].sort()).toEqual(Object.values(InitiativeStatus).sort());
+  });
+
+  it("covers every signed initiative's budget exactly with funding shares and confirmed contributions, and numbers its agreement", async () => {
+    const signed = await em.find(Initiative, { status: { $ne: InitiativeStatus.PLANNED } });
+    for (const initiative of signed) {
+      const [parts, shares] = await Promise.all([em.find(AgreementParticipant, { initiative }), em.find(FundingShare, { initiative })]);
+      expect(coverage(initiative.totalBudget, shares.map((s) => s.amount), parts).gap, initiative.title).toBe("0.00");
+      expect(parts.every((p) => p.status === PartStatus.CONFIRMED && isoDay(p.confirmedOn!) <= isoDay(initiative.agreementSignedOn!)), initiative.title).toBe(true);
+      expect(initiative.agreementNumber).toMatch(/^PW\/\d+\/\d{4}$/);
+    }
+    expect(await em.count(FundingShare, {})).toBeGreaterThan(signed.length);
+  });
+
+  it("records spending only by confirmed parts, from the start, never over the budget", async () => {
+    const spending = await em.find(Expenditure, {}, { populate: ["initiative"] });
+    expect(spending.length).toBeGreaterThan(100);
+    const byInitiative = new Map<string, bigint>();
+    for (const e of spending) {
+      const part = await em.findOne(AgreementParticipant, { initiative: e.initiative, partnerId: e.partnerId });
+      expect(part?.status).toBe(PartStatus.CONFIRMED);
+      expect(isoDay(e.spentOn) >= isoDay(e.initiative.startsOn)).toBe(true);
+      byInitiative.set(e.initiative.id, (byInitiative.get(e.initiative.id) ?? 0n) + moneyCents(e.amount));
+    }
+    for (const [id, spent] of byInitiative) {
+      const initiative = await em.findOneOrFail(Initiative, id);
+      expect(spent <= moneyCents(initiative.totalBudget), initiative.title).toBe(true);
+      expect([InitiativeStatus.RUNNING, InitiativeStatus.COMPLETED, InitiativeStatus.CANCELLED]).toContain(initiative.status);
+    }
+  });
+
+  it("shows a declined part and an annex", async () => {
+    expect(await em.count(AgreementParticipant, { status: PartStatus.DECLINED, leftReason: { $ne: null } })).toBeGreaterThan(0);
+    const annex = await em.findOneOrFail(AgreementAnnex, { number: 1 }, { populate: ["initiative"] });
+    expect(isoDay(annex.newEndsOn!)).toBe(isoDay(annex.initiative.endsOn));
+    expect(isoDay(annex.signedOn) >= isoDay(annex.initiative.agreementSignedOn!)).toBe(true);
+  });
+});

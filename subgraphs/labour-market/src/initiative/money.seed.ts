@@ -1,0 +1,143 @@
+import type { EntityManager } from "@mikro-orm/postgresql";
+import { centsToMoney, moneyCents, stableId } from "@bdp/kit/server";
+import { FundingSource } from "@bdp/kit/domain";
+import { DEMO_PARTNERS, DEMO_TODAY, Random, addDays } from "@bdp/kit/demo";
+import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole, PartStatus } from "./initiative.entity.js";
+import { AgreementAnnex, Expenditure, FundingShare } from "./money.entity.js";
+import { coverage } from "./lifecycle.js";
+
+/**
+ * The demo's money (issue #15, item 2), from a random stream of its own so the
+ * rest of the seed stays as it was: every signed initiative covered exactly by
+ * its funding shares and the confirmed contributions, with its agreement's
+ * number and date; spending month by month while it ran; an annex; a part
+ * declined in the planned one; and one initiative AGREED, about to start.
+ */
+
+const PROGRAMMES: Record<FundingSource, [string, string | null]> = {
+  [FundingSource.ESF_PLUS]: ["Fundusze Europejskie dla Śląskiego 2021–2027, priorytet VII", "FESL.07.03-IP.02-"],
+  [FundingSource.LABOUR_FUND]: ["Fundusz Pracy – limit starosty na aktywizację bezrobotnych", null],
+  [FundingSource.KFS]: ["Krajowy Fundusz Szkoleniowy – priorytety ministra", "KFS/PUP/"],
+  [FundingSource.PFRON]: ["PFRON – zadania zlecane fundacjom i organizacjom pozarządowym (art. 36 ustawy o rehabilitacji)", "ZZO/"],
+  [FundingSource.LOCAL_GOVERNMENT_BUDGET]: ["Budżet Powiatu Będzińskiego – zadania partnerstwa", null],
+  [FundingSource.PARTNER_OWN_FUNDS]: ["Środki własne lidera ponad wkład do porozumienia", null],
+};
+const CO_FINANCING = "Budżet Miasta Dąbrowa Górnicza – wkład do projektu";
+const CATEGORIES = ["wynagrodzenia kadry", "szkolenia i kursy", "stypendia stażowe", "promocja i rekrutacja", "wyposażenie stanowisk", "koszty pośrednie"];
+const SIGNED = [InitiativeStatus.AGREED, InitiativeStatus.RUNNING, InitiativeStatus.COMPLETED, InitiativeStatus.CANCELLED];
+
+/** Contributions scaled so that the partners bring at most half of the budget (the rest is the funds'), to 50 PLN. */
+export function scaledContributions(budget: string, lead: [string, string], others: [string, string][]): [string, string][] {
+  const sum = (pairs: [string, string][]) => pairs.reduce((s, [c, k]) => s + moneyCents(c) + moneyCents(k), 0n);
+  const room = moneyCents(budget) / 2n - sum([lead]);
+  const raw = sum(others);
+  if (raw <= room || raw === 0n) return others;
+  const scale = (v: string) => centsToMoney(((moneyCents(v) * (room > 0n ? room : 0n)) / raw / 5000n) * 5000n);
+  return others.map(([c, k]) => [scale(c), scale(k)]);
+}
+
+export function seedMoney(em: EntityManager, initiatives: Initiative[], partsOf: Map<string, AgreementParticipant[]>, count: (table: string) => void): void {
+  const rnd = new Random("labour-market-money");
+  let agreementNo = 0;
+  let annexed = false;
+  for (const initiative of initiatives) {
+    const parts = partsOf.get(initiative.id)!;
+    for (const part of parts) part.status = part.confirmedOn ? PartStatus.CONFIRMED : PartStatus.PROPOSED;
+    if (initiative.status === InitiativeStatus.PLANNED) {
+      // one partner said no: its part never counted
+      const declined = parts.filter((p) => p.role !== ParticipantRole.LEAD).at(-1);
+      if (declined) {
+        Object.assign(declined, {
+          status: PartStatus.DECLINED, confirmedOn: null, cashContribution: "0.00", inKindContribution: "0.00", inKindDescription: null,
+          leftOn: addDays(DEMO_TODAY, -rnd.int(3, 20)), leftReason: "Brak kadry do realizacji zadań w okresie projektu.",
+        });
+      }
+      continue;
+    }
+    if (!SIGNED.includes(initiative.status)) continue;
+    const lastConfirmed = parts.map((p) => p.confirmedOn!).sort().at(-1)!;
+    initiative.agreementSignedOn = addDays(lastConfirmed, rnd.int(1, 5));
+    initiative.agreementNumber = `PW/${++agreementNo}/${initiative.agreementSignedOn.slice(0, 4)}`;
+    shareOut(em, rnd, initiative, parts, count);
+    spend(em, rnd, initiative, parts, count);
+    if (!annexed && initiative.status === InitiativeStatus.RUNNING) {
+      annexed = true;
+      const on = addDays(initiative.startsOn, 200);
+      em.create(AgreementAnnex, {
+        id: stableId(`annex:${initiative.id}:1`), initiative, number: 1, signedOn: on < DEMO_TODAY ? on : addDays(DEMO_TODAY, -5),
+        summary: "Przedłużenie okresu realizacji o 3 miesiące w związku z późniejszym naborem uczestników.",
+        previousEndsOn: addDays(initiative.endsOn, -91), newEndsOn: initiative.endsOn, previousTotalBudget: null, newTotalBudget: null,
+      });
+      count("agreement_annex");
+    }
+  }
+  agreedInitiative(em, rnd, initiatives[0]!, count, ++agreementNo);
+}
+
+/** What the confirmed contributions leave of the budget, in one share of the main fund and (for the funds that need it) one of co-financing. */
+function shareOut(em: EntityManager, rnd: Random, initiative: Initiative, parts: AgreementParticipant[], count: (table: string) => void): void {
+  const rest = moneyCents(coverage(initiative.totalBudget, [], parts).gap);
+  if (rest <= 0n) return;
+  const [programme, call] = PROGRAMMES[initiative.fundingSource];
+  const coFinanced = initiative.fundingSource === FundingSource.ESF_PLUS || initiative.fundingSource === FundingSource.PFRON;
+  const main = coFinanced ? (rest * BigInt(rnd.int(80, 90))) / 100n : rest;
+  const callReference = call ? `${call}${String(rnd.int(1, 40)).padStart(3, "0")}/${initiative.startsOn.slice(2, 4)}` : null;
+  em.create(FundingShare, { id: stableId(`share:${initiative.id}:main`), initiative, source: initiative.fundingSource, programme, callReference, amount: centsToMoney(main) });
+  count("funding_share");
+  if (main === rest) return;
+  em.create(FundingShare, { id: stableId(`share:${initiative.id}:co`), initiative, source: FundingSource.LOCAL_GOVERNMENT_BUDGET, programme: CO_FINANCING, callReference: null, amount: centsToMoney(rest - main) });
+  count("funding_share");
+}
+
+/** Monthly spending by the confirmed parts while it ran: nearly all of the budget once completed, in step with time while running, part of it if cancelled. */
+function spend(em: EntityManager, rnd: Random, initiative: Initiative, parts: AgreementParticipant[], count: (table: string) => void): void {
+  if (initiative.status === InitiativeStatus.AGREED) return;
+  const spenders = parts.filter((p) => p.status === PartStatus.CONFIRMED);
+  const until = initiative.endsOn < DEMO_TODAY ? initiative.endsOn : DEMO_TODAY;
+  const months = Math.max(1, Math.floor((Date.parse(until) - Date.parse(initiative.startsOn)) / 2.63e9));
+  const span = Math.max(1, (Date.parse(initiative.endsOn) - Date.parse(initiative.startsOn)) / 2.63e9);
+  const share = initiative.status === InitiativeStatus.COMPLETED ? 0.93 + rnd.next() * 0.06 : initiative.status === InitiativeStatus.CANCELLED ? 0.4 * Math.min(1, months / span) : 0.9 * Math.min(1, months / span);
+  const budget = moneyCents(initiative.totalBudget);
+  const target = (budget * BigInt(Math.round(share * 10_000))) / 10_000n;
+  let spent = 0n;
+  for (let m = 0; m < months; m++) {
+    const monthly = m === months - 1 ? target - spent : (target * BigInt(Math.round((0.7 + rnd.next() * 0.6) * 1000))) / BigInt(months * 1000);
+    const amount = monthly > budget - spent ? budget - spent : monthly;
+    if (amount <= 0n) break;
+    spent += amount;
+    const spender = m % 3 === 2 && spenders.length > 1 ? rnd.pick(spenders.slice(1)) : spenders[0]!;
+    em.create(Expenditure, {
+      id: stableId(`expenditure:${initiative.id}:${m}`), initiative, partnerId: spender.partnerId,
+      spentOn: addDays(initiative.startsOn, m * 30 + rnd.int(5, 28)), amount: centsToMoney(amount), category: rnd.pick(CATEGORIES), description: null,
+    });
+    count("expenditure");
+  }
+}
+
+/** An initiative signed ten days ago that starts next month: the stage between planning and running. */
+function agreedInitiative(em: EntityManager, rnd: Random, like: Initiative, count: (table: string) => void, agreementNo: number): void {
+  const [lead, ...others] = [DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!, ...rnd.sample(DEMO_PARTNERS.filter((p) => p.withdrewOn === null && p.key !== "pup-bedzin"), 2)];
+  const signedOn = addDays(DEMO_TODAY, -10);
+  const initiative = em.create(Initiative, {
+    id: stableId("initiative:agreed"), title: "Staże z gwarancją zatrudnienia 2027",
+    description: "Staże u pracodawców partnerstwa zakończone zatrudnieniem na co najmniej 6 miesięcy.",
+    issue: like.issue, missionAreas: like.missionAreas, municipalityCodes: like.municipalityCodes,
+    startsOn: addDays(DEMO_TODAY, 30), endsOn: addDays(DEMO_TODAY, 395), status: InitiativeStatus.AGREED,
+    fundingSource: FundingSource.LABOUR_FUND, totalBudget: "360000.00", leadPartnerId: lead.id,
+    agreementNumber: `PW/${agreementNo}/${signedOn.slice(0, 4)}`, agreementSignedOn: signedOn,
+  });
+  count("initiative");
+  const parts = [lead, ...others].map((partner, m) => {
+    const part = em.create(AgreementParticipant, {
+      id: stableId(`agreement:agreed:${partner.key}`), initiative, partnerId: partner.id,
+      role: m === 0 ? ParticipantRole.LEAD : ParticipantRole.PARTNER,
+      tasks: m === 0 ? ["koordynacja", "pośrednictwo pracy"] : ["staże u pracodawcy"],
+      responsibilities: m === 0 ? "Koordynacja, rozliczenie i sprawozdawczość." : "Przyjęcie stażystów i zatrudnienie po stażu.",
+      cashContribution: m === 0 ? "36000.00" : "0.00", inKindContribution: m === 0 ? "12000.00" : "18000.00",
+      inKindDescription: m === 0 ? "czas pracy doradcy" : "opiekun stażysty", confirmedOn: addDays(signedOn, -rnd.int(2, 9)), status: PartStatus.CONFIRMED,
+    });
+    count("agreement_participant");
+    return part;
+  });
+  shareOut(em, rnd, initiative, parts, count);
+}
