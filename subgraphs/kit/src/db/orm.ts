@@ -116,7 +116,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   // Opened here rather than by knex-pglite (which would open it on
   // `connection.filename`), so it can start from an image and be dumped into
   // one; a borrowed instance is not closed by knex, so the ORM's close does it.
-  const pglite = dataDir ? await openDataDir(dataDir, options.loadDataDir) : new PGlite({ loadDataDir: options.loadDataDir });
+  const pglite = dataDir ? await openDataDir(dataDir, options.loadDataDir) : new PGlite({ loadDataDir: options.loadDataDir, parsers: AS_POSTGRES_GIVES });
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,
@@ -141,9 +141,16 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
  * next time: the next start makes it again. One that exists and cannot be
  * opened is named in the error with what to run.
  */
+/**
+ * A `date` column as the text YYYY-MM-DD, as the ORM gets it from PostgreSQL:
+ * PGlite's own parser makes a Date at UTC midnight, and the same code then
+ * compared a Date with a string on one engine and two strings on the other.
+ */
+const AS_POSTGRES_GIVES = { 1082: (value: string) => value };
+
 async function openDataDir(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
   if (!existsSync(join(dataDir, "PG_VERSION"))) await makeDataDir(dataDir, loadDataDir);
-  const pglite = new PGlite({ dataDir });
+  const pglite = new PGlite({ dataDir, parsers: AS_POSTGRES_GIVES });
   try {
     await pglite.waitReady;
     return pglite;
