@@ -18,7 +18,11 @@ afterAll(async () => {
 });
 
 const OPEN = new Set(["applyToJoin"]);
-const COORDINATOR = new Set(["decideApplication", "setIssueStatus", "openConsultation", "closeConsultation", "recordStrategy", "suspendPartner", "reinstatePartner"]);
+const COORDINATOR = new Set([
+  "decideApplication", "setIssueStatus", "openConsultation", "closeConsultation", "recordStrategy", "suspendPartner", "reinstatePartner",
+  // the secretariat records the bodies' work (issue #15)
+  "createBody", "addBodyMember", "endBodyMembership", "callMeeting", "recordAttendance", "recordResolution", "closeMeeting",
+]);
 
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };
 const TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";

@@ -144,6 +144,12 @@ export function checkSet<T>(field: string, values: readonly T[], min: number, ma
 /** Today's date, in UTC, for records whose date is their writing. */
 export const today = () => new Date().toISOString().slice(0, 10);
 
+/** A date that has come: today or earlier (a signature, a spending, a body's establishment). */
+export function checkNotFuture(field: string, date: string): string {
+  if (date > today()) throw HubError.badInput(field, "must not be in the future");
+  return date;
+}
+
 function checkValidity(field: string, value: string, validity: Validity, date: string): void {
   if (inForceOn(validity, date)) return;
   const when = validity.inForceUntil && date > validity.inForceUntil ? `was in force until ${validity.inForceUntil}` : `is in force from ${validity.inForceFrom}`;

@@ -4,6 +4,7 @@ import { Partner } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication } from "./application/application.entity.js";
 import { MembershipChange } from "./membership/membership.entity.js";
+import { AgendaItem, Body, BodyMember, Meeting, Resolution, ResolutionVote } from "./governance/governance.entity.js";
 import { WebhookDelivery, WebhookSubscription } from "./webhook/webhook.entity.js";
 import { WebhookDispatcher, webhookSettings } from "./webhook/dispatcher.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -15,7 +16,7 @@ import { generate, seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "partners",
   defaultPort: 4001,
-  entities: [Partner, Representative, AccessionApplication, MembershipChange, WebhookSubscription, WebhookDelivery, AuditEntry, OutboxEvent],
+  entities: [Partner, Representative, AccessionApplication, MembershipChange, Body, BodyMember, Meeting, AgendaItem, Resolution, ResolutionVote, WebhookSubscription, WebhookDelivery, AuditEntry, OutboxEvent],
   migrations,
   buildSchema,
   createLoaders,

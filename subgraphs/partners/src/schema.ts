@@ -10,6 +10,8 @@ import { MembershipMutations } from "./membership/membership.mutation.js";
 import { WebhookSubscriptionMutations } from "./webhook/webhook.mutation.js";
 import { WebhookSubscriptionResolver } from "./webhook/webhook.resolver.js";
 import { NewsResolver } from "./webhook/news.resolver.js";
+import { GovernanceMutations } from "./governance/governance.mutation.js";
+import { BodyMemberResolver, BodyResolver, MeetingResolver, ResolutionResolver, ResolutionVoteResolver } from "./governance/governance.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The partner register's schema; needs no database. */
@@ -18,6 +20,7 @@ export function buildSchema() {
     resolvers: [
       PartnerResolver, TerritoryResolver, TerritoryStatisticsResolver, AccessionApplicationResolver, PartnerMutations, RepresentativeMutations, AccessionApplicationMutations,
       MembershipMutations, WebhookSubscriptionResolver, WebhookSubscriptionMutations, NewsResolver,
+      BodyResolver, BodyMemberResolver, MeetingResolver, ResolutionResolver, ResolutionVoteResolver, GovernanceMutations,
       auditTrailResolver("registerAuditTrail", "partner register"),
       // the labels of every enum of the API (issue #17): the register keeps the partnership's words
       EnumLabelsResolver,

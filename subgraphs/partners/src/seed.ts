@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { OutboxEvent, WEBHOOK_SECRET_PREFIX, stableId, type SeedResult } from "@bdp/kit/server";
 import { MissionArea, Sector, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_PARTNERS, Random, type DemoPartner } from "@bdp/kit/demo";
+import { seedGovernance } from "./governance/governance.seed.js";
 import { Partner, PartnerStatus } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
 import { AccessionApplication, ApplicationStatus } from "./application/application.entity.js";
@@ -138,8 +139,9 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
   });
   const events = seedMembership(em);
   seedWebhooks(em, events);
+  const governance = seedGovernance(em, applicants.flatMap(([, , , status], i) => (status === ApplicationStatus.SUBMITTED ? [stableId(`application:${i}`)] : [])));
   return {
-    counts: { partner: DEMO_PARTNERS.length, representative: representatives, accession_application: applicants.length + recent.length, membership_change: events.length, webhook_subscription: 1, webhook_delivery: events.length },
+    counts: { partner: DEMO_PARTNERS.length, representative: representatives, accession_application: applicants.length + recent.length, membership_change: events.length, webhook_subscription: 1, webhook_delivery: events.length, ...governance },
   };
 }
 

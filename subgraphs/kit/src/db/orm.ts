@@ -117,6 +117,7 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
   // `connection.filename`), so it can start from an image and be dumped into
   // one; a borrowed instance is not closed by knex, so the ORM's close does it.
   const pglite = dataDir ? await openDataDir(dataDir, options.loadDataDir) : new PGlite({ loadDataDir: options.loadDataDir, parsers: AS_POSTGRES_GIVES });
+  oneStatementAsQuery(pglite);
   const orm = await MikroORM.init({
     ...common,
     driver: PGliteDriver,
@@ -147,6 +148,26 @@ export async function openOrm(options: OrmOptions): Promise<OrmHandle> {
  * compared a Date with a string on one engine and two strings on the other.
  */
 const AS_POSTGRES_GIVES = { 1082: (value: string) => value };
+
+/**
+ * knex-pglite runs any SQL with a ";" in it through `exec` (for scripts of
+ * several statements), and then reads the array `exec` returns as one
+ * result: an update whose text holds a ";" (minutes, a description) came
+ * back with no affected rows, which the ORM takes for a lost optimistic lock.
+ * Here `exec` runs one statement as a query, and a script (which a prepared
+ * statement refuses, 42601) as the script it is.
+ */
+function oneStatementAsQuery(pglite: PGlite): void {
+  const script = pglite.exec.bind(pglite);
+  pglite.exec = (async (sql: string, options?: Parameters<PGlite["exec"]>[1]) => {
+    try {
+      return await pglite.query(sql, [], options);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "42601") throw error;
+      return script(sql, options);
+    }
+  }) as PGlite["exec"];
+}
 
 async function openDataDir(dataDir: string, loadDataDir?: Blob): Promise<PGlite> {
   if (!existsSync(join(dataDir, "PG_VERSION"))) await makeDataDir(dataDir, loadDataDir);

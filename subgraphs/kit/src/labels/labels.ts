@@ -373,12 +373,58 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     ACCEDED_ON: { pl: "Data przystąpienia", en: "Accession date" },
     CREATED_AT: { pl: "Data utworzenia", en: "Created" },
   },
+  BodyKind: {
+    COUNCIL: { pl: "Rada partnerstwa", en: "Council" },
+    WORKING_GROUP: { pl: "Zespół roboczy", en: "Working group" },
+  },
+  QuorumRule: {
+    HALF: { pl: "Co najmniej połowa członków", en: "At least half of the members" },
+    TWO_THIRDS: { pl: "Co najmniej dwie trzecie członków", en: "At least two thirds of the members" },
+  },
+  MajorityRule: {
+    SIMPLE: { pl: "Zwykła większość głosów", en: "Simple majority" },
+    ABSOLUTE: { pl: "Bezwzględna większość głosów", en: "Absolute majority" },
+    TWO_THIRDS: { pl: "Większość dwóch trzecich głosów", en: "Two-thirds majority" },
+  },
+  ResolutionEffect: {
+    NONE: { pl: "Bez skutku w rejestrze", en: "No effect in the register" },
+    ADMIT_APPLICANT: { pl: "Przyjęcie do partnerstwa", en: "Admits the applicant" },
+    REJECT_APPLICANT: { pl: "Odmowa przyjęcia", en: "Rejects the application" },
+    SUSPEND_PARTNER: { pl: "Zawieszenie partnera", en: "Suspends the partner" },
+    REINSTATE_PARTNER: { pl: "Przywrócenie partnera", en: "Reinstates the partner" },
+  },
+  BodyMemberRole: {
+    CHAIR: { pl: "Przewodniczący", en: "Chair" },
+    VICE_CHAIR: { pl: "Wiceprzewodniczący", en: "Vice-chair" },
+    MEMBER: { pl: "Członek", en: "Member" },
+  },
+  MeetingStatus: {
+    CALLED: { pl: "Zwołane", en: "Called" },
+    HELD: { pl: "Odbyte", en: "Held" },
+    CANCELLED: { pl: "Odwołane", en: "Cancelled" },
+  },
+  AgendaSubject: {
+    APPLICATION: { pl: "Wniosek o przystąpienie", en: "Application to join" },
+    PARTNER: { pl: "Partner", en: "Partner" },
+    ISSUE: { pl: "Problem rynku pracy", en: "Labour-market issue" },
+    CONSULTATION: { pl: "Konsultacje", en: "Consultation" },
+    INITIATIVE: { pl: "Inicjatywa", en: "Initiative" },
+    STRATEGY: { pl: "Strategia", en: "Strategy" },
+    OTHER: { pl: "Inne", en: "Other" },
+  },
+  VoteChoice: {
+    FOR: { pl: "Za", en: "For" },
+    AGAINST: { pl: "Przeciw", en: "Against" },
+    ABSTAIN: { pl: "Wstrzymuje się", en: "Abstains" },
+  },
   WebhookEventType: {
     APPLICATION_DECIDED: { pl: "Rozpatrzenie wniosku o przystąpienie", en: "Application decided" },
     PARTNER_JOINED: { pl: "Przystąpienie partnera", en: "Partner joined" },
     PARTNER_WITHDREW: { pl: "Wystąpienie partnera", en: "Partner withdrew" },
     PARTNER_SUSPENDED: { pl: "Zawieszenie partnera", en: "Partner suspended" },
     PARTNER_REINSTATED: { pl: "Przywrócenie partnera", en: "Partner reinstated" },
+    MEETING_CALLED: { pl: "Zwołanie posiedzenia", en: "Meeting called" },
+    RESOLUTION_ADOPTED: { pl: "Głosowanie nad uchwałą", en: "Resolution voted on" },
   },
   WebhookDeliveryStatus: {
     PENDING: { pl: "Oczekuje", en: "Pending" },

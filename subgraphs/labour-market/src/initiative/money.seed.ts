@@ -44,8 +44,10 @@ export function seedMoney(em: EntityManager, initiatives: Initiative[], partsOf:
     const parts = partsOf.get(initiative.id)!;
     for (const part of parts) part.status = part.confirmedOn ? PartStatus.CONFIRMED : PartStatus.PROPOSED;
     if (initiative.status === InitiativeStatus.PLANNED) {
-      // one partner said no: its part never counted
-      const declined = parts.filter((p) => p.role !== ParticipantRole.LEAD).at(-1);
+      // one partner said no (its part never counted), another has not answered yet
+      const others = parts.filter((p) => p.role !== ParticipantRole.LEAD);
+      const declined = others.at(-1);
+      if (others.length > 1) Object.assign(others[0]!, { status: PartStatus.PROPOSED, confirmedOn: null, cashContribution: "0.00", inKindContribution: "0.00", inKindDescription: null });
       if (declined) {
         Object.assign(declined, {
           status: PartStatus.DECLINED, confirmedOn: null, cashContribution: "0.00", inKindContribution: "0.00", inKindDescription: null,
@@ -58,14 +60,18 @@ export function seedMoney(em: EntityManager, initiatives: Initiative[], partsOf:
     const lastConfirmed = parts.map((p) => p.confirmedOn!).sort().at(-1)!;
     initiative.agreementSignedOn = addDays(lastConfirmed, rnd.int(1, 5));
     initiative.agreementNumber = `PW/${++agreementNo}/${initiative.agreementSignedOn.slice(0, 4)}`;
+    // the first running initiative lost a partner on the way, and its annex covered the gap with the main fund
+    const annex = !annexed && initiative.status === InitiativeStatus.RUNNING;
+    const leaving = annex ? parts.filter((p) => p.role !== ParticipantRole.LEAD).at(-1) : undefined;
+    const annexOn = addDays(initiative.startsOn, 200) < DEMO_TODAY ? addDays(initiative.startsOn, 200) : addDays(DEMO_TODAY, -5);
+    if (leaving) Object.assign(leaving, { status: PartStatus.WITHDRAWN, leftOn: addDays(annexOn, -20), leftReason: "Zmiana profilu działalności; zadania przejmuje lider." });
     shareOut(em, rnd, initiative, parts, count);
     spend(em, rnd, initiative, parts, count);
-    if (!annexed && initiative.status === InitiativeStatus.RUNNING) {
+    if (annex) {
       annexed = true;
-      const on = addDays(initiative.startsOn, 200);
       em.create(AgreementAnnex, {
-        id: stableId(`annex:${initiative.id}:1`), initiative, number: 1, signedOn: on < DEMO_TODAY ? on : addDays(DEMO_TODAY, -5),
-        summary: "Przedłużenie okresu realizacji o 3 miesiące w związku z późniejszym naborem uczestników.",
+        id: stableId(`annex:${initiative.id}:1`), initiative, number: 1, signedOn: annexOn,
+        summary: `Przedłużenie okresu realizacji o 3 miesiące w związku z późniejszym naborem uczestników${leaving ? "; zadania partnera, który wycofał udział, przejmuje lider, a jego wkład pokrywa dofinansowanie" : ""}.`,
         previousEndsOn: addDays(initiative.endsOn, -91), newEndsOn: initiative.endsOn, previousTotalBudget: null, newTotalBudget: null,
       });
       count("agreement_annex");

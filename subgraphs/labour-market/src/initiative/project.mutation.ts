@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, DateScalar, HubError, MoneyScalar, callerPartnerId, centsToMoney, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, isoDay, moneyCents, optionalText, today, write,
+  AuditAction, DateScalar, HubError, MoneyScalar, callerPartnerId, centsToMoney, checkAmount, checkGmina, checkId, checkNotFuture, checkOrder, checkSet, checkText, isoDay, moneyCents, optionalText, today, write,
   type Audited, type HubContext, type Writer,
 } from "@bdp/kit/server";
 import { FundingSource, MissionArea } from "@bdp/kit/domain";
@@ -122,10 +122,6 @@ function positive(field: string, value: string): string {
   return amount;
 }
 
-function notFuture(field: string, date: string): string {
-  if (date > today()) throw HubError.badInput(field, "must not be in the future");
-  return date;
-}
 
 /** The initiative's parts and shares, read in the write's transaction. */
 async function moneyOf(w: Writer, initiative: Initiative) {
@@ -219,7 +215,7 @@ export class ProjectMutations {
     @Arg("signedOn", () => DateScalar, { description: "When it was signed; not in the future." }) signedOn: string,
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<Initiative> {
-    const data = { agreementNumber: checkText("number", number, 1, 60), agreementSignedOn: notFuture("signedOn", signedOn), status: InitiativeStatus.AGREED };
+    const data = { agreementNumber: checkText("number", number, 1, 60), agreementSignedOn: checkNotFuture("signedOn", signedOn), status: InitiativeStatus.AGREED };
     return write(ctx, async (w) => {
       const initiative = await ledBy(w, initiativeId, version);
       requireStatus(initiative.status, [InitiativeStatus.PLANNED], "signing the agreement");
@@ -242,7 +238,7 @@ export class ProjectMutations {
     @Arg("input", () => AgreementAnnexInput, { description: "The annex." }) input: AgreementAnnexInput,
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<AgreementAnnex> {
-    const signedOn = notFuture("input.signedOn", input.signedOn);
+    const signedOn = checkNotFuture("input.signedOn", input.signedOn);
     const summary = checkText("input.summary", input.summary, 10, 2000);
     const totalBudget = input.totalBudget == null ? null : checkAmount("input.totalBudget", input.totalBudget);
     const shares = input.fundingShares == null ? null : checkShares("input.fundingShares", input.fundingShares);
@@ -320,7 +316,7 @@ export class ProjectMutations {
   ): Promise<Expenditure> {
     const partnerId = callerPartnerId(ctx);
     const data = {
-      spentOn: notFuture("input.spentOn", input.spentOn), amount: positive("input.amount", input.amount),
+      spentOn: checkNotFuture("input.spentOn", input.spentOn), amount: positive("input.amount", input.amount),
       category: checkText("input.category", input.category, 3, 100), description: optionalText("input.description", input.description, 2000),
     };
     return write(ctx, async (w) => {

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  AuditAction, HubError, checkEmail, checkId, checkSeatAndArea, checkSet, checkText, requireCoordinator, today, write, type Audited, type HubContext,
+  AuditAction, HubError, checkEmail, checkId, checkSeatAndArea, checkSet, checkText, requireCoordinator, today, write, type Audited, type HubContext, type Writer,
 } from "@bdp/kit/server";
 import { MissionArea, Sector, parseKrs, parseNip, parseRegon } from "@bdp/kit/domain";
 import { AccessionApplication, ApplicationStatus } from "./application.entity.js";
@@ -88,43 +88,54 @@ export class AccessionApplicationMutations {
     return write(ctx, async (w) => {
       const application = await w.load(AccessionApplication, applicationId, { type: "AccessionApplication" });
       w.version(application, version, "AccessionApplication");
-      if (application.status !== ApplicationStatus.SUBMITTED) throw new HubError("CONFLICT", `The application was already ${application.status.toLowerCase()}`);
-      // approval makes the applicant a partner, in the same transaction as the decision
-      const partner = approve
-        ? w.tx.create(Partner, {
-            name: application.organisationName,
-            sector: application.sector,
-            status: PartnerStatus.ACTIVE,
-            nip: application.nip,
-            regon: application.regon,
-            krs: application.krs,
-            municipalityCode: application.municipalityCode,
-            activityArea: application.activityArea,
-            missionAreas: application.missionAreas,
-            accededOn: today(),
-          })
-        : null;
-      w.update(application, { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, decidedAt: new Date(), decisionReason: why, partnerId: partner?.id ?? null }, { ...APPLICATION, audited: ["status"], action: AuditAction.DECIDE, reason: why });
-      // decisions are public with their reasons; the applicant's contact details are not in them
-      w.publish({
-        type: WebhookEventType.APPLICATION_DECIDED,
-        subjectType: "AccessionApplication",
-        subjectId: application.id,
-        public: true,
-        title: `The application of ${application.organisationName} was ${approve ? "approved" : "rejected"}`,
-        data: { applicationId: application.id, organisationName: application.organisationName, sector: application.sector, approved: approve, reason: why, partnerId: partner?.id ?? null },
-      });
-      if (partner) {
-        w.publish({
-          type: WebhookEventType.PARTNER_JOINED,
-          subjectType: "Partner",
-          subjectId: partner.id,
-          public: true,
-          title: `${partner.name} joined the partnership`,
-          data: { partnerId: partner.id, name: partner.name, sector: partner.sector, municipalityCode: partner.municipalityCode, activityArea: partner.activityArea, accededOn: partner.accededOn, missionAreas: partner.missionAreas },
-        });
-      }
-      return application;
+      return decideApplicationIn(w, application, approve, why);
     });
   }
 }
+
+/**
+ * Decides an application in the write `w`: approval makes the applicant a
+ * partner; the decision and the joining are public news. The coordinator's
+ * `decideApplication` and a council's resolution (ADMIT_APPLICANT,
+ * REJECT_APPLICANT) both decide this way.
+ */
+export function decideApplicationIn(w: Writer, application: AccessionApplication, approve: boolean, why: string): AccessionApplication {
+  if (application.status !== ApplicationStatus.SUBMITTED) throw new HubError("CONFLICT", `The application was already ${application.status.toLowerCase()}`);
+  // approval makes the applicant a partner, in the same transaction as the decision
+  const partner = approve
+    ? w.tx.create(Partner, {
+        name: application.organisationName,
+        sector: application.sector,
+        status: PartnerStatus.ACTIVE,
+        nip: application.nip,
+        regon: application.regon,
+        krs: application.krs,
+        municipalityCode: application.municipalityCode,
+        activityArea: application.activityArea,
+        missionAreas: application.missionAreas,
+        accededOn: today(),
+      })
+    : null;
+  w.update(application, { status: approve ? ApplicationStatus.APPROVED : ApplicationStatus.REJECTED, decidedAt: new Date(), decisionReason: why, partnerId: partner?.id ?? null }, { ...APPLICATION, audited: ["status"], action: AuditAction.DECIDE, reason: why });
+  // decisions are public with their reasons; the applicant's contact details are not in them
+  w.publish({
+    type: WebhookEventType.APPLICATION_DECIDED,
+    subjectType: "AccessionApplication",
+    subjectId: application.id,
+    public: true,
+    title: `The application of ${application.organisationName} was ${approve ? "approved" : "rejected"}`,
+    data: { applicationId: application.id, organisationName: application.organisationName, sector: application.sector, approved: approve, reason: why, partnerId: partner?.id ?? null },
+  });
+  if (partner) {
+    w.publish({
+      type: WebhookEventType.PARTNER_JOINED,
+      subjectType: "Partner",
+      subjectId: partner.id,
+      public: true,
+      title: `${partner.name} joined the partnership`,
+      data: { partnerId: partner.id, name: partner.name, sector: partner.sector, municipalityCode: partner.municipalityCode, activityArea: partner.activityArea, accededOn: partner.accededOn, missionAreas: partner.missionAreas },
+    });
+  }
+  return application;
+}
+

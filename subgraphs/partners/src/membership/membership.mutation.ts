@@ -12,7 +12,7 @@ const MEMBERSHIP: Audited<Partner> = { type: "Partner", audited: ["status", "wit
  * transaction: a stale version is CONFLICT, a step from a status it does not
  * start from is CONFLICT naming the status.
  */
-async function changeMembership(
+export async function changeMembership(
   w: Writer,
   step: MembershipStep,
   partner: Partner,

@@ -5,6 +5,7 @@ import { Migration20261125180551_audit as M1 } from "./migration-20261125180551-
 import { Migration20261201171128_social_partner_sectors as M2 } from "./migration-20261201171128-social_partner_sectors.js";
 import { Migration20261207221617_membership_webhooks as M3 } from "./migration-20261207221617-membership_webhooks.js";
 import { Migration20261207224646_activity_area as M4 } from "./migration-20261207224646-activity_area.js";
+import { Migration20261208020658_bodies_decisions as M5 } from "./migration-20261208020658-bodies_decisions.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261201171128-social_partner_sectors", class: M2 },
   { name: "migration-20261207221617-membership_webhooks", class: M3 },
   { name: "migration-20261207224646-activity_area", class: M4 },
+  { name: "migration-20261208020658-bodies_decisions", class: M5 },
 ];

@@ -12,6 +12,8 @@ export enum WebhookEventType {
   PARTNER_WITHDREW = "PARTNER_WITHDREW",
   PARTNER_SUSPENDED = "PARTNER_SUSPENDED",
   PARTNER_REINSTATED = "PARTNER_REINSTATED",
+  MEETING_CALLED = "MEETING_CALLED",
+  RESOLUTION_ADOPTED = "RESOLUTION_ADOPTED",
 }
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
@@ -22,6 +24,8 @@ registerEnumType(WebhookEventType, {
     PARTNER_WITHDREW: { description: "A partner withdrew from the declaration (wystąpienie); public." },
     PARTNER_SUSPENDED: { description: "A partner's membership was suspended by a decision, with its reason; public." },
     PARTNER_REINSTATED: { description: "A suspended partner's membership was reinstated by a decision, with its reason; public." },
+    MEETING_CALLED: { description: "A body's meeting was called, with its date, place and agenda; public." },
+    RESOLUTION_ADOPTED: { description: "A body voted on a resolution (adopted or not: `data.adopted`), with its reasons and the votes; public." },
   },
 });
 
