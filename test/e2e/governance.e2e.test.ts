@@ -61,11 +61,15 @@ describe("the council decides an application", () => {
     const issueId = (await hub.query(`{ labourMarketIssues(first: 1) { nodes { id } } }`)).body.data.labourMarketIssues.nodes[0].id;
     const call = (agenda: unknown[], token = coordinator) =>
       hub.query(`mutation($b: ID!, $input: MeetingInput!) { callMeeting(bodyId: $b, input: $input) { id version number status agenda { ordinal subjectType subjectId } } }`, { b: councilId, input: { heldOn: today(), place: "Starostwo Powiatowe w Będzinie", agenda } }, { token });
-    const agenda = [{ title: "Wniosek o przystąpienie", subjectType: "APPLICATION", subjectId: applicationId }, { title: "Problem do agendy partnerstwa", subjectType: "ISSUE", subjectId: issueId }];
+    const agenda = [
+      { title: "Wniosek o przystąpienie", subjectType: "APPLICATION", subjectId: applicationId },
+      { title: "Problem do agendy partnerstwa", subjectType: "ISSUE", subjectId: issueId },
+      { title: "Wniosek o zawieszenie partnera", subjectType: "PARTNER", subjectId: e!.id },
+    ];
     expect(code((await call(agenda, hub.token({ sub: "anna", role: "partner", partnerId: a!.id }))).body)).toBe("FORBIDDEN");
     expect(code((await call([{ title: "Wniosek", subjectType: "APPLICATION", subjectId: "00000000-0000-4000-8000-000000000000" }])).body)).toBe("BAD_USER_INPUT");
     const { body } = await call(agenda);
-    expect(body.data.callMeeting).toMatchObject({ number: 1, status: "CALLED", agenda: [{ ordinal: 1, subjectType: "APPLICATION", subjectId: applicationId }, { ordinal: 2, subjectType: "ISSUE", subjectId: issueId }] });
+    expect(body.data.callMeeting).toMatchObject({ number: 1, status: "CALLED", agenda: [{ ordinal: 1, subjectType: "APPLICATION", subjectId: applicationId }, { ordinal: 2, subjectType: "ISSUE", subjectId: issueId }, { ordinal: 3, subjectType: "PARTNER" }] });
     meeting = body.data.callMeeting;
   });
 
@@ -108,8 +112,10 @@ describe("the council decides an application", () => {
     expect(resolution.votes.map((v: any) => [v.partner.id, v.choice]).sort()).toEqual([[a!.id, "FOR"], [b!.id, "FOR"], [c!.id, "FOR"], [d!.id, "AGAINST"]].sort());
   });
 
-  it("a vote that falls short changes nothing; a working group may not admit or suspend", async () => {
-    const { body } = await hub.query(RESOLVE, { m: meeting.id, input: { title: "W sprawie zawieszenia partnera", reasons: "Wniosek członka o zawieszenie z powodu braku aktywności.", effect: "SUSPEND_PARTNER", subjectId: e!.id, votes: [...vote([a!, b!], "FOR"), ...vote([c!, d!], "AGAINST")] } }, { token: coordinator });
+  it("a vote that falls short changes nothing; a subject not on the agenda is not decided; a working group may not admit or suspend", async () => {
+    const offAgenda = await hub.query(RESOLVE, { m: meeting.id, input: { title: "W sprawie zawieszenia partnera", reasons: "Sprawa wniesiona bez zapowiedzi w porządku obrad.", effect: "SUSPEND_PARTNER", subjectId: d!.id, votes: vote([a!, b!, c!], "FOR") } }, { token: coordinator });
+    expect(offAgenda.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.subjectId" });
+    const { body } = await hub.query(RESOLVE, { m: meeting.id, input: { agendaOrdinal: 3, title: "W sprawie zawieszenia partnera", reasons: "Wniosek członka o zawieszenie z powodu braku aktywności.", effect: "SUSPEND_PARTNER", subjectId: e!.id, votes: [...vote([a!, b!], "FOR"), ...vote([c!, d!], "AGAINST")] } }, { token: coordinator });
     expect(body.data.recordResolution).toMatchObject({ adopted: false, votesFor: 2, votesAgainst: 2 });
     const partner = await hub.query(`query($id: ID!) { partner(id: $id) { status } }`, { id: e!.id });
     expect(partner.body.data.partner.status).toBe("ACTIVE");

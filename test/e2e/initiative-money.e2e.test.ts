@@ -8,7 +8,8 @@ import { startTestHub, type TestHub } from "../src/hub.js";
  * funding shares that must add up (an inconsistent set refused), signing,
  * spending against the budget (concurrent spending never past it), a partner
  * withdrawing and an annex covering the gap, closing; what may change when;
- * each step in the audit trail.
+ * each step in the audit trail. Then raising funds: a call for funding, the
+ * leads' applications, grants never past what the call has.
  */
 let hub: TestHub;
 const partner = (key: string) => DEMO_PARTNERS.find((p) => p.key === key)!;
@@ -204,5 +205,61 @@ describe("an initiative's agreement and money", () => {
     const firsts = await trail("first");
     expect(firsts.some((n) => n.entityId === parts.first!.id && n.action === "DECIDE" && n.reason === "Zmiana profilu działalności fundacji.")).toBe(true);
     expect(firsts.some((n) => n.entityType === "Expenditure" && n.action === "CREATE")).toBe(true);
+  });
+});
+
+describe("calls for funding and the partnership's applications", () => {
+  let callId: string;
+  let projects: string[];
+  const today = () => new Date().toISOString().slice(0, 10);
+  const shift = (days: number) => new Date(Date.now() + days * 864e5).toISOString().slice(0, 10);
+  const apply = (call: string, initiativeId: string, requested: string, who: keyof typeof tokens = "lead") =>
+    hub.query(`mutation($c: ID!, $i: ID!, $r: Money!) { applyForFunding(callId: $c, initiativeId: $i, requested: $r) { id version status } }`, { c: call, i: initiativeId, r: requested }, as(who));
+  const decide = (id: string, version: number, granted: string | null, who: keyof typeof tokens = "second") =>
+    hub.query(`mutation($id: ID!, $v: Int!, $g: Money) { decideFundingApplication(id: $id, version: $v, granted: $g, reason: "Ocena merytoryczna komisji.") { status granted decidedOn } }`, { id, v: version, g: granted }, as(who));
+
+  beforeAll(async () => {
+    projects = [];
+    for (const [who, title] of [["lead", "Kursy KFS dla mikrofirm z Czeladzi"], ["first", "Kursy KFS dla opiekunów"]] as const) {
+      const { body } = await hub.query(`mutation($input: InitiativeInput!) { createInitiative(input: $input) { id } }`,
+        { input: { title, missionAreas: ["FUNDING_AND_TRAINING"], municipalityCodes: ["2401011"], startsOn: shift(30), endsOn: shift(300), fundingSource: "KFS", totalBudget: "80000.00" } }, as(who));
+      projects.push(body.data.createInitiative.id);
+    }
+  });
+
+  it("a labour office announces its call; open calls are listed for anyone", async () => {
+    const announce = (input: Record<string, unknown>) => hub.query(`mutation($input: FundingCallInput!) { announceFundingCall(input: $input) { id reference recordedBy { id } } }`, { input }, as("second"));
+    const input = { reference: `KFS/1/${today().slice(0, 4)}`, title: "Nabór wniosków o środki KFS na kształcenie ustawiczne", source: "KFS", programme: "Krajowy Fundusz Szkoleniowy – priorytety ministra", opensOn: shift(-5), closesOn: shift(20), available: "100000.00" };
+    expect(code((await announce({ ...input, closesOn: shift(-10) })).body)).toBe("BAD_USER_INPUT");
+    const { body } = await announce(input);
+    expect(body.data.announceFundingCall.recordedBy.id).toBe(second.id);
+    callId = body.data.announceFundingCall.id;
+    expect(code((await announce(input)).body)).toBe("CONFLICT"); // the same reference twice
+    const listed = await hub.query(`{ fundingCalls(filter: { open: true, sources: [KFS] }) { nodes { id } } }`);
+    expect(listed.body.data.fundingCalls.nodes.map((n: { id: string }) => n.id)).toContain(callId);
+  });
+
+  it("leads apply for their own initiatives, once per call, within the budget and what the call has", async () => {
+    expect(code((await apply(callId, projects[0]!, "50000.00", "first")).body)).toBe("FORBIDDEN"); // not its initiative
+    expect(code((await apply(callId, projects[0]!, "90000.00")).body)).toBe("BAD_USER_INPUT"); // over the budget
+    expect((await apply(callId, projects[0]!, "60000.00")).body.data.applyForFunding.status).toBe("SUBMITTED");
+    expect(code((await apply(callId, projects[0]!, "10000.00")).body)).toBe("CONFLICT"); // once per call
+    expect((await apply(callId, projects[1]!, "50000.00", "first")).body.data.applyForFunding.status).toBe("SUBMITTED");
+  });
+
+  it("only the call's recorder decides; grants never add up past what the call has; a decided application is not decided again", async () => {
+    const { body } = await hub.query(`query($id: ID!) { initiative(id: $id) { fundingApplications { id version requested call { reference } } } }`, { id: projects[0] });
+    const [mine] = body.data.initiative.fundingApplications;
+    const theirs = (await hub.query(`query($id: ID!) { initiative(id: $id) { fundingApplications { id version } } }`, { id: projects[1] })).body.data.initiative.fundingApplications[0];
+    expect(code((await decide(mine.id, mine.version, "60000.00", "lead")).body)).toBe("FORBIDDEN"); // the applicant cannot grant itself
+    expect(code((await decide(mine.id, mine.version, "60000.01")).body)).toBe("BAD_USER_INPUT"); // more than asked
+    expect((await decide(mine.id, mine.version, "60000.00")).body.data.decideFundingApplication).toMatchObject({ status: "GRANTED", granted: "60000.00" });
+    const exhausted = await decide(theirs.id, theirs.version, "50000.00");
+    expect([code(exhausted.body), reason(exhausted.body), exhausted.body.errors?.[0]?.extensions?.left]).toEqual(["CONFLICT", "CALL_EXHAUSTED", "40000.00"]);
+    expect((await decide(theirs.id, theirs.version, "40000.00")).body.data.decideFundingApplication.status).toBe("GRANTED");
+    expect(reason((await decide(mine.id, mine.version + 1, null)).body)).toBe("APPLICATION_STATUS");
+    const call = await hub.query(`query { fundingCalls(filter: { sources: [KFS] }) { nodes { reference applications { status granted initiative { title } } } } }`);
+    const ours = call.body.data.fundingCalls.nodes.find((n: { reference: string }) => n.reference === mine.call.reference);
+    expect(ours.applications.map((a: any) => a.granted).sort()).toEqual(["40000.00", "60000.00"]);
   });
 });

@@ -38,6 +38,12 @@ export const ConflictReasons = {
   INITIATIVE_STATUS: "the initiative's status does not allow the step (`extensions.status`, `extensions.allowed`): e.g. dates and budget after signing change only by an annex",
   PARTS_UNANSWERED: "the agreement cannot be signed while a part is unanswered, the lead's own unconfirmed, or no partner besides the lead confirmed",
   PART_STATUS: "the agreement part's status does not allow the step: a declined part is not confirmed, a proposed one is declined rather than withdrawn",
+  CALL_CLOSED: "the call for funding does not take applications on this day",
+  CALL_EXHAUSTED: "the grant would take the call past what it has (`extensions.left`)",
+  APPLICATION_STATUS: "the application for funding was already decided or withdrawn",
+  NO_QUORUM: "a body's resolution without the quorum its rules need (`extensions.present`, `members`, `needed`)",
+  MEETING_STATUS: "the meeting is held or cancelled, or already voted, so the step is not taken",
+  SEAT_TAKEN: "the partner already has a seat in the body for part of that term",
   BUDGET_EXCEEDED: "the spending would take the initiative past its budget (`extensions.left` is what is left)",
 } as const;
 

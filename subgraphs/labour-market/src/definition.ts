@@ -4,6 +4,7 @@ import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
 import { AgreementParticipant, Initiative } from "./initiative/initiative.entity.js";
 import { AgreementAnnex, Expenditure, FundingShare } from "./initiative/money.entity.js";
+import { FundingApplication, FundingCall } from "./initiative/funding.entity.js";
 import { Indicator, IndicatorMeasurement } from "./indicator/indicator.entity.js";
 import { UnemploymentStatistic } from "./statistics/unemployment.entity.js";
 import { createLoaders, type Loaders } from "./loaders.js";
@@ -15,7 +16,7 @@ import { seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "labour-market",
   defaultPort: 4002,
-  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, FundingShare, Expenditure, AgreementAnnex, Indicator, IndicatorMeasurement, UnemploymentStatistic, AuditEntry],
+  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, FundingShare, Expenditure, AgreementAnnex, FundingCall, FundingApplication, Indicator, IndicatorMeasurement, UnemploymentStatistic, AuditEntry],
   migrations,
   buildSchema,
   createLoaders,

@@ -6,6 +6,7 @@ import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
 import { AgreementParticipant, Initiative } from "./initiative/initiative.entity.js";
 import { AgreementAnnex, Expenditure, FundingShare } from "./initiative/money.entity.js";
+import { FundingApplication, FundingCall } from "./initiative/funding.entity.js";
 import { Indicator, IndicatorMeasurement } from "./indicator/indicator.entity.js";
 import { UnemploymentStatistic } from "./statistics/unemployment.entity.js";
 
@@ -30,6 +31,9 @@ export function createLoaders(em: EntityManager) {
     participantsByInitiative: groupLoader(em, AgreementParticipant, "initiative", { role: "asc", id: "asc" }),
     participationsByPartner: groupLoader(em, AgreementParticipant, "partnerId", { createdAt: "asc", id: "asc" }),
     initiativesByIssue: groupLoader(em, Initiative, "issue", { startsOn: "desc", id: "asc" }),
+    fundingCall: byIdLoader(em, FundingCall),
+    applicationsByCall: groupLoader(em, FundingApplication, "call", { submittedOn: "asc", id: "asc" }),
+    applicationsByInitiative: groupLoader(em, FundingApplication, "initiative", { submittedOn: "desc", id: "asc" }),
     fundingSharesByInitiative: groupLoader(em, FundingShare, "initiative", { amount: "desc", id: "asc" }),
     annexesByInitiative: groupLoader(em, AgreementAnnex, "initiative", { number: "asc" }),
     spendingByInitiative: groupLoader(em, Expenditure, "initiative", { spentOn: "desc", id: "asc" }),

@@ -274,6 +274,12 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     COMPLETED: { pl: "Zakończona", en: "Completed" },
     CANCELLED: { pl: "Odwołana", en: "Cancelled" },
   },
+  FundingApplicationStatus: {
+    SUBMITTED: { pl: "Złożony", en: "Submitted" },
+    GRANTED: { pl: "Przyznane dofinansowanie", en: "Granted" },
+    REJECTED: { pl: "Odrzucony", en: "Rejected" },
+    WITHDRAWN: { pl: "Wycofany", en: "Withdrawn" },
+  },
   AgreementPartStatus: {
     PROPOSED: { pl: "Zaproponowany", en: "Proposed" },
     CONFIRMED: { pl: "Potwierdzony", en: "Confirmed" },

@@ -7,6 +7,7 @@ import { FundingSource, MissionArea } from "@bdp/kit/domain";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { AgreementParticipant, Initiative, InitiativeStatus, PartStatus } from "./initiative.entity.js";
 import { AgreementAnnex, Expenditure, FundingShare } from "./money.entity.js";
+import { FundingApplication } from "./funding.entity.js";
 import { coverage } from "./lifecycle.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { Indicator } from "../indicator/indicator.entity.js";
@@ -113,6 +114,11 @@ export class InitiativeResolver {
   @FieldResolver(() => [FundingShare], { description: "Where the budget comes from besides the partners' contributions, largest first." })
   fundingShares(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<FundingShare[]> {
     return ctx.loaders.fundingSharesByInitiative.load(initiative.id);
+  }
+
+  @FieldResolver(() => [FundingApplication], { description: "Its applications to calls for funding, newest first." })
+  fundingApplications(@Root() initiative: Initiative, @Ctx() ctx: HubContext<Loaders>): Promise<FundingApplication[]> {
+    return ctx.loaders.applicationsByInitiative.load(initiative.id);
   }
 
   @FieldResolver(() => [AgreementAnnex], { description: "Annexes to the signed agreement, in order." })

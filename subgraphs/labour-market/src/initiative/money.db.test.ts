@@ -4,6 +4,7 @@ import { isoDay, migrate, moneyCents, openOrm, runSeedOnce, type OrmHandle } fro
 import { definition } from "../definition.js";
 import { AgreementParticipant, Initiative, InitiativeStatus, PartStatus } from "./initiative.entity.js";
 import { AgreementAnnex, Expenditure, FundingShare } from "./money.entity.js";
+import { FundingApplication, FundingApplicationStatus, FundingCall } from "./funding.entity.js";
 import { coverage } from "./lifecycle.js";
 
 /** The demo's money keeps the rules the mutations enforce (issue #15, item 2): the seed is data a partner could have written. */
@@ -60,5 +61,18 @@ describe("the seeded initiatives' money", () => {
     const annex = await em.findOneOrFail(AgreementAnnex, { number: 1 }, { populate: ["initiative"] });
     expect(isoDay(annex.newEndsOn!)).toBe(isoDay(annex.initiative.endsOn));
     expect(isoDay(annex.signedOn) >= isoDay(annex.initiative.agreementSignedOn!)).toBe(true);
+  });
+
+  it("backs the signed initiatives' main shares with granted applications to calls, never past what a call has; every application status is there", async () => {
+    for (const status of Object.values(FundingApplicationStatus)) expect(await em.count(FundingApplication, { status }), status).toBeGreaterThan(0);
+    for (const call of await em.find(FundingCall, {})) {
+      const grants = await em.find(FundingApplication, { call, status: FundingApplicationStatus.GRANTED });
+      expect(grants.reduce((sum, g) => sum + moneyCents(g.granted!), 0n) <= moneyCents(call.available!), call.reference).toBe(true);
+      for (const g of grants) {
+        expect(moneyCents(g.granted!) <= moneyCents(g.requested)).toBe(true);
+        expect(isoDay(g.submittedOn) >= isoDay(call.opensOn) && isoDay(g.submittedOn) <= isoDay(call.closesOn), call.reference).toBe(true);
+      }
+    }
+    expect(await em.count(FundingApplication, { status: FundingApplicationStatus.GRANTED })).toBeGreaterThanOrEqual(5);
   });
 });

@@ -4,6 +4,7 @@ import { FundingSource } from "@bdp/kit/domain";
 import { DEMO_PARTNERS, DEMO_TODAY, Random, addDays } from "@bdp/kit/demo";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole, PartStatus } from "./initiative.entity.js";
 import { AgreementAnnex, Expenditure, FundingShare } from "./money.entity.js";
+import { FundingApplication, FundingApplicationStatus, FundingCall } from "./funding.entity.js";
 import { coverage } from "./lifecycle.js";
 
 /**
@@ -11,7 +12,8 @@ import { coverage } from "./lifecycle.js";
  * rest of the seed stays as it was: every signed initiative covered exactly by
  * its funding shares and the confirmed contributions, with its agreement's
  * number and date; spending month by month while it ran; an annex; a part
- * declined in the planned one; and one initiative AGREED, about to start.
+ * declined in the planned one; one initiative AGREED, about to start; and
+ * the calls for funding behind the main shares, with their applications.
  */
 
 const PROGRAMMES: Record<FundingSource, [string, string | null]> = {
@@ -38,6 +40,7 @@ export function scaledContributions(budget: string, lead: [string, string], othe
 
 export function seedMoney(em: EntityManager, initiatives: Initiative[], partsOf: Map<string, AgreementParticipant[]>, count: (table: string) => void): void {
   const rnd = new Random("labour-market-money");
+  const mains = new Map<string, FundingShare>();
   let agreementNo = 0;
   let annexed = false;
   for (const initiative of initiatives) {
@@ -65,7 +68,8 @@ export function seedMoney(em: EntityManager, initiatives: Initiative[], partsOf:
     const leaving = annex ? parts.filter((p) => p.role !== ParticipantRole.LEAD).at(-1) : undefined;
     const annexOn = addDays(initiative.startsOn, 200) < DEMO_TODAY ? addDays(initiative.startsOn, 200) : addDays(DEMO_TODAY, -5);
     if (leaving) Object.assign(leaving, { status: PartStatus.WITHDRAWN, leftOn: addDays(annexOn, -20), leftReason: "Zmiana profilu działalności; zadania przejmuje lider." });
-    shareOut(em, rnd, initiative, parts, count);
+    const main = shareOut(em, rnd, initiative, parts, count);
+    if (main) mains.set(initiative.id, main);
     spend(em, rnd, initiative, parts, count);
     if (annex) {
       annexed = true;
@@ -78,21 +82,74 @@ export function seedMoney(em: EntityManager, initiatives: Initiative[], partsOf:
     }
   }
   agreedInitiative(em, rnd, initiatives[0]!, count, ++agreementNo);
+  seedCalls(em, rnd, initiatives, mains, count);
+}
+
+/** Labour offices' and outside funders' calls, recorded by whoever runs them (KFS and the Labour Fund: PUP Będzin) or the lead that applied. */
+const RUN_BY_PUP = [FundingSource.KFS, FundingSource.LABOUR_FUND];
+const FUNDED = [FundingSource.KFS, FundingSource.LABOUR_FUND, FundingSource.ESF_PLUS, FundingSource.PFRON];
+
+/**
+ * The calls behind the signed initiatives' main funding shares, each granted
+ * what the share holds before the agreement was signed; and the planned
+ * initiative's applications: one rejected, one withdrawn, one waiting.
+ */
+function seedCalls(em: EntityManager, rnd: Random, initiatives: Initiative[], mains: Map<string, FundingShare>, count: (table: string) => void): void {
+  const pup = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+  const references = new Set<string>();
+  const call = (key: string, source: FundingSource, reference: string, opensOn: string, closesOn: string, available: bigint, owner: string) => {
+    let unique = reference;
+    for (let k = 2; references.has(unique); k++) unique = `${reference}-${k}`;
+    references.add(unique);
+    count("funding_call");
+    return em.create(FundingCall, {
+      id: stableId(`call:${key}`), reference: unique, title: `Nabór ${unique}`, source, programme: PROGRAMMES[source][0],
+      opensOn, closesOn, available: centsToMoney(available), ownerPartnerId: RUN_BY_PUP.includes(source) ? pup.id : owner,
+    });
+  };
+  for (const initiative of initiatives) {
+    if (initiative.status === InitiativeStatus.PLANNED || !FUNDED.includes(initiative.fundingSource) || !initiative.agreementSignedOn) continue;
+    const share = mains.get(initiative.id);
+    if (!share) continue;
+    const closesOn = addDays(initiative.agreementSignedOn, -rnd.int(45, 90));
+    const made = call(initiative.id, share.source, share.callReference ?? `${share.source}/${initiative.agreementSignedOn.slice(0, 4)}`, addDays(closesOn, -30), closesOn, moneyCents(share.amount) * 3n, initiative.leadPartnerId);
+    em.create(FundingApplication, {
+      id: stableId(`funding-application:${initiative.id}`), call: made, initiative, requested: share.amount, submittedOn: addDays(closesOn, -rnd.int(1, 20)),
+      status: FundingApplicationStatus.GRANTED, granted: share.amount, decidedOn: addDays(closesOn, rnd.int(10, 30)), decisionReason: "Wniosek oceniony pozytywnie; dofinansowanie w wysokości wnioskowanej.",
+    });
+    count("funding_application");
+  }
+  const planned = initiatives.find((i) => i.status === InitiativeStatus.PLANNED)!;
+  const steps: [FundingApplicationStatus, number, string | null][] = [
+    [FundingApplicationStatus.REJECTED, -200, "Wniosek nie uzyskał minimalnej liczby punktów w ocenie merytorycznej."],
+    [FundingApplicationStatus.WITHDRAWN, -90, "Wycofany: zmiana harmonogramu projektu."],
+    [FundingApplicationStatus.SUBMITTED, -10, null],
+  ];
+  steps.forEach(([status, days, why], k) => {
+    const opensOn = addDays(DEMO_TODAY, days - 20);
+    const made = call(`planned:${k}`, planned.fundingSource, `${PROGRAMMES[planned.fundingSource][1] ?? "NAB/"}${String(50 + k).padStart(3, "0")}/${opensOn.slice(2, 4)}`, opensOn, addDays(DEMO_TODAY, days + 60), moneyCents(planned.totalBudget) * 4n, planned.leadPartnerId);
+    em.create(FundingApplication, {
+      id: stableId(`funding-application:planned:${k}`), call: made, initiative: planned, requested: centsToMoney((moneyCents(planned.totalBudget) * 8n) / 10n), submittedOn: addDays(DEMO_TODAY, days),
+      status, granted: null, decidedOn: why ? addDays(DEMO_TODAY, days + 25) : null, decisionReason: why,
+    });
+    count("funding_application");
+  });
 }
 
 /** What the confirmed contributions leave of the budget, in one share of the main fund and (for the funds that need it) one of co-financing. */
-function shareOut(em: EntityManager, rnd: Random, initiative: Initiative, parts: AgreementParticipant[], count: (table: string) => void): void {
+function shareOut(em: EntityManager, rnd: Random, initiative: Initiative, parts: AgreementParticipant[], count: (table: string) => void): FundingShare | undefined {
   const rest = moneyCents(coverage(initiative.totalBudget, [], parts).gap);
-  if (rest <= 0n) return;
+  if (rest <= 0n) return undefined;
   const [programme, call] = PROGRAMMES[initiative.fundingSource];
   const coFinanced = initiative.fundingSource === FundingSource.ESF_PLUS || initiative.fundingSource === FundingSource.PFRON;
   const main = coFinanced ? (rest * BigInt(rnd.int(80, 90))) / 100n : rest;
   const callReference = call ? `${call}${String(rnd.int(1, 40)).padStart(3, "0")}/${initiative.startsOn.slice(2, 4)}` : null;
-  em.create(FundingShare, { id: stableId(`share:${initiative.id}:main`), initiative, source: initiative.fundingSource, programme, callReference, amount: centsToMoney(main) });
+  const share = em.create(FundingShare, { id: stableId(`share:${initiative.id}:main`), initiative, source: initiative.fundingSource, programme, callReference, amount: centsToMoney(main) });
   count("funding_share");
-  if (main === rest) return;
+  if (main === rest) return share;
   em.create(FundingShare, { id: stableId(`share:${initiative.id}:co`), initiative, source: FundingSource.LOCAL_GOVERNMENT_BUDGET, programme: CO_FINANCING, callReference: null, amount: centsToMoney(rest - main) });
   count("funding_share");
+  return share;
 }
 
 /** Monthly spending by the confirmed parts while it ran: nearly all of the budget once completed, in step with time while running, part of it if cancelled. */

@@ -296,8 +296,13 @@ export class GovernanceMutations {
       if (present.size < needed) {
         throw new HubError("CONFLICT", `No quorum: ${present.size} of ${members.length} members present, ${body.name} needs ${needed} (${body.quorum})`, { reason: "NO_QUORUM", present: present.size, members: members.length, needed });
       }
-      const agendaItem = input.agendaOrdinal == null ? null : await w.tx.findOne(AgendaItem, { meeting, ordinal: input.agendaOrdinal });
+      const agenda = await w.tx.find(AgendaItem, { meeting }, { orderBy: { ordinal: "asc" } });
+      const agendaItem = input.agendaOrdinal == null ? null : agenda.find((item) => item.ordinal === input.agendaOrdinal) ?? null;
       if (input.agendaOrdinal != null && !agendaItem) throw HubError.badInput("input.agendaOrdinal", "no such item on the meeting's agenda");
+      // a body decides on what it was called to decide: the subject of an effect is on the agenda
+      if (input.effect !== ResolutionEffect.NONE && !(agendaItem ? [agendaItem] : agenda).some((item) => item.subjectId === subjectId)) {
+        throw HubError.badInput("input.subjectId", `not on the meeting's agenda${agendaItem ? ` under item ${agendaItem.ordinal}` : ""}: a body decides what it was called to decide`);
+      }
       const tally = { for: votes.filter((v) => v.choice === VoteChoice.FOR).length, against: votes.filter((v) => v.choice === VoteChoice.AGAINST).length, present: present.size };
       const adopted = isAdopted(body.majority, tally);
       const year = isoDay(meeting.heldOn).slice(0, 4);
