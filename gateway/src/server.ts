@@ -2,6 +2,7 @@ import { ApolloGateway } from "@apollo/gateway";
 import type { GraphQLSchema } from "graphql";
 import { createLogger, listen, registerLookup, type HttpService, type Logger } from "@bdp/kit/server";
 import { type PluginAddressPolicy, type PluginLimits } from "@bdp/kit/plugin";
+import { MembershipGuard } from "./auth/membership.js";
 import { startApollo } from "./apollo.js";
 import { identify } from "./auth/identify.js";
 import { tokenVerifier, type JwtConfig } from "./auth/jwt.js";
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   supergraphSdl: string;
   /** Subgraph name → GraphQL URL; names missing here keep the supergraph's URL. */
   subgraphUrls?: Record<string, string>;
+  /** How often the gateway reads which partners are suspended or withdrawn (their writes are refused); 10 s by default. */
+  membershipRefreshMs?: number;
   port?: number;
   host?: string;
   /** Allowed browser origins; ["*"] for any. */
@@ -159,6 +162,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ? new TrustedDocuments(catalogue, options.documents?.mode ?? "log", { log, metrics, schema: () => apiSchema, missCooldownMs: options.documents?.missCooldownMs })
     : undefined;
   const usage = catalogue ? new UsageRecorder(catalogue, { log, clientOfDocument: (id) => documents?.clientOf(id), flushMs: options.usageFlushMs }) : undefined;
+  // a suspended or withdrawn partner writes nothing, in any subgraph (issue #15)
+  const membership = urls.partners ? new MembershipGuard(urls.partners, options.signingKey, log, options.membershipRefreshMs) : undefined;
+  await membership?.refresh();
+  membership?.start();
   usage?.start();
   await documents?.reload();
   const documentsTimer = documents ? setInterval(() => void documents.reload(), options.documents?.refreshMs ?? 60_000) : undefined;
@@ -170,7 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     pluginSlugs: () => plugins?.namespaces() ?? [],
     metrics,
     log,
-    plugins: usage ? [usage.plugin()] : [],
+    plugins: [...(membership ? [membership.plugin()] : []), ...(usage ? [usage.plugin()] : [])],
     persistedQueries: shared.persistedQueries,
   });
   const verify = tokenVerifier(options.jwt);
@@ -197,6 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ],
     onClose: async () => {
       clearInterval(documentsTimer);
+      membership?.stop();
       await usage?.stop();
       await apollo.stop();
       await shared.close();

@@ -146,3 +146,38 @@ describe("the council decides an application", () => {
     expect(trail.find((n: any) => n.action === "DECIDE").reason).toMatch(/^Uchwała nr 1\//);
   });
 });
+
+describe("a suspended or withdrawn partner writes nothing, in any subgraph", () => {
+  const f = active.find((p) => ![a, b, c, d, e].includes(p) && p.sector !== "INDIVIDUAL")!;
+  const propose = (token: string) =>
+    hub.query(`mutation($input: IssueProposalInput!) { proposeIssue(input: $input) { id } }`, { input: { title: "Brak opieki nad dziećmi w czasie szkoleń", area: "NEW_EMPLOYMENT_FORMS", affectedGroups: ["UNDER_30"], municipalityCodes: ["2401011"] } }, { token });
+  const train = (token: string) =>
+    hub.query(`mutation($input: TrainingProgrammeInput!) { createTrainingProgramme(input: $input) { id } }`, { input: { title: "Kurs w czasie zawieszenia", targetGroups: ["UNDER_30"], form: "TRAINING", fundingSource: "LABOUR_FUND", hours: 20, costPerParticipant: "100.00" } }, { token });
+  const versionOf = async (id: string) => (await hub.query(`query($id: ID!) { partner(id: $id) { version } }`, { id })).body.data.partner.version as number;
+
+  it("suspended: its writes to the register, the labour market and training are refused; reads go on; reinstated, it writes again", async () => {
+    const token = hub.token({ sub: "ela", role: "partner", partnerId: e!.id });
+    expect(code((await propose(token)).body)).toBe("OK");
+    const suspended = await hub.query(`mutation($id: ID!, $v: Int!) { suspendPartner(id: $id, version: $v, reason: "Zaległości w sprawozdaniach za dwa kwartały.", decisionReference: "Uchwała 2/2026") { status } }`, { id: e!.id, v: await versionOf(e!.id) }, { token: coordinator });
+    expect(suspended.body.data.suspendPartner.status).toBe("SUSPENDED");
+    for (const attempt of [propose(token), train(token), hub.query(`mutation($id: ID!, $v: Int!) { updatePartnerProfile(id: $id, version: $v, changes: { shortName: "Zawieszony" }) { id } }`, { id: e!.id, v: await versionOf(e!.id) }, { token })]) {
+      const { body } = await attempt;
+      expect([code(body), reason(body)]).toEqual(["FORBIDDEN", "PARTNER_SUSPENDED"]);
+    }
+    // nothing reached the subgraphs: its issues are as they were
+    const read = await hub.query(`{ labourMarketIssues(first: 1) { totalCount } }`, {}, { token });
+    expect(read.body.errors).toBeUndefined();
+    const reinstated = await hub.query(`mutation($id: ID!, $v: Int!) { reinstatePartner(id: $id, version: $v, reason: "Sprawozdania uzupełnione.", decisionReference: "Uchwała 3/2026") { status } }`, { id: e!.id, v: await versionOf(e!.id) }, { token: coordinator });
+    expect(reinstated.body.data.reinstatePartner.status).toBe("ACTIVE");
+    expect(code((await train(token)).body)).toBe("OK");
+  });
+
+  it("withdrawn: it writes nothing more; a suspended partner may still withdraw", async () => {
+    const token = hub.token({ sub: "jan", role: "partner", partnerId: f.id });
+    await hub.query(`mutation($id: ID!, $v: Int!) { suspendPartner(id: $id, version: $v, reason: "Brak udziału w pracach przez rok.", decisionReference: "Uchwała 4/2026") { status } }`, { id: f.id, v: await versionOf(f.id) }, { token: coordinator });
+    const left = await hub.query(`mutation($id: ID!, $v: Int!) { withdrawFromPartnership(id: $id, version: $v, reason: "Kończymy udział w partnerstwie.") { status } }`, { id: f.id, v: await versionOf(f.id) }, { token });
+    expect(left.body.data.withdrawFromPartnership.status).toBe("WITHDRAWN");
+    const { body } = await propose(token);
+    expect([code(body), reason(body)]).toEqual(["FORBIDDEN", "PARTNER_WITHDRAWN"]);
+  });
+});
