@@ -22,6 +22,7 @@ const COORDINATOR = new Set([
   "decideApplication", "setIssueStatus", "openConsultation", "closeConsultation", "recordStrategy", "suspendPartner", "reinstatePartner",
   // the secretariat records the bodies' work (issue #15)
   "createBody", "addBodyMember", "endBodyMembership", "callMeeting", "recordAttendance", "recordResolution", "closeMeeting",
+  "addPartnershipIndicator", "recordPartnershipMeasurement",
 ]);
 
 type TypeRef = { kind: string; name: string | null; ofType: TypeRef | null };

@@ -53,6 +53,7 @@ describe("issues and votes", () => {
   });
 });
 
+let strategyId: string;
 describe("strategies", () => {
   it("the coordinator records a strategy with goals linked to issues; invalid goals write nothing", async () => {
     const record = `mutation($input: StrategyInput!) { recordStrategy(input: $input) { id title goals { ordinal title issue { id } } } }`;
@@ -67,6 +68,30 @@ describe("strategies", () => {
     const { body } = await hub.query(record, { input }, { token: tokens.coordinator });
     expect(body.data.recordStrategy.goals).toEqual([{ ordinal: 1, title: "Aktywizacja młodzieży", issue: { id: issues[0].id } }, { ordinal: 2, title: "Nowe tereny inwestycyjne", issue: null }]);
     expect(await count()).toBe(before + 1);
+    strategyId = body.data.recordStrategy.id;
+  });
+
+  it("the coordinator sets the partnership's indicators on a strategy goal or an issue, with a target date, and measures them by sex (issue #15)", async () => {
+    const goalId = (await hub.query(`query($id: ID!) { strategy(id: $id) { goals { id } } }`, { id: strategyId })).body.data.strategy.goals[0].id;
+    const issueId = (await hub.query(`{ labourMarketIssues(first: 1) { nodes { id } } }`)).body.data.labourMarketIssues.nodes[0].id;
+    const add = (vars: Record<string, unknown>, token = tokens.coordinator) =>
+      hub.query(`mutation($goal: ID, $issue: ID, $input: IndicatorInput!) { addPartnershipIndicator(strategyGoalId: $goal, issueId: $issue, input: $input) { id targetOn bySex strategyGoal { id } issue { id } } }`, vars, { token });
+    const input = { name: "Młodzi NEET objęci wsparciem", kind: "OUTPUT", unit: "osoby", baseline: "0", target: "120", targetOn: "2030-12-31", code: "EECO06", bySex: true };
+    expect(codes((await add({ goal: goalId, input }, tokens.lead)).body)).toEqual(["FORBIDDEN"]);
+    expect((await add({ goal: goalId, issue: issueId, input })).body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT" });
+    const made = (await add({ goal: goalId, input })).body.data.addPartnershipIndicator;
+    expect(made).toMatchObject({ targetOn: "2030-12-31", bySex: true, strategyGoal: { id: goalId }, issue: null });
+    expect((await add({ issue: issueId, input: { ...input, bySex: false, code: null } })).body.data.addPartnershipIndicator.issue).toEqual({ id: issueId });
+
+    const measure = (vars: Record<string, unknown>) =>
+      hub.query(`mutation($id: ID!, $women: String, $men: String) { recordPartnershipMeasurement(indicatorId: $id, measuredOn: "2026-12-31", value: "30", women: $women, men: $men) { value women men } }`, vars, { token: tokens.coordinator });
+    expect((await measure({ id: made.id, women: "16", men: "15" })).body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "men" });
+    expect((await measure({ id: made.id, women: "16", men: "14" })).body.data.recordPartnershipMeasurement).toEqual({ value: "30.00", women: "16.00", men: "14.00" });
+    const goal = await hub.query(`query($id: ID!) { strategy(id: $id) { goals { indicators { name progress { latestValue shareOfTarget } } } } }`, { id: strategyId });
+    expect(goal.body.data.strategy.goals[0].indicators).toEqual([{ name: "Młodzi NEET objęci wsparciem", progress: { latestValue: "30.00", shareOfTarget: 0.25 } }]);
+    // an initiative's indicator is its lead's to measure
+    const initiativeIndicator = (await hub.query(`{ initiatives(first: 1, filter: { statuses: [RUNNING] }) { nodes { indicators { id } } } }`)).body.data.initiatives.nodes[0].indicators[0].id;
+    expect(codes((await measure({ id: initiativeIndicator })).body)).toEqual(["FORBIDDEN"]);
   });
 });
 
@@ -83,6 +108,14 @@ describe("consultations", () => {
     const close = `mutation($id: ID!) { closeConsultation(id: $id, version: 1, outcome: "Przyjęto z poprawką dotyczącą gmin wiejskich.") { status outcome } }`;
     expect((await hub.query(close, { id }, { token: tokens.coordinator })).body.data.closeConsultation.status).toBe("CLOSED");
     expect(codes((await hub.query(position, { id }, { token: tokens.lead })).body)).toEqual(["CONFLICT"]);
+  });
+
+  it("a consultation may be about a strategy (issue #15)", async () => {
+    const open = `mutation($input: ConsultationInput!) { openConsultation(input: $input) { id strategy { id title } } }`;
+    const input = { subject: "Projekt aktualizacji strategii gminy", organiserId: lead.id, opensOn: "2026-01-10", closesOn: "2026-02-10" };
+    expect((await hub.query(open, { input: { ...input, strategyId: "00000000-0000-4000-8000-000000000000" } }, { token: tokens.coordinator })).body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "strategyId" });
+    const { body } = await hub.query(open, { input: { ...input, strategyId } }, { token: tokens.coordinator });
+    expect(body.data.openConsultation.strategy).toEqual({ id: strategyId, title: "Strategia rozwoju Gminy Psary 2026–2035" });
   });
 });
 

@@ -20,6 +20,7 @@ export function createLoaders(em: EntityManager) {
   return {
     issue: byIdLoader(em, LabourMarketIssue),
     strategy: byIdLoader(em, Strategy),
+    strategyGoal: byIdLoader(em, StrategyGoal),
     consultation: byIdLoader(em, Consultation),
     initiative: byIdLoader(em, Initiative),
     indicator: byIdLoader(em, Indicator),
@@ -43,6 +44,7 @@ export function createLoaders(em: EntityManager) {
     ),
     indicatorsByInitiative: groupLoader(em, Indicator, "initiative", { kind: "asc", name: "asc" }),
     indicatorsByIssue: groupLoader(em, Indicator, "issue", { kind: "asc", name: "asc" }),
+    indicatorsByGoal: groupLoader(em, Indicator, "strategyGoal", { kind: "asc", name: "asc" }),
     measurementsByIndicator: groupLoader(em, IndicatorMeasurement, "indicator", { measuredOn: "asc" }),
     issuesRaisedBy: groupLoader(em, LabourMarketIssue, "raisedById", { raisedOn: "desc", id: "asc" }),
     positionsByPartner: groupLoader(em, ConsultationPosition, "partnerId", { submittedOn: "desc", id: "asc" }),

@@ -3,6 +3,7 @@ import { LabourMarketIssueMutations } from "./issue/issue.mutation.js";
 import { ConsultationMutations } from "./consultation/consultation.mutation.js";
 import { InitiativeMutations } from "./initiative/initiative.mutation.js";
 import { ProjectMutations } from "./initiative/project.mutation.js";
+import { PartnershipIndicatorMutations } from "./indicator/indicator.mutation.js";
 import { FundingApplicationResolver, FundingCallResolver, FundingMutations } from "./initiative/funding.mutation.js";
 import { StrategyMutations } from "./strategy/strategy.mutation.js";
 import { LabourMarketIssueResolver, PriorityVoteResolver } from "./issue/issue.resolver.js";
@@ -21,7 +22,7 @@ export function buildSchema() {
     resolvers: [
       LabourMarketIssueResolver, PriorityVoteResolver, StrategyResolver, StrategyGoalResolver, ConsultationResolver, ConsultationPositionResolver,
       InitiativeResolver, AgreementParticipantResolver, ExpenditureResolver, IndicatorResolver, UnemploymentResolver, PartnerLabourMarketResolver, TerritorialUnitLabourMarketResolver, TerritorialUnitLabourMarketStatisticsResolver,
-      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, ProjectMutations, FundingMutations, FundingCallResolver, FundingApplicationResolver, StrategyMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
+      LabourMarketIssueMutations, ConsultationMutations, InitiativeMutations, ProjectMutations, PartnershipIndicatorMutations, FundingMutations, FundingCallResolver, FundingApplicationResolver, StrategyMutations, auditTrailResolver("labourMarketAuditTrail", "labour-market subgraph"),
     ],
     referenceResolvers: {
       ...referenceStubs,

@@ -7,6 +7,7 @@ import { Strategy, StrategyGoal, StrategyLevel } from "./strategy/strategy.entit
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation/consultation.entity.js";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole } from "./initiative/initiative.entity.js";
 import { scaledContributions, seedMoney } from "./initiative/money.seed.js";
+import { seedGoalIndicators } from "./indicator/indicator.seed.js";
 import { Indicator, IndicatorKind, IndicatorMeasurement } from "./indicator/indicator.entity.js";
 import { StatisticSource, UnemploymentStatistic } from "./statistics/unemployment.entity.js";
 
@@ -90,6 +91,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     ["Strategia Rozwiązywania Problemów Społecznych Gminy Czeladź 2021–2027", StrategyLevel.MUNICIPAL, "2401021", "um-czeladz", 2021, 2027],
     ["Wspólna strategia Porozumienia na rzecz zatrudnienia 2024–2028", StrategyLevel.PARTNERSHIP, "2401", "pup-dabrowa", 2024, 2028],
   ];
+  const goals: StrategyGoal[] = [];
   const strategyRows = strategies.map(([title, level, territoryCode, adopter, from, to], s) => {
     const strategy = em.create(Strategy, {
       id: stableId(`strategy:${s}`),
@@ -101,7 +103,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     });
     count("strategy");
     rnd.sample(issues, rnd.int(2, 4)).forEach((issue, g) => {
-      em.create(StrategyGoal, { id: stableId(`goal:${s}:${g}`), strategy, ordinal: g + 1, title: `Cel ${g + 1}: ${issue.title.replace(/^./, (c) => c.toLowerCase())} – ograniczenie skali`, issue });
+      goals.push(em.create(StrategyGoal, { id: stableId(`goal:${s}:${g}`), strategy, ordinal: g + 1, title: `Cel ${g + 1}: ${issue.title.replace(/^./, (c) => c.toLowerCase())} – ograniczenie skali`, issue }));
       count("strategy_goal");
     });
     return strategy;
@@ -227,5 +229,6 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     });
   }
   seedMoney(em, initiatives, partsOf, count);
+  seedGoalIndicators(em, goals, count);
   return { counts };
 }

@@ -4,6 +4,7 @@ import {
 } from "@bdp/kit/server";
 import { Consultation, ConsultationPosition, ConsultationStatus, Stance } from "./consultation.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
+import { Strategy } from "../strategy/strategy.entity.js";
 import type { Loaders } from "../loaders.js";
 
 @InputType({ description: "A consultation the coordinator opens among partners." })
@@ -16,6 +17,9 @@ export class ConsultationInput {
 
   @Field(() => ID, { nullable: true, description: "The issue consulted on." })
   issueId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The strategy consulted on (a draft strategy, or one being revised)." })
+  strategyId?: string | null;
 
   @Field(() => ID, { description: "The partner organising it on the coordinator's behalf." })
   organiserId!: string;
@@ -41,11 +45,14 @@ export class ConsultationMutations {
     const description = optionalText("description", input.description, 10_000);
     const organiserId = checkId("organiserId", input.organiserId);
     const issueId = input.issueId ? checkId("issueId", input.issueId) : null;
+    const strategyId = input.strategyId ? checkId("strategyId", input.strategyId) : null;
     return write(ctx, async (w) => {
       const issue = issueId ? await w.tx.findOne(LabourMarketIssue, { id: issueId }) : null;
       if (issueId && !issue) throw HubError.badInput("issueId", "no such issue");
+      const strategy = strategyId ? await w.tx.findOne(Strategy, { id: strategyId }) : null;
+      if (strategyId && !strategy) throw HubError.badInput("strategyId", "no such strategy");
       const status = input.opensOn <= today() ? ConsultationStatus.OPEN : ConsultationStatus.PLANNED;
-      return w.create(Consultation, { subject, description, issue, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status }, CONSULTATION);
+      return w.create(Consultation, { subject, description, issue, strategy, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status }, CONSULTATION);
     });
   }
 

@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, HubRecord } from "@bdp/kit/server";
 import { Initiative } from "../initiative/initiative.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
+import { StrategyGoal } from "../strategy/strategy.entity.js";
 
 export enum IndicatorKind {
   OUTPUT = "OUTPUT",
@@ -15,13 +16,16 @@ registerEnumType(IndicatorKind, {
 });
 
 @Entity({ tableName: "indicator" })
-@ObjectType({ description: "A measurable effect of an initiative or an issue: unit, baseline, target and measured values (ESF+ common indicators where they fit)." })
-export class Indicator extends HubRecord<"initiative" | "issue" | "code"> {
+@ObjectType({ description: "A measurable effect of an initiative, an issue or a strategy goal: unit, baseline, target (and the date to reach it) and measured values (ESF+ common indicators where they fit)." })
+export class Indicator extends HubRecord<"initiative" | "issue" | "strategyGoal" | "code" | "targetOn"> {
   @ManyToOne(() => Initiative, { nullable: true, index: true, deleteRule: "cascade" })
   initiative: Rel<Initiative> | null = null;
 
   @ManyToOne(() => LabourMarketIssue, { nullable: true, index: true, deleteRule: "cascade" })
   issue: Rel<LabourMarketIssue> | null = null;
+
+  @ManyToOne(() => StrategyGoal, { nullable: true, index: true, deleteRule: "cascade" })
+  strategyGoal: Rel<StrategyGoal> | null = null;
 
   @Property({ length: 20, nullable: true })
   @Field(() => String, { nullable: true, description: "Code of a common indicator, e.g. EECO02 (ESF+, Regulation 2021/1057 Annex I)." })
@@ -50,6 +54,10 @@ export class Indicator extends HubRecord<"initiative" | "issue" | "code"> {
   @Property({ type: "boolean" })
   @Field({ description: "Whether values are broken down by sex." })
   bySex!: boolean;
+
+  @Property({ columnType: "date", type: "string", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "When the target is to be reached; null when not set." })
+  targetOn: string | null = null;
 }
 
 @Entity({ tableName: "indicator_measurement" })

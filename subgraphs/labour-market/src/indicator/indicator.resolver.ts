@@ -3,6 +3,7 @@ import { checkId, type HubContext } from "@bdp/kit/server";
 import { Indicator, IndicatorMeasurement } from "./indicator.entity.js";
 import { Initiative } from "../initiative/initiative.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
+import { StrategyGoal } from "../strategy/strategy.entity.js";
 import type { Loaders } from "../loaders.js";
 
 @ObjectType({ description: "How far an indicator has come from its baseline towards its target." })
@@ -54,5 +55,10 @@ export class IndicatorResolver {
   @FieldResolver(() => LabourMarketIssue, { nullable: true, description: "The issue it measures, if any." })
   issue(@Root() indicator: Indicator, @Ctx() ctx: HubContext<Loaders>) {
     return indicator.issue ? ctx.loaders.issue.load(indicator.issue.id) : null;
+  }
+
+  @FieldResolver(() => StrategyGoal, { nullable: true, description: "The strategy goal it measures, if any." })
+  strategyGoal(@Root() indicator: Indicator, @Ctx() ctx: HubContext<Loaders>) {
+    return indicator.strategyGoal ? ctx.loaders.strategyGoal.load(indicator.strategyGoal.id) : null;
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
-  DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, optionalText, today, write, type Audited, type HubContext, type Writer,
+  DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, checkSet, checkText, moneyCents, optionalText, today, write, type Audited, type HubContext, type Writer,
 } from "@bdp/kit/server";
 import { ESF_INDICATORS, FundingSource, MissionArea } from "@bdp/kit/domain";
 import { AgreementParticipant, Initiative, InitiativeStatus, ParticipantRole, PartStatus } from "./initiative.entity.js";
@@ -72,7 +72,7 @@ export const INITIATIVE: Audited<Initiative> = { type: "Initiative", audited: ["
 /** A part in the agreement is the lead's to propose (audited as the lead's) and the participant's to confirm (audited as its own). */
 const PROPOSED_PART: Audited<AgreementParticipant> = { type: "AgreementParticipant", audited: PART_FIELDS, owner: (p) => p.initiative.leadPartnerId };
 export const PART: Audited<AgreementParticipant> = { ...PROPOSED_PART, owner: (p) => p.partnerId };
-const INDICATOR: Audited<Indicator> = { type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target"], owner: (i) => i.initiative?.leadPartnerId ?? null };
+export const INDICATOR: Audited<Indicator> = { type: "Indicator", audited: ["name", "kind", "unit", "baseline", "target", "targetOn"], owner: (i) => i.initiative?.leadPartnerId ?? null };
 const MEASUREMENT: Audited<IndicatorMeasurement> = { type: "IndicatorMeasurement", audited: ["measuredOn", "value"], owner: (m) => m.indicator.initiative?.leadPartnerId ?? null };
 
 /** An initiative the caller's partner leads (at the version read, where one is given): only the lead changes it and adds parts and indicators to it. */
@@ -172,11 +172,9 @@ export class InitiativeMutations {
     @Arg("code", () => String, { nullable: true, description: "ESF+ common indicator code (Regulation 2021/1057, Annex I), e.g. EECO02: one of `vocabulary { esfIndicators }`." }) code: string | null,
     @Ctx() ctx: HubContext<Loaders>,
     @Arg("bySex", () => Boolean, { nullable: true, defaultValue: false, description: "Whether measurements give women and men apart, as ESF+ reports indicators about people (issue #15)." }) bySex: boolean = false,
+    @Arg("targetOn", () => DateScalar, { nullable: true, description: "When the target is to be reached." }) targetOn: string | null = null,
   ): Promise<Indicator> {
-    const data = {
-      code: checkEsfCode(code), name: checkText("name", name, 3, 300), kind, unit: checkText("unit", unit, 1, 40),
-      baseline: checkAmount("baseline", baseline, 1e9), target: checkAmount("target", target, 1e9), bySex,
-    };
+    const data = indicatorData({ code, name, kind, unit, baseline, target, bySex, targetOn });
     return write(ctx, async (w) => w.create(Indicator, { ...data, initiative: await ledBy(w, initiativeId) }, INDICATOR));
   }
 
@@ -190,22 +188,51 @@ export class InitiativeMutations {
     @Arg("women", () => String, { nullable: true, description: "Of which women: required for an indicator given by sex, with `men`; the two add up to `value`." }) women?: string | null,
     @Arg("men", () => String, { nullable: true, description: "Of which men: required for an indicator given by sex, with `women`." }) men?: string | null,
   ): Promise<IndicatorMeasurement> {
-    const amount = checkAmount("value", value, 1e9);
-    const split = women == null && men == null ? null : { women: checkAmount("women", women ?? "", 1e9), men: checkAmount("men", men ?? "", 1e9) };
+    const measured = checkMeasurement(value, women, men);
     return write(ctx, async (w) => {
       const indicator = await w.load(Indicator, checkId("indicatorId", indicatorId), { ...INDICATOR, populate: ["initiative"] });
       // only an initiative's indicators take measurements from its lead
       if (!indicator.initiative) throw HubError.notFound("Indicator", indicatorId);
       w.own(indicator.initiative.leadPartnerId);
-      if (indicator.bySex && !split) throw HubError.badInput("women", "the indicator is given by sex: give women and men");
-      if (!indicator.bySex && split) throw HubError.badInput("women", "the indicator is not given by sex: give the value alone");
-      // in cents, so the sum is exact
-      if (split && Math.round(Number(split.women) * 100) + Math.round(Number(split.men) * 100) !== Math.round(Number(amount) * 100)) {
-        throw HubError.badInput("men", `women and men must add up to the value (${split.women} + ${split.men} ≠ ${amount})`);
-      }
-      return w.create(IndicatorMeasurement, { indicator, measuredOn, value: amount, ...(split ?? {}) }, MEASUREMENT);
+      return measure(w, indicator, measuredOn, measured);
     });
   }
+}
+
+export interface IndicatorFields {
+  code?: string | null;
+  name: string;
+  kind: IndicatorKind;
+  unit: string;
+  baseline: string;
+  target: string;
+  bySex?: boolean | null;
+  targetOn?: string | null;
+}
+
+/** An indicator's fields, checked: the same for an initiative's and the partnership's own. */
+export function indicatorData(input: IndicatorFields) {
+  return {
+    code: checkEsfCode(input.code), name: checkText("name", input.name, 3, 300), kind: input.kind, unit: checkText("unit", input.unit, 1, 40),
+    baseline: checkAmount("baseline", input.baseline, 1e9), target: checkAmount("target", input.target, 1e9), bySex: input.bySex ?? false, targetOn: input.targetOn ?? null,
+  };
+}
+
+/** A measured value, checked; women and men given together or not at all. */
+export function checkMeasurement(value: string, women?: string | null, men?: string | null) {
+  const amount = checkAmount("value", value, 1e9);
+  const split = women == null && men == null ? null : { women: checkAmount("women", women ?? "", 1e9), men: checkAmount("men", men ?? "", 1e9) };
+  return { amount, split };
+}
+
+/** Records a measurement of `indicator`: by sex exactly when the indicator is, the two adding up to the value to the grosz. */
+export function measure(w: Writer, indicator: Indicator, measuredOn: string, { amount, split }: ReturnType<typeof checkMeasurement>): IndicatorMeasurement {
+  if (indicator.bySex && !split) throw HubError.badInput("women", "the indicator is given by sex: give women and men");
+  if (!indicator.bySex && split) throw HubError.badInput("women", "the indicator is not given by sex: give the value alone");
+  if (split && moneyCents(split.women) + moneyCents(split.men) !== moneyCents(amount)) {
+    throw HubError.badInput("men", `women and men must add up to the value (${split.women} + ${split.men} ≠ ${amount})`);
+  }
+  return w.create(IndicatorMeasurement, { indicator, measuredOn, value: amount, ...(split ?? {}) }, MEASUREMENT);
 }
 
 /** An ESF+ common indicator's code, from the list kept as data (kit/src/vocabularies/esf-indicators.ts); none for the partnership's own indicators. */

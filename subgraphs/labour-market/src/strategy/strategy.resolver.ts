@@ -6,6 +6,7 @@ import {
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { Strategy, StrategyGoal } from "./strategy.entity.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
+import { Indicator } from "../indicator/indicator.entity.js";
 import type { Loaders } from "../loaders.js";
 
 export const StrategyConnection = ConnectionType(Strategy, "Strategy", "strategies");
@@ -58,5 +59,10 @@ export class StrategyGoalResolver {
   @FieldResolver(() => Strategy, { description: "The strategy the goal belongs to." })
   async strategy(@Root() goal: StrategyGoal, @Ctx() ctx: HubContext<Loaders>): Promise<Strategy> {
     return (await ctx.loaders.strategy.load(goal.strategy.id))!;
+  }
+
+  @FieldResolver(() => [Indicator], { description: "Indicators that measure the goal (the partnership's own, set by the coordinator)." })
+  indicators(@Root() goal: StrategyGoal, @Ctx() ctx: HubContext<Loaders>): Promise<Indicator[]> {
+    return ctx.loaders.indicatorsByGoal.load(goal.id);
   }
 }
