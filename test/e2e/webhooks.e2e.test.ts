@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSubgraph, verifyWebhook } from "@bdp/kit/server";
+import { signRequest, startSubgraph, verifyWebhook } from "@bdp/kit/server";
 import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { definition as partners } from "@bdp/partners";
@@ -249,6 +249,68 @@ describe("membership", () => {
   });
 });
 
+describe("the other subgraphs' events, relayed to the register", () => {
+  const RELAYED = ["AGREEMENT_PART_PROPOSED", "CONSULTATION_OPENED"];
+  const lead = DEMO_PARTNERS.find((p) => p.key === "pup-bedzin")!;
+
+  it("a part proposed to a partner reaches that partner's webhook only; a consultation opened reaches every subscriber; each signed, each once", async () => {
+    // both partners subscribe to the labour market's events, each with its own secret, on the same receiver
+    const mine = (await hub.query(CREATE, { input: { url: `${hooks.url}?to=owner`, events: RELAYED } }, { token: tokens.owner })).body.data.createWebhookSubscription;
+    const theirs = (await hub.query(CREATE, { input: { url: `${hooks.url}?to=other`, events: RELAYED } }, { token: tokens.other })).body.data.createWebhookSubscription;
+    expect(mine && theirs).toBeTruthy();
+    const leadToken = hub.token({ sub: "anna", role: "partner", partnerId: lead.id });
+    const initiative = (await hub.query(`mutation($input: InitiativeInput!) { createInitiative(input: $input) { id } }`,
+      { input: { title: "Staże dla opiekunów 2027", missionAreas: ["COOPERATION"], municipalityCodes: ["2401011"], startsOn: "2027-02-01", endsOn: "2027-12-31", fundingSource: "LABOUR_FUND", totalBudget: "50000.00" } }, { token: leadToken })).body.data.createInitiative;
+    const part = (await hub.query(`mutation($i: ID!, $input: AgreementPartInput!) { proposeAgreementPart(initiativeId: $i, input: $input) { id } }`,
+      { i: initiative.id, input: { partnerId: owner.id, role: "PARTNER", tasks: ["rekrutacja uczestników"], responsibilities: "Rekrutacja stażystów." } }, { token: leadToken })).body.data.proposeAgreementPart;
+    const consultation = (await hub.query(`mutation($input: ConsultationInput!) { openConsultation(input: $input) { id } }`,
+      { input: { subject: "Plan staży 2027 w gminach wiejskich", organiserId: lead.id, opensOn: "2026-01-01", closesOn: "2099-01-01" } }, { token: tokens.coordinator })).body.data.openConsultation;
+
+    const arrived = await until("the relayed events at both subscriptions", () => {
+      const got = hooks.got.filter((g) => g.answered === 200).map((g) => ({ g, event: JSON.parse(g.body) as { id: string; type: string; subject: { id: string }; data: Record<string, unknown> } }));
+      const proposed = got.filter((x) => x.event.type === "AGREEMENT_PART_PROPOSED" && x.event.subject.id === part.id);
+      const opened = got.filter((x) => x.event.type === "CONSULTATION_OPENED" && x.event.subject.id === consultation.id);
+      return opened.length >= 2 && proposed.length >= 1 && { proposed, opened };
+    });
+    // the proposal went to the partner it was made to, signed with that partner's secret; the consultation to both
+    expect(arrived.proposed).toHaveLength(1);
+    const proposal = arrived.proposed[0]!;
+    expect(verifyWebhook(mine.secret, proposal.g.headers, proposal.g.body).ok).toBe(true);
+    expect(verifyWebhook(theirs.secret, proposal.g.headers, proposal.g.body).ok).toBe(false);
+    expect(proposal.event.data).toMatchObject({ initiativeId: initiative.id, leadPartnerId: lead.id, role: "PARTNER" });
+    expect(arrived.opened).toHaveLength(2);
+    // one event, one id: the idempotency key both receivers see
+    expect(new Set(arrived.opened.map((x) => x.g.headers["webhook-id"])).size).toBe(1);
+    // each subscriber sees its own deliveries, the other partner's proposal not among them
+    const others = (await hub.query(DELIVERIES, {}, { token: tokens.other })).body.data.webhookSubscriptions.flatMap((s: any) => s.deliveries.nodes);
+    expect(others.some((d: { eventType: string }) => d.eventType === "AGREEMENT_PART_PROPOSED")).toBe(false);
+    // the public consultation is news; the proposal, addressed to one partner, is not
+    const news = (await hub.query(`{ partnershipNews(first: 30) { nodes { type subjectId } } }`)).body.data.partnershipNews.nodes as { type: string; subjectId: string }[];
+    expect(news.some((n) => n.subjectId === consultation.id)).toBe(true);
+    expect(news.some((n) => n.subjectId === part.id)).toBe(false);
+  });
+
+  it("the register takes relayed events only signed with the hub's key, each request once, only the relayed vocabulary, each event once", async () => {
+    const url = new URL("/internal/events", hub.subgraphs.partners!.url);
+    const event = { id: "7c9e6679-7425-40de-944b-e07fc1f90ae7", type: "CONSULTATION_OPENED", occurredAt: new Date().toISOString(), subjectType: "Consultation", subjectId: "7c9e6679-7425-40de-944b-e07fc1f90ae8", public: true, partnerIds: [], title: "Konsultacje testowe", data: {} };
+    const post = (body: string, headers: Record<string, string>) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    const signed = (body: string, key = hub.signingKey, audience = "partners") => signRequest(key, { kind: "anonymous" }, { method: "POST", path: url.pathname, audience, body });
+    const body = JSON.stringify({ events: [event] });
+    expect((await post(body, {})).status).toBe(401);
+    expect((await post(body, signed(body, "a-key-the-hub-does-not-have-000000"))).status).toBe(401);
+    expect((await post(body, signed(body, hub.signingKey, "offers"))).status).toBe(401);
+    // a partner's own event type cannot be forged through the relay
+    const forged = JSON.stringify({ events: [{ ...event, type: "PARTNER_SUSPENDED" }] });
+    expect((await post(forged, signed(forged))).status).toBe(400);
+    const headers = signed(body);
+    const first = await post(body, headers);
+    expect(await first.json()).toEqual({ received: 1, stored: 1 });
+    // the same request again is a replay; the same event in a new request is stored once
+    expect((await post(body, headers)).status).toBe(401);
+    expect(await (await post(body, signed(body))).json()).toEqual({ received: 1, stored: 0 });
+  });
+});
+
 describe("the public feed", () => {
   it("serves the public events as a JSON Feed, newest first, with the decisions' reasons and no contact details", async () => {
     const response = await fetch(`${hub.gateway.url}/feed.json`);
@@ -258,7 +320,8 @@ describe("the public feed", () => {
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
     const dates = feed.items.map((i) => i.date_published);
     expect(dates).toEqual([...dates].sort().reverse());
-    expect(feed.items[0]).toMatchObject({ title: "Stowarzyszenie Webhook Trzecie withdrew from the partnership", content_text: "Stowarzyszenie Webhook Trzecie withdrew from the partnership. Kończymy działalność statutową.", tags: ["PARTNER_WITHDREW"] });
+    // the newest of the register's own (the labour market's, relayed, may be newer)
+    expect(feed.items.find((i) => i.tags[0]?.startsWith("PARTNER_"))).toMatchObject({ title: "Stowarzyszenie Webhook Trzecie withdrew from the partnership", content_text: "Stowarzyszenie Webhook Trzecie withdrew from the partnership. Kończymy działalność statutową.", tags: ["PARTNER_WITHDREW"] });
     // the seeded history is there too, and the same event ids the webhooks carried
     expect(feed.items.some((i) => i.tags[0] === "PARTNER_SUSPENDED" && i.content_text.includes("Brak udziału"))).toBe(true);
     const delivered = new Set(hooks.got.map((g) => JSON.parse(g.body).id));
@@ -286,8 +349,8 @@ describe("delivery", () => {
     expect(mine.every((n: { status: string }) => n.status === "DELIVERED")).toBe(true);
     const attempts = hooks.got.slice(before).length;
     console.log(`receiver down: ${ids.length} events, ${attempts} attempts until each was taken, all delivered`);
-    // a repeat of an event carries the same id, and each attempt is signed afresh
-    for (const got of hooks.got.slice(before)) expect(verifyWebhook(secret, got.headers, got.body).ok).toBe(true);
+    // a repeat of an event carries the same id, and each attempt is signed afresh (the decisions: other tests' subscriptions have their own secrets)
+    for (const got of hooks.got.slice(before).filter((g) => JSON.parse(g.body).type === "APPLICATION_DECIDED")) expect(verifyWebhook(secret, got.headers, got.body).ok).toBe(true);
   });
 
   it.skipIf(!process.env.DATABASE_URL)(

@@ -20,6 +20,9 @@ export function stableId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/** Whether a value is a UUID. */
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** An id argument: a UUID, or BAD_USER_INPUT naming the field. */
 export function checkId(field: string, value: string): string {
   if (typeof value !== "string" || !UUID.test(value)) throw HubError.badInput(field, "must be a UUID");

@@ -61,6 +61,8 @@ export interface SubgraphServices {
   webhookPolicy?: PluginAddressPolicy;
   /** The settings the subgraph's own work reads (WEBHOOK_*): the process environment, with what the starter gave over it. */
   env: NodeJS.ProcessEnv;
+  /** GraphQL URL of the partner register, when the starter gave one (REGISTER_URL): where the subgraph's events are relayed. */
+  registerUrl?: string;
 }
 
 export interface RunningSubgraph {
@@ -201,6 +203,7 @@ export async function startSubgraph<L>(definition: SubgraphDefinition<L>, option
     pluginLimits: options.pluginLimits,
     webhookPolicy: options.webhookPolicy,
     env: { ...process.env, ...options.env },
+    registerUrl: options.registerUrl,
   };
   const stopBackground = definition.background?.(db, services);
   const service = await listen({

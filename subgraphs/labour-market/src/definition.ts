@@ -1,4 +1,4 @@
-import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
+import { AuditEntry, OutboxEvent, OutboxRelay, type SubgraphDefinition } from "@bdp/kit/server";
 import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
@@ -16,9 +16,18 @@ import { seed } from "./seed.js";
 export const definition: SubgraphDefinition<Loaders> = {
   name: "labour-market",
   defaultPort: 4002,
-  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, FundingShare, Expenditure, AgreementAnnex, FundingCall, FundingApplication, Indicator, IndicatorMeasurement, UnemploymentStatistic, AuditEntry],
+  entities: [LabourMarketIssue, PriorityVote, Strategy, StrategyGoal, Consultation, ConsultationPosition, Initiative, AgreementParticipant, FundingShare, Expenditure, AgreementAnnex, FundingCall, FundingApplication, Indicator, IndicatorMeasurement, UnemploymentStatistic, AuditEntry, OutboxEvent],
   migrations,
   buildSchema,
   createLoaders,
   seed,
+  // its events (a consultation opened, a part proposed to a partner) reach partners' webhooks through the register (issue #15)
+  background(db, service) {
+    if (!service.registerUrl) {
+      service.log.warn("no REGISTER_URL: the subgraph's events wait in its outbox until it has one");
+      return async () => {};
+    }
+    const relay = new OutboxRelay(db.orm.em.fork() as never, service.registerUrl, service.signingKey, service.log.child({ component: "relay" }), Number(service.env.RELAY_POLL_MS ?? 1_000)).start();
+    return () => relay.stop();
+  },
 };

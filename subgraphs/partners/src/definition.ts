@@ -7,6 +7,7 @@ import { MembershipChange } from "./membership/membership.entity.js";
 import { AgendaItem, Body, BodyMember, Meeting, Resolution, ResolutionVote } from "./governance/governance.entity.js";
 import { WebhookDelivery, WebhookSubscription } from "./webhook/webhook.entity.js";
 import { WebhookDispatcher, webhookSettings } from "./webhook/dispatcher.js";
+import { relayRoute } from "./webhook/relay.route.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
@@ -22,6 +23,8 @@ export const definition: SubgraphDefinition<Loaders> = {
   createLoaders,
   seed,
   generate,
+  // the other subgraphs' events come in here, to be delivered with the register's own
+  routes: (db, service) => [relayRoute(db, service)],
   // the register's events go out to partners' webhooks (issue #15)
   background(db, service) {
     const policy = service.webhookPolicy ?? new PluginAddressPolicy((service.env.WEBHOOK_ALLOWED_ADDRESSES ?? "").split(","));

@@ -431,6 +431,12 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     PARTNER_REINSTATED: { pl: "Przywrócenie partnera", en: "Partner reinstated" },
     MEETING_CALLED: { pl: "Zwołanie posiedzenia", en: "Meeting called" },
     RESOLUTION_ADOPTED: { pl: "Głosowanie nad uchwałą", en: "Resolution voted on" },
+    CONSULTATION_OPENED: { pl: "Otwarcie konsultacji", en: "Consultation opened" },
+    AGREEMENT_PART_PROPOSED: { pl: "Propozycja udziału w porozumieniu", en: "Part in an agreement proposed" },
+    AGREEMENT_SIGNED: { pl: "Podpisanie porozumienia wykonawczego", en: "Executive agreement signed" },
+    INITIATIVE_STATUS_CHANGED: { pl: "Zmiana etapu inicjatywy", en: "Initiative status changed" },
+    FUNDING_CALL_ANNOUNCED: { pl: "Ogłoszenie naboru", en: "Call for funding announced" },
+    FUNDING_APPLICATION_DECIDED: { pl: "Rozstrzygnięcie wniosku o dofinansowanie", en: "Funding application decided" },
   },
   WebhookDeliveryStatus: {
     PENDING: { pl: "Oczekuje", en: "Pending" },

@@ -52,7 +52,13 @@ export class ConsultationMutations {
       const strategy = strategyId ? await w.tx.findOne(Strategy, { id: strategyId }) : null;
       if (strategyId && !strategy) throw HubError.badInput("strategyId", "no such strategy");
       const status = input.opensOn <= today() ? ConsultationStatus.OPEN : ConsultationStatus.PLANNED;
-      return w.create(Consultation, { subject, description, issue, strategy, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status }, CONSULTATION);
+      const consultation = w.create(Consultation, { subject, description, issue, strategy, organiserId, opensOn: input.opensOn, closesOn: input.closesOn, status }, CONSULTATION);
+      w.publish({
+        type: "CONSULTATION_OPENED", subjectType: "Consultation", subjectId: consultation.id, public: true,
+        title: `Konsultacje: ${subject} (${input.opensOn} – ${input.closesOn})`,
+        data: () => ({ consultationId: consultation.id, subject, status, opensOn: input.opensOn, closesOn: input.closesOn, organiserId, issueId: issue?.id ?? null, strategyId: strategy?.id ?? null }),
+      });
+      return consultation;
     });
   }
 

@@ -67,7 +67,15 @@ export class FundingMutations {
       programme: checkText("input.programme", input.programme, 3, 300), opensOn: input.opensOn, closesOn: input.closesOn,
       available: input.available == null ? null : checkAmount("input.available", input.available, 1e11), ownerPartnerId,
     };
-    return write(ctx, async (w) => w.create(FundingCall, data, CALL));
+    return write(ctx, async (w) => {
+      const call = w.create(FundingCall, data, CALL);
+      w.publish({
+        type: "FUNDING_CALL_ANNOUNCED", subjectType: "FundingCall", subjectId: call.id, public: true,
+        title: `Nabór ${data.reference}: ${data.title} (${data.opensOn} – ${data.closesOn})`,
+        data: () => ({ callId: call.id, reference: data.reference, source: data.source, programme: data.programme, opensOn: data.opensOn, closesOn: data.closesOn, available: data.available }),
+      });
+      return call;
+    });
   }
 
   @Authorized("partner")
@@ -119,6 +127,11 @@ export class FundingMutations {
         }
       }
       const status = amount === null ? FundingApplicationStatus.REJECTED : FundingApplicationStatus.GRANTED;
+      w.publish({
+        type: "FUNDING_APPLICATION_DECIDED", subjectType: "FundingApplication", subjectId: application.id, public: true, partnerIds: [application.initiative.leadPartnerId],
+        title: `${application.call.reference}: ${application.initiative.title} – ${status === FundingApplicationStatus.GRANTED ? `przyznano ${amount} PLN` : "wniosek odrzucony"}`,
+        data: { applicationId: application.id, callId: application.call.id, reference: application.call.reference, initiativeId: application.initiative.id, status, requested: application.requested, granted: amount, reason: why },
+      });
       return w.update(application, { status, granted: amount, decidedOn: today(), decisionReason: why }, { ...DECISION, action: AuditAction.DECIDE, reason: why });
     });
   }

@@ -130,10 +130,18 @@ export class InitiativeMutations {
       const initiative = await ledBy(w, initiativeId);
       requireStatus(initiative.status, [InitiativeStatus.PLANNED], "proposing a part (after signing, the agreement changes by an annex)");
       const earlier = await w.tx.findOne(AgreementParticipant, { initiative, partnerId: data.partnerId });
-      if (!earlier) return w.create(AgreementParticipant, { ...data, initiative }, PROPOSED_PART);
       // a partner that declined or withdrew may be asked again: the same part, proposed anew
-      if (earlier.status !== PartStatus.DECLINED && earlier.status !== PartStatus.WITHDRAWN) throw new HubError("CONFLICT", "The partner already has a part in this agreement", { reason: "PART_STATUS", status: earlier.status });
-      return w.update(earlier, { ...data, status: PartStatus.PROPOSED, confirmedOn: null, leftOn: null, leftReason: null }, PROPOSED_PART);
+      if (earlier && earlier.status !== PartStatus.DECLINED && earlier.status !== PartStatus.WITHDRAWN) throw new HubError("CONFLICT", "The partner already has a part in this agreement", { reason: "PART_STATUS", status: earlier.status });
+      const part = earlier
+        ? w.update(earlier, { ...data, status: PartStatus.PROPOSED, confirmedOn: null, leftOn: null, leftReason: null }, PROPOSED_PART)
+        : w.create(AgreementParticipant, { ...data, initiative }, PROPOSED_PART);
+      // told to that partner only: its answer is its own to give
+      w.publish({
+        type: "AGREEMENT_PART_PROPOSED", subjectType: "AgreementParticipant", subjectId: part.id, public: false, partnerIds: [data.partnerId],
+        title: `Propozycja udziału w porozumieniu: ${initiative.title}`,
+        data: () => ({ partId: part.id, version: part.version, initiativeId: initiative.id, initiative: initiative.title, leadPartnerId: initiative.leadPartnerId, role: data.role, tasks: data.tasks, responsibilities: data.responsibilities }),
+      });
+      return part;
     });
   }
 

@@ -226,6 +226,11 @@ export class ProjectMutations {
       if (!confirmed.some((p) => p.role === ParticipantRole.LEAD)) throw new HubError("CONFLICT", "The lead has not confirmed its own part", { reason: "PARTS_UNANSWERED" });
       if (confirmed.length < 2) throw new HubError("CONFLICT", "An executive agreement needs at least one partner besides the lead", { reason: "PARTS_UNANSWERED" });
       requireCovered(coverage(initiative.totalBudget, shares.map((s) => s.amount), parts), "initiativeId", "the budget is not covered");
+      w.publish({
+        type: "AGREEMENT_SIGNED", subjectType: "Initiative", subjectId: initiative.id, public: true,
+        title: `Porozumienie wykonawcze nr ${data.agreementNumber}: ${initiative.title}`,
+        data: { initiativeId: initiative.id, title: initiative.title, number: data.agreementNumber, signedOn, totalBudget: initiative.totalBudget, partnerIds: parts.filter((p) => p.status === PartStatus.CONFIRMED).map((p) => p.partnerId) },
+      });
       return w.update(initiative, data, { ...INITIATIVE, action: AuditAction.DECIDE, reason: `Porozumienie wykonawcze nr ${data.agreementNumber} z dnia ${signedOn}` });
     });
   }
@@ -281,6 +286,11 @@ export class ProjectMutations {
     return write(ctx, async (w) => {
       const initiative = await ledBy(w, id, version);
       requireStatus(initiative.status, Object.entries(STATUS_CHANGES).filter(([, to]) => to.includes(status)).map(([from]) => from as InitiativeStatus), `moving to ${status}`);
+      w.publish({
+        type: "INITIATIVE_STATUS_CHANGED", subjectType: "Initiative", subjectId: initiative.id, public: true,
+        title: `${initiative.title}: ${status}`,
+        data: { initiativeId: initiative.id, title: initiative.title, from: initiative.status, status, reason: text },
+      });
       return w.update(initiative, { status }, { ...INITIATIVE, action: AuditAction.DECIDE, reason: text });
     });
   }

@@ -14,7 +14,19 @@ export enum WebhookEventType {
   PARTNER_REINSTATED = "PARTNER_REINSTATED",
   MEETING_CALLED = "MEETING_CALLED",
   RESOLUTION_ADOPTED = "RESOLUTION_ADOPTED",
+  CONSULTATION_OPENED = "CONSULTATION_OPENED",
+  AGREEMENT_PART_PROPOSED = "AGREEMENT_PART_PROPOSED",
+  AGREEMENT_SIGNED = "AGREEMENT_SIGNED",
+  INITIATIVE_STATUS_CHANGED = "INITIATIVE_STATUS_CHANGED",
+  FUNDING_CALL_ANNOUNCED = "FUNDING_CALL_ANNOUNCED",
+  FUNDING_APPLICATION_DECIDED = "FUNDING_APPLICATION_DECIDED",
 }
+
+/** The events the other subgraphs tell, relayed to the register (`/internal/events`): the labour market's. */
+export const RELAYED_EVENTS: ReadonlySet<string> = new Set([
+  WebhookEventType.CONSULTATION_OPENED, WebhookEventType.AGREEMENT_PART_PROPOSED, WebhookEventType.AGREEMENT_SIGNED,
+  WebhookEventType.INITIATIVE_STATUS_CHANGED, WebhookEventType.FUNDING_CALL_ANNOUNCED, WebhookEventType.FUNDING_APPLICATION_DECIDED,
+]);
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
   description: "Events a partner may subscribe to. Public news goes to every subscriber; the rest only to the partners it concerns.",
@@ -26,6 +38,12 @@ registerEnumType(WebhookEventType, {
     PARTNER_REINSTATED: { description: "A suspended partner's membership was reinstated by a decision, with its reason; public." },
     MEETING_CALLED: { description: "A body's meeting was called, with its date, place and agenda; public." },
     RESOLUTION_ADOPTED: { description: "A body voted on a resolution (adopted or not: `data.adopted`), with its reasons and the votes; public." },
+    CONSULTATION_OPENED: { description: "The coordinator opened (or announced) a consultation, with its dates; public. Relayed from the labour-market subgraph." },
+    AGREEMENT_PART_PROPOSED: { description: "A lead proposed a part in an executive agreement to a partner: delivered to that partner only. Relayed from the labour-market subgraph." },
+    AGREEMENT_SIGNED: { description: "An initiative's executive agreement was signed (number, date, budget); public. Relayed from the labour-market subgraph." },
+    INITIATIVE_STATUS_CHANGED: { description: "An initiative started, closed or was cancelled, with the reason; public. Relayed from the labour-market subgraph." },
+    FUNDING_CALL_ANNOUNCED: { description: "A call for funding was recorded, with its dates; public. Relayed from the labour-market subgraph." },
+    FUNDING_APPLICATION_DECIDED: { description: "An application for funding was granted or rejected, with the reason; public. Relayed from the labour-market subgraph." },
   },
 });
 

@@ -1,0 +1,65 @@
+import { HubError, RELAY_PATH, isUuid, readBody, sendError, sendJson, verifyRequest, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { RELAYED_EVENTS } from "./webhook-event.js";
+
+const MAX_EVENTS = 500;
+
+/** One relayed event, checked field by field: a malformed one refuses the batch (it is sent again, whole, once mended). */
+function checkEvent(e: Partial<RelayedEvent>, i: number): RelayedEvent {
+  const bad = (field: string, why: string) => HubError.badInput(`events[${i}].${field}`, why);
+  if (typeof e.id !== "string" || !isUuid(e.id)) throw bad("id", "a UUID");
+  if (typeof e.type !== "string" || !RELAYED_EVENTS.has(e.type)) throw bad("type", `one of ${[...RELAYED_EVENTS].join(", ")} (the register's own events are its own)`);
+  if (typeof e.occurredAt !== "string" || Number.isNaN(Date.parse(e.occurredAt))) throw bad("occurredAt", "an ISO 8601 time");
+  if (typeof e.subjectType !== "string" || !/^[A-Z][A-Za-z]{1,59}$/.test(e.subjectType)) throw bad("subjectType", "a GraphQL type name");
+  if (typeof e.subjectId !== "string" || !isUuid(e.subjectId)) throw bad("subjectId", "a UUID");
+  if (typeof e.public !== "boolean") throw bad("public", "true or false");
+  if (!Array.isArray(e.partnerIds) || e.partnerIds.length > 50 || !e.partnerIds.every((p) => typeof p === "string" && isUuid(p))) throw bad("partnerIds", "at most 50 UUIDs");
+  if (!e.public && e.partnerIds.length === 0) throw bad("partnerIds", "an event that is not public names the partners it is for");
+  if (typeof e.title !== "string" || e.title.length < 1 || e.title.length > 300) throw bad("title", "1 to 300 characters");
+  if (typeof e.data !== "object" || e.data === null || Array.isArray(e.data)) throw bad("data", "an object");
+  return e as RelayedEvent;
+}
+
+/**
+ * Where the other subgraphs hand the register their events (issue #15, item
+ * 5; `OutboxRelay` in the kit): only requests signed with the hub's key for
+ * the `partners` audience, each once (its nonce), only the relayed
+ * vocabulary. Each event is stored in the register's outbox by its id, once:
+ * the dispatcher then delivers it as it delivers the register's own.
+ */
+export function relayRoute(db: OrmHandle, service: SubgraphServices): Route {
+  return async (req, res, url) => {
+    if (url.pathname !== RELAY_PATH) return false;
+    if (req.method !== "POST") {
+      sendError(res, 405, "BAD_REQUEST", "POST the events");
+      return true;
+    }
+    const raw = await readBody(req, 2_000_000);
+    const verified = verifyRequest(service.signingKey, { method: "POST", path: req.url ?? url.pathname, audience: "partners", headers: req.headers, body: raw }, { nonces: service.nonces });
+    if (!verified.ok) {
+      sendError(res, 401, "UNAUTHENTICATED", `The register takes events from the hub's subgraphs only: signature ${verified.reason}`);
+      return true;
+    }
+    let events: RelayedEvent[];
+    try {
+      const body = JSON.parse(raw) as { events?: unknown };
+      if (!Array.isArray(body.events) || body.events.length > MAX_EVENTS) throw HubError.badInput("events", `a list of at most ${MAX_EVENTS} events`);
+      events = body.events.map((e, i) => checkEvent(e as Partial<RelayedEvent>, i));
+    } catch (error) {
+      sendError(res, 400, "BAD_USER_INPUT", error instanceof HubError ? error.message : "The body is not JSON");
+      return true;
+    }
+    const connection = db.orm.em.fork().getConnection("write");
+    let stored = 0;
+    for (const e of events) {
+      const rows = await connection.execute<{ id: string }[]>(
+        `insert into outbox_event (id, type, occurred_at, subject_type, subject_id, public, partner_ids, title, data)
+         values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::jsonb) on conflict (id) do nothing returning id`,
+        [e.id, e.type, e.occurredAt, e.subjectType, e.subjectId, e.public, `{${e.partnerIds.join(",")}}`, e.title, JSON.stringify(e.data)],
+        "all", undefined, { background: true } as never,
+      );
+      stored += rows.length;
+    }
+    sendJson(res, 200, { received: events.length, stored });
+    return true;
+  };
+}
