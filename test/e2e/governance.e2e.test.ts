@@ -135,6 +135,9 @@ describe("the council decides an application", () => {
     expect(closed.body.data.closeMeeting.status).toBe("HELD");
     const late = await hub.query(RESOLVE, { m: meeting.id, input: { title: "Spóźniona uchwała", reasons: "Po zamknięciu posiedzenia.", effect: "NONE", votes: [] } }, { token: coordinator });
     expect(reason(late.body)).toBe("MEETING_STATUS");
+    // the year in figures: one meeting held, two resolutions voted, one adopted, 4 of 5 members present
+    const yearly = (await hub.query(`query($id: ID!) { body(id: $id) { yearly { year meetingsHeld meetingsCancelled resolutions adopted attendance } } }`, { id: councilId })).body.data.body.yearly;
+    expect(yearly).toEqual([{ year: Number(today().slice(0, 4)), meetingsHeld: 1, meetingsCancelled: 0, resolutions: 2, adopted: 1, attendance: 0.8 }]);
 
     const news = (await hub.query(`{ partnershipNews(first: 20) { nodes { type title } } }`)).body.data.partnershipNews.nodes as { type: string; title: string }[];
     const types = news.map((n) => n.type);

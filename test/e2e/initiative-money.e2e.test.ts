@@ -37,6 +37,29 @@ async function read(): Promise<any> {
 }
 const as = (who: keyof typeof tokens) => ({ token: tokens[who] });
 
+const STATISTICS = `query($code: String!) { territorialUnit(code: $code) {
+  agreedFunding(fromYear: 2025, toYear: 2025) { measure series { key sum { value } } total { sum { value } } }
+  initiativeSpending(fromYear: 2026, toYear: 2026) { total { sum { value } } } } }`;
+type Figures = { units: Record<string, { byFund: Record<string, number>; total: number; spent: number }>; partners: Record<string, Record<string, string>> };
+let before: Figures;
+
+/** The units' money statistics and the partners' contributions, as the gateway answers them. */
+async function moneyFigures(): Promise<Figures> {
+  const units: Figures["units"] = {};
+  for (const code of ["2401011", "2401", "2465", "2401062"]) {
+    const { body } = await hub.query(STATISTICS, { code });
+    expect(body.errors).toBeUndefined();
+    const u = body.data.territorialUnit;
+    expect(u.agreedFunding.measure).toBe("PLN");
+    units[code] = { byFund: Object.fromEntries(u.agreedFunding.series.map((s: { key: string; sum: { value: number } }) => [s.key, s.sum.value])), total: u.agreedFunding.total.sum.value, spent: u.initiativeSpending.total.sum.value };
+  }
+  const partners: Figures["partners"] = {};
+  for (const [who, p] of [["lead", lead], ["first", first], ["second", second]] as const) {
+    partners[who] = (await hub.query(`query($id: ID!) { partner(id: $id) { contributions { initiatives cash inKind spent } } }`, { id: p.id })).body.data.partner.contributions;
+  }
+  return { units, partners };
+}
+
 beforeAll(async () => {
   hub = await startTestHub("e2e_initiative_money");
   tokens = {
@@ -51,6 +74,10 @@ beforeAll(async () => {
     as("lead"),
   );
   initiative = body.data.createInitiative;
+});
+
+beforeAll(async () => {
+  before = await moneyFigures();
 });
 afterAll(async () => {
   await hub?.close();
@@ -205,6 +232,29 @@ describe("an initiative's agreement and money", () => {
     const firsts = await trail("first");
     expect(firsts.some((n) => n.entityId === parts.first!.id && n.action === "DECIDE" && n.reason === "Zmiana profilu działalności fundacji.")).toBe(true);
     expect(firsts.some((n) => n.entityType === "Expenditure" && n.action === "CREATE")).toBe(true);
+  });
+});
+
+describe("the money as statistics (issue #15, item 6)", () => {
+  it("count the signed initiative's money once in each unit where it acts, by fund; its spending by year; each partner's contributions", async () => {
+    const after = await moneyFigures();
+    const delta = (code: string) => ({
+      byFund: Object.fromEntries(Object.entries(after.units[code]!.byFund).map(([fund, v]) => [fund, v - (before.units[code]!.byFund[fund] ?? 0)]).filter(([, v]) => v !== 0)),
+      spent: after.units[code]!.spent - before.units[code]!.spent,
+    });
+    // signed 2025-12-10 acting in Będzin and the city: ESF+ 65,000 and the county's 10,000 after the annex, the lead's cash 20,000 (the
+    // withdrawn partner's 10,000 no longer counts; in kind is not money agreed); 90,000 spent in 2026
+    const expected = { byFund: { ESF_PLUS: 65_000, LOCAL_GOVERNMENT_BUDGET: 10_000, PARTNER_OWN_FUNDS: 20_000 }, spent: 90_000 };
+    // once in the county though it acts in one gmina of it, once in the city
+    for (const code of ["2401011", "2401", "2465"]) expect(delta(code), code).toEqual(expected);
+    expect(delta("2401062"), "Psary, where it does not act").toEqual({ byFund: {}, spent: 0 });
+    for (const code of Object.keys(after.units)) expect(after.units[code]!.total).toBe(Object.values(after.units[code]!.byFund).reduce((a, b) => a + b, 0));
+
+    const change = (who: "lead" | "first" | "second", field: "initiatives" | "cash" | "inKind" | "spent") => Number(after.partners[who]![field]) - Number(before.partners[who]![field]);
+    expect([change("lead", "initiatives"), change("lead", "cash"), change("second", "initiatives"), change("second", "inKind")]).toEqual([1, 20_000, 1, 5_000]);
+    // the withdrawn partner's part no longer counts; what it spent does
+    expect([change("first", "initiatives"), change("first", "cash"), change("first", "spent")]).toEqual([0, 0, 30_000]);
+    expect(change("lead", "spent") + change("second", "spent")).toBe(60_000);
   });
 });
 

@@ -38,6 +38,19 @@ export function createLoaders(em: EntityManager) {
     fundingSharesByInitiative: groupLoader(em, FundingShare, "initiative", { amount: "desc", id: "asc" }),
     annexesByInitiative: groupLoader(em, AgreementAnnex, "initiative", { number: "asc" }),
     spendingByInitiative: groupLoader(em, Expenditure, "initiative", { spentOn: "desc", id: "asc" }),
+    contributionsByPartner: aggregateLoader<{ key: string; initiatives: number; cash: string; inKind: string; spent: string }>(
+      (ids) =>
+        sqlRows(em,
+          `select ids.key, coalesce(c.initiatives, 0)::int as initiatives, coalesce(c.cash, 0)::numeric(14,2)::text as cash,
+                  coalesce(c.in_kind, 0)::numeric(14,2)::text as "inKind", coalesce(s.spent, 0)::numeric(14,2)::text as spent
+           from (values ${ids.map(() => "(?::uuid)").join(", ")}) as ids(key)
+           left join (select partner_id, count(*) as initiatives, sum(cash_contribution) as cash, sum(in_kind_contribution) as in_kind
+                      from agreement_participant where status = 'CONFIRMED' and partner_id in (${placeholders(ids)}) group by partner_id) c on c.partner_id = ids.key
+           left join (select partner_id, sum(amount) as spent from expenditure where partner_id in (${placeholders(ids)}) group by partner_id) s on s.partner_id = ids.key`,
+          [...ids, ...ids, ...ids],
+        ),
+      (key) => ({ key, initiatives: 0, cash: "0.00", inKind: "0.00", spent: "0.00" }),
+    ),
     spentByInitiative: aggregateLoader<{ key: string; spent: string }>(
       (ids) => sqlRows(em, `select initiative_id as key, sum(amount)::text as spent from expenditure where initiative_id in (${placeholders(ids)}) group by initiative_id`, ids),
       (key) => ({ key, spent: "0.00" }),

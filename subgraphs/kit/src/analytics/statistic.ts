@@ -11,6 +11,8 @@ import { isStatisticUnit, protectPeopleTable, sharedPerYear, rollUp, type CountR
 export interface PlainStatistic {
   /** Cells of a unit are the unit's own rows (a statistic imported per unit), not the sum of its gminas. */
   ownRows?: boolean;
+  /** With `ownRows`: a cell without a row is 0 (nothing happened), not null (no figure). */
+  zeroWhenMissing?: boolean;
   statistic: string;
   measure: string;
   dimension: string | null;
@@ -43,7 +45,7 @@ export async function plainSeries(ctx: { em: { config: object } }, unitCode: str
     disclosureControlled: false,
     cell: (category, period) => {
       const count = cells.get(`${unitCode}|${period.key}|${category}`);
-      return { count: count ?? (stat.ownRows ? null : 0), hidden: false };
+      return { count: count ?? (stat.ownRows && !stat.zeroWhenMissing ? null : 0), hidden: false };
     },
   });
 }

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { MoneyScalar, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "./reference.types.js";
 import { LabourMarketIssue } from "../issue/issue.entity.js";
 import { AgreementParticipant, Initiative } from "../initiative/initiative.entity.js";
@@ -8,8 +8,29 @@ import { UnemploymentStatistic } from "../statistics/unemployment.entity.js";
 import { checkYears } from "../statistics/unemployment.resolver.js";
 import type { Loaders } from "../loaders.js";
 
+@ObjectType({ description: "What a partner brings to the partnership's initiatives: its confirmed parts in executive agreements, in PLN." })
+export class PartnerContributions {
+  @Field(() => Int, { description: "Initiatives in which its part is confirmed." })
+  initiatives!: number;
+
+  @Field(() => MoneyScalar, { description: "Its cash contributions." })
+  cash!: string;
+
+  @Field(() => MoneyScalar, { description: "The value of its in-kind contributions." })
+  inKind!: string;
+
+  @Field(() => MoneyScalar, { description: "What it spent on initiatives (recorded spending)." })
+  spent!: string;
+}
+
 @Resolver(() => PartnerRef)
 export class PartnerLabourMarketResolver {
+  @FieldResolver(() => PartnerContributions, { nullable: true, description: "Its contributions to the partnership's initiatives, summed in SQL over its confirmed parts (issue #15)." })
+  async contributions(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<PartnerContributions> {
+    const { initiatives, cash, inKind, spent } = await ctx.loaders.contributionsByPartner.load(partner.id);
+    return { initiatives, cash, inKind, spent };
+  }
+
   @FieldResolver(() => [AgreementParticipant], { nullable: true, description: "This partner's parts in executive agreements: role, tasks, contribution, and the initiative." })
   agreements(@Root() partner: PartnerRefShape, @Ctx() ctx: HubContext<Loaders>): Promise<AgreementParticipant[]> {
     return ctx.loaders.participationsByPartner.load(partner.id);

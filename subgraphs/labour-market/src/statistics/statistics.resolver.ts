@@ -5,6 +5,7 @@ import { unitAndDescendants } from "@bdp/kit/domain";
 import { PeriodArgs, StatisticSeries, isStatisticUnit, plainSeries, shared, truncOf, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { Indicator } from "../indicator/indicator.entity.js";
+import { agreedFunding, initiativeSpending } from "./money.statistics.js";
 import type { Loaders } from "../loaders.js";
 
 export enum UnemployedGroup {
@@ -101,6 +102,22 @@ export class TerritorialUnitLabourMarketStatisticsResolver {
   })
   registeredUnemployment(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
     return plainSeries(ctx, unit.code, period, registeredUnemployment(ctx.em as EntityManager));
+  }
+
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "Money agreed for the partnership's initiatives acting in this unit (a gmina of it), in whole PLN, by the period their executive agreement was signed: each fund's shares, and the partners' confirmed cash contributions as PARTNER_OWN_FUNDS. An initiative acting in several gminas counts in each, and once in the county or city. Any grain.",
+  })
+  agreedFunding(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
+    return plainSeries(ctx, unit.code, period, agreedFunding(ctx.em as EntityManager));
+  }
+
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "Money the partners spent on the initiatives acting in this unit, in whole PLN, by the period it was spent. Counted as `agreedFunding` is. Any grain.",
+  })
+  initiativeSpending(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
+    return plainSeries(ctx, unit.code, period, initiativeSpending(ctx.em as EntityManager));
   }
 
   @FieldResolver(() => [IndicatorStanding], {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import { ConnectionType, DateScalar, PageArgs, checkDateRange, checkId, isoDay, paginate, today, type HubContext } from "@bdp/kit/server";
 import { Partner } from "../partner/partner.entity.js";
@@ -25,8 +25,34 @@ export class ResolutionFilter {
   to?: string;
 }
 
+@ObjectType({ description: "A body's year: its meetings, decisions and attendance (issue #15), computed in SQL." })
+export class BodyYear {
+  @Field(() => Int, { description: "The year." })
+  year!: number;
+
+  @Field(() => Int, { description: "Meetings held." })
+  meetingsHeld!: number;
+
+  @Field(() => Int, { description: "Meetings called off." })
+  meetingsCancelled!: number;
+
+  @Field(() => Int, { description: "Resolutions voted on." })
+  resolutions!: number;
+
+  @Field(() => Int, { description: "Of which adopted." })
+  adopted!: number;
+
+  @Field(() => Float, { nullable: true, description: "Members present at the meetings held, as a share of the members on each meeting's date (0 to 1, 3 places); null without a meeting held." })
+  attendance!: number | null;
+}
+
 @Resolver(() => Body)
 export class BodyResolver {
+  @FieldResolver(() => [BodyYear], { description: "Year by year, oldest first: meetings held and called off, resolutions voted on and adopted, attendance." })
+  yearly(@Root() body: Body, @Ctx() ctx: HubContext<Loaders>): Promise<BodyYear[]> {
+    return ctx.loaders.bodyYears.load(body.id);
+  }
+
   @Query(() => [Body], { description: "The partnership's bodies: the council first, then working groups by name." })
   bodies(@Ctx() ctx: HubContext<Loaders>): Promise<Body[]> {
     return ctx.em.find(Body, {}, { orderBy: { kind: "asc", name: "asc" } });
