@@ -47,7 +47,7 @@ const other = DEMO_PARTNERS.find((p) => p.key === "pup-dabrowa")!;
 const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => body.errors?.map((e) => e.extensions?.code);
 const ALL_EVENTS = ["APPLICATION_DECIDED", "PARTNER_JOINED", "PARTNER_WITHDREW", "PARTNER_SUSPENDED", "PARTNER_REINSTATED"];
 /** Short pauses, so retries happen within a test. */
-const SETTINGS = { WEBHOOK_POLL_MS: "100", WEBHOOK_RETRY_BASE_MS: "200", WEBHOOK_RETRY_MAX_MS: "800", WEBHOOK_MAX_ATTEMPTS: "30", WEBHOOK_TIMEOUT_MS: "2000", WEBHOOK_LEASE_MS: "2500" };
+const SETTINGS = { REMINDER_EVERY_MS: "200", WEBHOOK_POLL_MS: "100", WEBHOOK_RETRY_BASE_MS: "200", WEBHOOK_RETRY_MAX_MS: "800", WEBHOOK_MAX_ATTEMPTS: "30", WEBHOOK_TIMEOUT_MS: "2000", WEBHOOK_LEASE_MS: "2500" };
 
 let hub: TestHub;
 let hooks: Awaited<ReturnType<typeof receiver>>;
@@ -288,6 +288,24 @@ describe("the other subgraphs' events, relayed to the register", () => {
     const news = (await hub.query(`{ partnershipNews(first: 30) { nodes { type subjectId } } }`)).body.data.partnershipNews.nodes as { type: string; subjectId: string }[];
     expect(news.some((n) => n.subjectId === consultation.id)).toBe(true);
     expect(news.some((n) => n.subjectId === part.id)).toBe(false);
+  });
+
+  it("a consultation closing within 3 days is told once as a deadline near, however often the reminder job runs", async () => {
+    const sub = (await hub.query(CREATE, { input: { url: `${hooks.url}?to=deadlines`, events: ["CONSULTATION_CLOSING_SOON"] } }, { token: tokens.other })).body.data.createWebhookSubscription;
+    const inDays = (days: number) => new Date(Date.now() + days * 864e5).toISOString().slice(0, 10);
+    const open = (closesOn: string) => hub.query(`mutation($input: ConsultationInput!) { openConsultation(input: $input) { id } }`,
+      { input: { subject: `Konsultacje do ${closesOn}`, organiserId: lead.id, opensOn: inDays(-5), closesOn } }, { token: tokens.coordinator });
+    const soon = (await open(inDays(2))).body.data.openConsultation;
+    const later = (await open(inDays(20))).body.data.openConsultation;
+    const reminders = (id: string) => hooks.got.filter((g) => g.answered === 200).map((g) => JSON.parse(g.body)).filter((b) => b.type === "CONSULTATION_CLOSING_SOON" && b.subject.id === id);
+    const told = await until("the deadline near", () => reminders(soon.id).length > 0 && reminders(soon.id));
+    expect(told[0]).toMatchObject({ data: { consultationId: soon.id, closesOn: inDays(2) } });
+    const signed = hooks.got.find((g) => g.answered === 200 && JSON.parse(g.body).id === told[0].id)!;
+    expect(verifyWebhook(sub.secret, signed.headers, signed.body).ok).toBe(true);
+    // the job ran several times more (every 200 ms here): the same deadline is not told again; the far one not yet
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(reminders(soon.id)).toHaveLength(1);
+    expect(reminders(later.id)).toHaveLength(0);
   });
 
   it("the register takes relayed events only signed with the hub's key, each request once, only the relayed vocabulary, each event once", async () => {

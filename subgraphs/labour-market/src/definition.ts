@@ -11,6 +11,7 @@ import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
 import { seed } from "./seed.js";
+import { DeadlineReminders } from "./reminders.js";
 
 /** Labour-market issues, strategies, consultations, initiatives with executive agreements, indicators and unemployment statistics. */
 export const definition: SubgraphDefinition<Loaders> = {
@@ -28,6 +29,11 @@ export const definition: SubgraphDefinition<Loaders> = {
       return async () => {};
     }
     const relay = new OutboxRelay(db.orm.em.fork() as never, service.registerUrl, service.signingKey, service.log.child({ component: "relay" }), Number(service.env.RELAY_POLL_MS ?? 1_000)).start();
-    return () => relay.stop();
+    // deadlines near are told as news, through the same outbox
+    const reminders = new DeadlineReminders(db.orm.em.fork() as never, service.log.child({ component: "reminders" }), Number(service.env.REMINDER_EVERY_MS ?? 3_600_000)).start();
+    return async () => {
+      await reminders.stop();
+      await relay.stop();
+    };
   },
 };

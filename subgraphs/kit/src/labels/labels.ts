@@ -437,6 +437,8 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     INITIATIVE_STATUS_CHANGED: { pl: "Zmiana etapu inicjatywy", en: "Initiative status changed" },
     FUNDING_CALL_ANNOUNCED: { pl: "Ogłoszenie naboru", en: "Call for funding announced" },
     FUNDING_APPLICATION_DECIDED: { pl: "Rozstrzygnięcie wniosku o dofinansowanie", en: "Funding application decided" },
+    CONSULTATION_CLOSING_SOON: { pl: "Zbliża się koniec konsultacji", en: "Consultation closing soon" },
+    FUNDING_CALL_CLOSING_SOON: { pl: "Zbliża się koniec naboru", en: "Call for funding closing soon" },
   },
   WebhookDeliveryStatus: {
     PENDING: { pl: "Oczekuje", en: "Pending" },

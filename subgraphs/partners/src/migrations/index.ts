@@ -7,6 +7,7 @@ import { Migration20261207221617_membership_webhooks as M3 } from "./migration-2
 import { Migration20261207224646_activity_area as M4 } from "./migration-20261207224646-activity_area.js";
 import { Migration20261208020658_bodies_decisions as M5 } from "./migration-20261208020658-bodies_decisions.js";
 import { Migration20261208025350_relayed_events as M6 } from "./migration-20261208025350-relayed_events.js";
+import { Migration20261208031235_deadline_events as M7 } from "./migration-20261208031235-deadline_events.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261207224646-activity_area", class: M4 },
   { name: "migration-20261208020658-bodies_decisions", class: M5 },
   { name: "migration-20261208025350-relayed_events", class: M6 },
+  { name: "migration-20261208031235-deadline_events", class: M7 },
 ];

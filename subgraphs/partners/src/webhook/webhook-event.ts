@@ -20,12 +20,15 @@ export enum WebhookEventType {
   INITIATIVE_STATUS_CHANGED = "INITIATIVE_STATUS_CHANGED",
   FUNDING_CALL_ANNOUNCED = "FUNDING_CALL_ANNOUNCED",
   FUNDING_APPLICATION_DECIDED = "FUNDING_APPLICATION_DECIDED",
+  CONSULTATION_CLOSING_SOON = "CONSULTATION_CLOSING_SOON",
+  FUNDING_CALL_CLOSING_SOON = "FUNDING_CALL_CLOSING_SOON",
 }
 
 /** The events the other subgraphs tell, relayed to the register (`/internal/events`): the labour market's. */
 export const RELAYED_EVENTS: ReadonlySet<string> = new Set([
   WebhookEventType.CONSULTATION_OPENED, WebhookEventType.AGREEMENT_PART_PROPOSED, WebhookEventType.AGREEMENT_SIGNED,
   WebhookEventType.INITIATIVE_STATUS_CHANGED, WebhookEventType.FUNDING_CALL_ANNOUNCED, WebhookEventType.FUNDING_APPLICATION_DECIDED,
+  WebhookEventType.CONSULTATION_CLOSING_SOON, WebhookEventType.FUNDING_CALL_CLOSING_SOON,
 ]);
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
@@ -44,6 +47,8 @@ registerEnumType(WebhookEventType, {
     INITIATIVE_STATUS_CHANGED: { description: "An initiative started, closed or was cancelled, with the reason; public. Relayed from the labour-market subgraph." },
     FUNDING_CALL_ANNOUNCED: { description: "A call for funding was recorded, with its dates; public. Relayed from the labour-market subgraph." },
     FUNDING_APPLICATION_DECIDED: { description: "An application for funding was granted or rejected, with the reason; public. Relayed from the labour-market subgraph." },
+    CONSULTATION_CLOSING_SOON: { description: "An open consultation takes positions for 3 more days at most (its last day in `data.closesOn`); told once per deadline; public. Relayed from the labour-market subgraph." },
+    FUNDING_CALL_CLOSING_SOON: { description: "An open call for funding takes applications for 7 more days at most; told once per deadline; public. Relayed from the labour-market subgraph." },
   },
 });
 
