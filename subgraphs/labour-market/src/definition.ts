@@ -29,10 +29,10 @@ export const definition: SubgraphDefinition<Loaders> = {
       return async () => {};
     }
     const relay = new OutboxRelay(db.orm.em.fork() as never, service.registerUrl, service.signingKey, service.log.child({ component: "relay" }), Number(service.env.RELAY_POLL_MS ?? 1_000)).start();
-    // deadlines near are told as news, through the same outbox
-    const reminders = new DeadlineReminders(db.orm.em.fork() as never, service.log.child({ component: "reminders" }), Number(service.env.REMINDER_EVERY_MS ?? 3_600_000)).start();
+    // deadlines near are told as news, through the same outbox (DEADLINE_REMINDERS=off: not told)
+    const reminders = service.env.DEADLINE_REMINDERS === "off" ? undefined : new DeadlineReminders(db.orm.em.fork() as never, service.log.child({ component: "reminders" }), Number(service.env.REMINDER_EVERY_MS ?? 3_600_000)).start();
     return async () => {
-      await reminders.stop();
+      await reminders?.stop();
       await relay.stop();
     };
   },
