@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { stableId, type Logger } from "@bdp/kit/server";
+import { backgroundSql, stableId, type Logger } from "@bdp/kit/server";
 
 /** How many days before its last day a consultation or a call for funding is told to be closing. */
 export const REMINDER_DAYS = { consultation: 3, call: 7 } as const;
@@ -63,11 +63,10 @@ export class DeadlineReminders {
   }
 
   async pass(): Promise<number> {
-    const execute = <T extends object[]>(sql: string, params: unknown[]) => this.em.getConnection("write").execute<T>(sql, params, "all", undefined, { background: true } as never);
     let told = 0;
-    for (const due of await execute<Due[]>(DUE, [REMINDER_DAYS.consultation, REMINDER_DAYS.call])) {
+    for (const due of await backgroundSql<Due[]>(this.em, DUE, [REMINDER_DAYS.consultation, REMINDER_DAYS.call])) {
       const consultation = due.kind === "consultation";
-      const rows = await execute<{ id: string }[]>(TELL, [
+      const rows = await backgroundSql<{ id: string }[]>(this.em, TELL, [
         stableId(`deadline:${due.kind}:${due.id}:${due.closes_on}`),
         consultation ? "CONSULTATION_CLOSING_SOON" : "FUNDING_CALL_CLOSING_SOON",
         consultation ? "Consultation" : "FundingCall",

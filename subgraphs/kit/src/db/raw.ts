@@ -11,3 +11,12 @@ export function sqlRows<T extends object[] = Record<string, unknown>[]>(em: Enti
   const tx = em.getTransactionContext();
   return em.getConnection(tx ? "write" : "read").execute<T>(sql, [...params], "all", tx, em.getLoggerContext());
 }
+
+/**
+ * A hand-written SQL statement of the subgraph's own background work (webhook
+ * deliveries, the outbox relay, deadline reminders) on the primary, counted
+ * apart from what requests cost (`bdp_subgraph_background_sql_statements_total`).
+ */
+export function backgroundSql<T extends object[] = Record<string, unknown>[]>(em: Pick<EntityManager, "getConnection">, sql: string, params: readonly unknown[] = []): Promise<T> {
+  return em.getConnection("write").execute<T>(sql, [...params], "all", undefined, { background: true } as never);
+}

@@ -1,6 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { pathOf, signRequest } from "../auth/signature.js";
 import { afterLocalWrites } from "../db/write-generation.js";
+import { backgroundSql } from "../db/raw.js";
 import type { Logger } from "../logger.js";
 
 /** Where the register takes the events the other subgraphs tell (its `/internal/events` route). */
@@ -87,8 +88,7 @@ export class OutboxRelay {
 
   /** Posts one batch; returns how many events it relayed. */
   async round(): Promise<number> {
-    const execute = <T extends object[]>(sql: string, params: unknown[] = []) => this.em.getConnection("write").execute<T>(sql, params, "all", undefined, { background: true } as never);
-    const events = (await execute<RelayedEvent[]>(PENDING)).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt).toISOString() }));
+    const events = (await backgroundSql<RelayedEvent[]>(this.em, PENDING)).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt).toISOString() }));
     if (!events.length) return 0;
     const url = new URL(RELAY_PATH, this.registerUrl);
     const body = JSON.stringify({ events });
@@ -99,7 +99,7 @@ export class OutboxRelay {
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`the register answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    await execute(`update outbox_event set dispatched_at = now() where id in (${events.map(() => "?").join(", ")})`, events.map((e) => e.id));
+    await backgroundSql(this.em, `update outbox_event set dispatched_at = now() where id in (${events.map(() => "?").join(", ")})`, events.map((e) => e.id));
     this.log.info("events relayed to the register", { events: events.length });
     return events.length;
   }

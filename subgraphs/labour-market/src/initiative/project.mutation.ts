@@ -123,6 +123,11 @@ function positive(field: string, value: string): string {
 }
 
 
+/** What was spent on the initiative so far, in grosze, read in the write's transaction. */
+async function spentOn(w: Writer, initiative: Initiative): Promise<bigint> {
+  return (await w.tx.find(Expenditure, { initiative }, { fields: ["amount"] })).reduce((s, e) => s + moneyCents(e.amount), 0n);
+}
+
 /** The initiative's parts and shares, read in the write's transaction. */
 async function moneyOf(w: Writer, initiative: Initiative) {
   const [parts, shares] = await Promise.all([w.tx.find(AgreementParticipant, { initiative }), w.tx.find(FundingShare, { initiative })]);
@@ -254,7 +259,7 @@ export class ProjectMutations {
       if (initiative.agreementSignedOn && signedOn < isoDay(initiative.agreementSignedOn)) throw HubError.badInput("input.signedOn", `must not be before the agreement (${isoDay(initiative.agreementSignedOn)})`);
       if (input.endsOn != null) checkOrder("startsOn", initiative.startsOn, "input.endsOn", input.endsOn);
       if (totalBudget !== null) {
-        const spent = (await w.tx.find(Expenditure, { initiative }, { fields: ["amount"] })).reduce((s, e) => s + moneyCents(e.amount), 0n);
+        const spent = await spentOn(w, initiative);
         if (moneyCents(totalBudget) < spent) throw HubError.badInput("input.totalBudget", `${centsToMoney(spent)} PLN is already spent`);
       }
       const budget = totalBudget ?? initiative.totalBudget;
@@ -335,7 +340,7 @@ export class ProjectMutations {
       if (part?.status !== PartStatus.CONFIRMED) throw new HubError("FORBIDDEN", "Only a partner with a confirmed part in the agreement records spending on it");
       requireStatus(initiative.status, [InitiativeStatus.RUNNING], "recording spending");
       if (data.spentOn < isoDay(initiative.startsOn)) throw HubError.badInput("input.spentOn", `must not be before the start (${isoDay(initiative.startsOn)})`);
-      const spent = (await w.tx.find(Expenditure, { initiative }, { fields: ["amount"] })).reduce((s, e) => s + moneyCents(e.amount), 0n);
+      const spent = await spentOn(w, initiative);
       const left = moneyCents(initiative.totalBudget) - spent;
       if (moneyCents(data.amount) > left) {
         throw new HubError("CONFLICT", `${data.amount} PLN is more than the ${centsToMoney(left)} PLN left of the budget (${initiative.totalBudget} PLN, ${centsToMoney(spent)} spent)`, { reason: "BUDGET_EXCEEDED", left: centsToMoney(left) });

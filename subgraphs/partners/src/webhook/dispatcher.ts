@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { afterLocalWrites, webhookHeaders, type Logger } from "@bdp/kit/server";
+import { afterLocalWrites, backgroundSql, webhookHeaders, type Logger } from "@bdp/kit/server";
 import { PluginFetchError, pluginFetch, type PluginAddressPolicy, type PluginFetchFailure } from "@bdp/kit/plugin";
 
 /**
@@ -186,7 +186,7 @@ export class WebhookDispatcher {
 
   private execute<T extends object[]>(sql: string, params: unknown[] = []): Promise<T> {
     // counted as background work, not as what requests cost (the SQL-per-request figures)
-    return this.em.getConnection("write").execute<T>(sql, params, "all", undefined, { background: true } as never);
+    return backgroundSql<T>(this.em, sql, params);
   }
 
   async fanOut(): Promise<number> {

@@ -1,4 +1,4 @@
-import { HubError, RELAY_PATH, isUuid, readBody, sendError, sendJson, verifyRequest, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { HubError, RELAY_PATH, backgroundSql, isUuid, readBody, sendError, sendJson, verifyRequest, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
 import { RELAYED_EVENTS } from "./webhook-event.js";
 
 const MAX_EVENTS = 500;
@@ -48,14 +48,13 @@ export function relayRoute(db: OrmHandle, service: SubgraphServices): Route {
       sendError(res, 400, "BAD_USER_INPUT", error instanceof HubError ? error.message : "The body is not JSON");
       return true;
     }
-    const connection = db.orm.em.fork().getConnection("write");
+    const em = db.orm.em.fork();
     let stored = 0;
     for (const e of events) {
-      const rows = await connection.execute<{ id: string }[]>(
+      const rows = await backgroundSql<{ id: string }[]>(em,
         `insert into outbox_event (id, type, occurred_at, subject_type, subject_id, public, partner_ids, title, data)
          values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::jsonb) on conflict (id) do nothing returning id`,
         [e.id, e.type, e.occurredAt, e.subjectType, e.subjectId, e.public, `{${e.partnerIds.join(",")}}`, e.title, JSON.stringify(e.data)],
-        "all", undefined, { background: true } as never,
       );
       stored += rows.length;
     }
