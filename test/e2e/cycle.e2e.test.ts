@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyWebhook } from "@bdp/kit/server";
+import { stableId, verifyWebhook } from "@bdp/kit/server";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
@@ -66,7 +66,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  hub = await startTestHub("e2e_cycle", {}, { webhookAllow: [`127.0.0.1:${port}`], env: { WEBHOOK_POLL_MS: "100", RELAY_POLL_MS: "100", DEADLINE_REMINDERS: "off" } });
+  hub = await startTestHub("e2e_cycle", {}, { webhookAllow: [`127.0.0.1:${port}`], env: { WEBHOOK_POLL_MS: "100", RELAY_POLL_MS: "100", OFFERS_REFRESH_MS: "300", DEADLINE_REMINDERS: "off" } });
   coordinator = hub.token({ sub: "sekretariat", role: "coordinator" });
   const types = ((await hub.query(`{ __type(name: "WebhookEventType") { enumValues { name } } }`)).body.data.__type.enumValues as { name: string }[]).map((v) => v.name);
   for (const p of [lead, second!, third!]) {
@@ -171,5 +171,41 @@ describe("the partnership's cycle, step by step", () => {
     await delivered(third!.id, "INITIATIVE_STATUS_CHANGED", initiative.id, 2);
     const decisions = (await audited("labourMarketAuditTrail", initiative.id, token(lead.id))).filter((e) => e.action === "DECIDE").map((e) => e.reason);
     expect(decisions).toEqual(expect.arrayContaining(["Porozumienie wykonawcze nr PW/1/2026 z dnia 2025-12-20", "Start rekrutacji.", "Rozliczenie końcowe przyjęte."]));
+  });
+});
+
+describe("news beyond the cycle", () => {
+  it("an offer new in a listed plugin's feed is told once, to every subscriber; the offers it was admitted with are not", async () => {
+    const offer = (n: number) => ({
+      id: stableId(`cycle-offer:${n}`), kind: "JOB", title: `Spawacz MAG ${n}`, description: null, partnerId: lead.id, municipalityCode: "2401011",
+      targetGroups: ["UNDER_30"], validFrom: "2027-01-01", validThrough: null, places: 1, howToApply: "mailowo", occupationCode: null, url: null,
+    });
+    const feed = [offer(1)];
+    const sdl = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { cycleNewsHello: String }';
+    const plugin = createServer((req, res) => {
+      const send = (body: unknown) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+      if (req.url === "/hub/manifest") return send({ slug: "cycle-news", name: "Oferty PUP Będzin", ownerPartnerId: lead.id, url: "http://x/graphql", contact: "oferty@example.pl", version: "1.0.0" });
+      if (req.url === "/hub/offers") return send({ offers: feed });
+      req.resume();
+      req.on("end", () => send({ data: { _service: { sdl } } }));
+    });
+    await new Promise<void>((r) => plugin.listen(0, "127.0.0.1", r));
+    try {
+      const admitted = await hub.admin("POST", "", { url: `http://127.0.0.1:${(plugin.address() as AddressInfo).port}/graphql`, ownerPartnerId: lead.id });
+      expect(admitted.status, JSON.stringify(admitted.body)).toBe(201);
+      feed.push(offer(2));
+      await delivered(lead.id, "OFFER_PUBLISHED", offer(2).id);
+      await delivered(second!.id, "OFFER_PUBLISHED", offer(2).id);
+      // later reads of the same feed tell nothing more, and the offer it was admitted with was never told
+      await new Promise((r) => setTimeout(r, 1_000));
+      const told = got.map((g) => JSON.parse(g.body) as { type: string; subject: { id: string }; data: { title: string } }).filter((e) => e.type === "OFFER_PUBLISHED");
+      expect(told.filter((e) => e.subject.id === offer(1).id)).toEqual([]);
+      expect(told.filter((e) => e.subject.id === offer(2).id)).toHaveLength(3);
+      expect(told.find((e) => e.subject.id === offer(2).id)!.data.title).toBe("Spawacz MAG 2");
+      const news = ok((await hub.query(`{ partnershipNews(first: 20) { nodes { type title } } }`)).body).partnershipNews.nodes as { type: string; title: string }[];
+      expect(news).toContainEqual({ type: "OFFER_PUBLISHED", title: "Spawacz MAG 2 (JOB)" });
+    } finally {
+      plugin.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { AuditEntry, OutboxEvent, OutboxRelay, type SubgraphDefinition } from "@bdp/kit/server";
+import { AuditEntry, OutboxEvent, relayToRegister, type SubgraphDefinition } from "@bdp/kit/server";
 import { LabourMarketIssue, PriorityVote } from "./issue/issue.entity.js";
 import { Strategy, StrategyGoal } from "./strategy/strategy.entity.js";
 import { Consultation, ConsultationPosition } from "./consultation/consultation.entity.js";
@@ -24,16 +24,12 @@ export const definition: SubgraphDefinition<Loaders> = {
   seed,
   // its events (a consultation opened, a part proposed to a partner) reach partners' webhooks through the register (issue #15)
   background(db, service) {
-    if (!service.registerUrl) {
-      service.log.warn("no REGISTER_URL: the subgraph's events wait in its outbox until it has one");
-      return async () => {};
-    }
-    const relay = new OutboxRelay(db.orm.em.fork() as never, service.registerUrl, service.signingKey, service.log.child({ component: "relay" }), Number(service.env.RELAY_POLL_MS ?? 1_000)).start();
+    const stopRelay = relayToRegister(db, service);
     // deadlines near are told as news, through the same outbox (DEADLINE_REMINDERS=off: not told)
     const reminders = service.env.DEADLINE_REMINDERS === "off" ? undefined : new DeadlineReminders(db.orm.em.fork() as never, service.log.child({ component: "reminders" }), Number(service.env.REMINDER_EVERY_MS ?? 3_600_000)).start();
     return async () => {
       await reminders?.stop();
-      await relay.stop();
+      await stopRelay();
     };
   },
 };

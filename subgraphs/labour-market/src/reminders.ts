@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { backgroundSql, stableId, type Logger } from "@bdp/kit/server";
+import { Rounds, backgroundSql, stableId, type Logger } from "@bdp/kit/server";
 
 /** How many days before its last day a consultation or a call for funding is told to be closing. */
 export const REMINDER_DAYS = { consultation: 3, call: 7 } as const;
@@ -32,36 +32,30 @@ const TELL = `insert into outbox_event (id, type, occurred_at, subject_type, sub
  * deadline moves.
  */
 export class DeadlineReminders {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private readonly rounds: Rounds;
 
   constructor(
     private readonly em: EntityManager,
     private readonly log: Logger,
-    private readonly everyMs = 60 * 60_000,
-  ) {}
+    everyMs = 60 * 60_000,
+  ) {
+    this.rounds = new Rounds(async () => {
+      const told = await this.pass();
+      if (told) this.log.info("deadlines told", { told });
+      return false;
+    }, { everyMs, log, failure: "could not tell the deadlines near; the next pass will" });
+  }
 
   start(): this {
-    this.timer = setInterval(() => void this.run(), this.everyMs);
-    this.timer.unref();
-    void this.run();
+    this.rounds.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
-  /** One pass: the deadlines near that were not told yet; returns how many it told. */
-  run(): Promise<void> {
-    this.running ??= this.pass()
-      .then((told) => void (told && this.log.info("deadlines told", { told })))
-      .catch((error: unknown) => this.log.warn("could not tell the deadlines near; the next pass will", { error: error instanceof Error ? error.message : String(error) }))
-      .finally(() => (this.running = undefined));
-    return this.running;
-  }
-
+  /** One pass: tells the deadlines near that were not told yet; returns how many it told. */
   async pass(): Promise<number> {
     let told = 0;
     for (const due of await backgroundSql<Due[]>(this.em, DUE, [REMINDER_DAYS.consultation, REMINDER_DAYS.call])) {

@@ -1,4 +1,4 @@
-import { AuditEntry, type SubgraphDefinition } from "@bdp/kit/server";
+import { AuditEntry, OutboxEvent, relayToRegister, type SubgraphDefinition } from "@bdp/kit/server";
 import { CatalogueOffer } from "./offer/offer.entity.js";
 import { TrustedDocument } from "./document/document.entity.js";
 import { documentRoutes } from "./document/documents.js";
@@ -13,7 +13,7 @@ import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
 
 /** How often the catalogue reads every plugin's offers (OFFERS_REFRESH_MS, default a minute), read when it starts. */
-const refreshMs = () => (Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(process.env.OFFERS_REFRESH_MS) : 60_000);
+const refreshMs = (env: NodeJS.ProcessEnv) => (Number(env.OFFERS_REFRESH_MS) > 0 ? Number(env.OFFERS_REFRESH_MS) : 60_000);
 
 /**
  * The offers catalogue (issue #4): one list of every plugin's offers in a
@@ -21,26 +21,29 @@ const refreshMs = () => (Number(process.env.OFFERS_REFRESH_MS) > 0 ? Number(proc
  * lists their offers with filters and cursors, and a plugin that is down
  * keeps its offers listed with the time they were last read. It also keeps
  * the front-ends' trusted documents and the schema usage (issue #17) for
- * the gateways.
+ * the gateways. An offer new in a listed plugin's feed is news (issue #15):
+ * told through its outbox, relayed to the register's webhooks and feed.
  */
 export const definition: SubgraphDefinition<Loaders> = {
   name: "offers",
   defaultPort: 4005,
-  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, SchemaUsage, SchemaChangeApproval, AuditEntry],
+  entities: [CatalogueOffer, PluginRegistration, PluginSlug, SupergraphVersion, TrustedDocument, SchemaUsage, SchemaChangeApproval, AuditEntry, OutboxEvent],
   migrations,
   buildSchema,
   createLoaders,
   generate,
   routes: (db, service) => [...registryRoutes(db, service), ...documentRoutes(db, service), ...usageRoutes(db, service)],
   background(db, service) {
+    const stopRelay = relayToRegister(db, service);
     let running = Promise.resolve();
     const timer = setInterval(() => {
       running = running.then(() => refreshAll(db.orm.em.fork() as never, service)).catch((error: unknown) => service.log.error("offer refresh failed", { error }));
-    }, refreshMs());
+    }, refreshMs(service.env));
     timer.unref();
     return async () => {
       clearInterval(timer);
       await running;
+      await stopRelay();
     };
   },
 };

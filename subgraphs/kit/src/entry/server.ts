@@ -39,5 +39,6 @@ export * from "../audit/audit.resolver.js";
 export * from "../outbox/outbox.entity.js";
 export * from "../outbox/signature.js";
 export * from "../outbox/relay.js";
+export * from "../outbox/rounds.js";
 export * from "../labels/labels.resolver.js";
 export * from "../labels/vocabulary.resolver.js";

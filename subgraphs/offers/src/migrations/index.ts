@@ -6,6 +6,7 @@ import { Migration20261201162025_trusted_documents as M2 } from "./migration-202
 import { Migration20261201163922_schema_usage as M3 } from "./migration-20261201163922-schema_usage.js";
 import { Migration20261201164455_schema_change_approval as M4 } from "./migration-20261201164455-schema_change_approval.js";
 import { Migration20261201170553_richer_offers as M5 } from "./migration-20261201170553-richer_offers.js";
+import { Migration20261208042140_outbox as M6 } from "./migration-20261208042140-outbox.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261127125815-initial", class: M0 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261201163922-schema_usage", class: M3 },
   { name: "migration-20261201164455-schema_change_approval", class: M4 },
   { name: "migration-20261201170553-richer_offers", class: M5 },
+  { name: "migration-20261208042140-outbox", class: M6 },
 ];

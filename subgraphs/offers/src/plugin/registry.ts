@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { AuditAction, HubError, checkText, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { AuditAction, HubError, checkText, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices, type Writer } from "@bdp/kit/server";
 import {
   PLUGIN_FETCH_REASONS, PluginAddressPolicy, PluginFetchError, pluginLimitsFromEnv, parseOfferFeed, pluginJson, type OfferFeedItem, type PluginLimits, type RegisteredPlugin,
 } from "@bdp/kit/plugin";
@@ -58,16 +58,39 @@ function refreshError(problems: string[], foreign: number): string | null {
 /** A feed's salary as the catalogue's columns. */
 const salaryColumns = (salary: OfferFeedItem["salary"]) => ({ salaryMin: salary?.min ?? null, salaryMax: salary?.max ?? null, salaryCurrency: salary?.currency ?? null, salaryPeriod: salary?.period ?? null });
 
-/** Replaces the catalogue's offers of a plugin with these (already validated for its pinned owner), in the caller's transaction. */
-async function replaceOffers(tx: EntityManager, slug: string, offers: readonly OfferFeedItem[], problems: string[], now: Date): Promise<number> {
+/** The event that tells an offer is new in the catalogue (relayed to the register's webhooks and feed). */
+export const OFFER_PUBLISHED = "OFFER_PUBLISHED";
+
+/**
+ * Replaces the catalogue's offers of a plugin with these (already validated
+ * for its pinned owner), in the writer's transaction. With `news`, each
+ * offer the plugin did not list before is told as OFFER_PUBLISHED, public
+ * and addressed to its owner too; the offers a plugin brings with its
+ * admission join without news (the hub's first start admits the demo
+ * plugins with hundreds of offers, which are the catalogue, not news).
+ */
+async function replaceOffers(w: Writer, slug: string, offers: readonly OfferFeedItem[], problems: string[], now: Date, news: boolean): Promise<number> {
+  const { tx } = w;
+  const ids = offers.map((o) => o.id);
+  const known = await tx.find(CatalogueOffer, { id: { $in: ids } }, { fields: ["id", "pluginSlug"] });
   // an id another plugin already publishes stays that plugin's
-  const taken = new Set((await tx.find(CatalogueOffer, { id: { $in: offers.map((o) => o.id) }, pluginSlug: { $ne: slug } }, { fields: ["id"] })).map((o) => o.id));
+  const taken = new Set(known.filter((o) => o.pluginSlug !== slug).map((o) => o.id));
+  const listed = new Set(known.filter((o) => o.pluginSlug === slug).map((o) => o.id));
   const mine = offers.filter((o) => {
     if (taken.has(o.id)) problems.push("an offer id belongs to another plugin's offer");
     return !taken.has(o.id);
   });
   await tx.nativeDelete(CatalogueOffer, { pluginSlug: slug, id: { $nin: mine.map((o) => o.id) } });
   if (mine.length) await tx.upsertMany(CatalogueOffer, mine.map(({ salary, ...o }) => ({ ...o, ...salaryColumns(salary), pluginSlug: slug, refreshedAt: now })));
+  if (news) {
+    for (const o of mine.filter((o) => !listed.has(o.id))) {
+      w.publish({
+        type: OFFER_PUBLISHED, subjectType: "Offer", subjectId: o.id, public: true, partnerIds: [o.partnerId],
+        title: `${o.title} (${o.kind})`,
+        data: { offerId: o.id, partnerId: o.partnerId, kind: o.kind, title: o.title, municipalityCode: o.municipalityCode, validFrom: o.validFrom, validThrough: o.validThrough, url: o.url, plugin: slug },
+      });
+    }
+  }
   return mine.length;
 }
 
@@ -95,9 +118,9 @@ export async function refreshPlugin(em: EntityManager, slug: string, service: Su
   }
   const { offers, problems, foreign } = parseOfferFeed(feed, plugin.ownerPartnerId);
   const now = new Date();
-  const listed = await write({ em, identity: CATALOGUE }, async ({ tx }) => {
-    const count = await replaceOffers(tx, slug, offers, problems, now);
-    const fresh = await tx.findOneOrFail(PluginRegistration, { slug });
+  const listed = await write({ em, identity: CATALOGUE }, async (w) => {
+    const count = await replaceOffers(w, slug, offers, problems, now, true);
+    const fresh = await w.tx.findOneOrFail(PluginRegistration, { slug });
     fresh.lastRefreshAt = now;
     fresh.offerCount = count;
     fresh.lastRefreshError = refreshError(problems, foreign);
@@ -177,7 +200,7 @@ export function registryRoutes(db: OrmHandle, service: SubgraphServices): Route[
         if (plugin.generation !== generation.generation) throw new HubError("CONFLICT", `The slug is at generation ${generation.generation}: reload and try again`);
         const version = await nextVersion(w.tx, body.supergraph, `${existing ? "update" : "admit"} ${slug}`);
         const now = new Date();
-        const count = await replaceOffers(w.tx, slug!, offers, problems, now);
+        const count = await replaceOffers(w, slug!, offers, problems, now, existing !== null);
         const values = {
           name: plugin.name, description: plugin.description ?? null, url: plugin.url, contact: plugin.contact, pluginVersion: plugin.version, sdl: plugin.sdl, generation: plugin.generation,
           lastRefreshAt: now, offerCount: count, lastRefreshError: refreshError(problems, 0),

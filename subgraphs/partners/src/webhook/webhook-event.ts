@@ -22,13 +22,14 @@ export enum WebhookEventType {
   FUNDING_APPLICATION_DECIDED = "FUNDING_APPLICATION_DECIDED",
   CONSULTATION_CLOSING_SOON = "CONSULTATION_CLOSING_SOON",
   FUNDING_CALL_CLOSING_SOON = "FUNDING_CALL_CLOSING_SOON",
+  OFFER_PUBLISHED = "OFFER_PUBLISHED",
 }
 
-/** The events the other subgraphs tell, relayed to the register (`/internal/events`): the labour market's. */
+/** The events the other subgraphs tell, relayed to the register (`/internal/events`): the labour market's and the catalogue's. */
 export const RELAYED_EVENTS: ReadonlySet<string> = new Set([
   WebhookEventType.CONSULTATION_OPENED, WebhookEventType.AGREEMENT_PART_PROPOSED, WebhookEventType.AGREEMENT_SIGNED,
   WebhookEventType.INITIATIVE_STATUS_CHANGED, WebhookEventType.FUNDING_CALL_ANNOUNCED, WebhookEventType.FUNDING_APPLICATION_DECIDED,
-  WebhookEventType.CONSULTATION_CLOSING_SOON, WebhookEventType.FUNDING_CALL_CLOSING_SOON,
+  WebhookEventType.CONSULTATION_CLOSING_SOON, WebhookEventType.FUNDING_CALL_CLOSING_SOON, WebhookEventType.OFFER_PUBLISHED,
 ]);
 registerEnumType(WebhookEventType, {
   name: "WebhookEventType",
@@ -49,6 +50,7 @@ registerEnumType(WebhookEventType, {
     FUNDING_APPLICATION_DECIDED: { description: "An application for funding was granted or rejected, with the reason; public. Relayed from the labour-market subgraph." },
     CONSULTATION_CLOSING_SOON: { description: "An open consultation takes positions for 3 more days at most (its last day in `data.closesOn`); told once per deadline; public. Relayed from the labour-market subgraph." },
     FUNDING_CALL_CLOSING_SOON: { description: "An open call for funding takes applications for 7 more days at most; told once per deadline; public. Relayed from the labour-market subgraph." },
+    OFFER_PUBLISHED: { description: "An offer appeared in a listed plugin's feed (its kind, title, place, dates and link); public, and addressed to its partner. The offers a plugin brings with its admission are not told. Relayed from the offers catalogue." },
   },
 });
 
