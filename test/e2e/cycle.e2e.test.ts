@@ -66,7 +66,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  hub = await startTestHub("e2e_cycle", {}, { webhookAllow: [`127.0.0.1:${port}`], env: { WEBHOOK_POLL_MS: "100", RELAY_POLL_MS: "100", OFFERS_REFRESH_MS: "300", DEADLINE_REMINDERS: "off" } });
+  hub = await startTestHub("e2e_cycle", {}, { webhookAllow: [`127.0.0.1:${port}`], env: { WEBHOOK_POLL_MS: "100", RELAY_POLL_MS: "100", EFFECTS_POLL_MS: "200", OFFERS_REFRESH_MS: "300", DEADLINE_REMINDERS: "off" } });
   coordinator = hub.token({ sub: "sekretariat", role: "coordinator" });
   const types = ((await hub.query(`{ __type(name: "WebhookEventType") { enumValues { name } } }`)).body.data.__type.enumValues as { name: string }[]).map((v) => v.name);
   for (const p of [lead, second!, third!]) {
@@ -83,6 +83,7 @@ describe("the partnership's cycle, step by step", () => {
   let applicantId: string;
   let newPartner: string;
   let issueId: string;
+  let meetingId: string;
   let initiative: { id: string; version: number };
 
   it("1. an entity seated outside the territory applies", async () => {
@@ -94,11 +95,13 @@ describe("the partnership's cycle, step by step", () => {
   });
 
   it("2. the council meets with the application and an issue on the agenda, votes with a quorum and admits it; the resolution is public with its votes", async () => {
-    const council = ok((await hub.query(`mutation($input: BodyInput!) { createBody(input: $input) { id } }`, { input: { name: "Rada cyklu", kind: "COUNCIL", quorum: "HALF", majority: "SIMPLE", powers: ["ADMIT_APPLICANT"], establishedOn: "2026-01-05" } }, { token: coordinator })).body).createBody.id;
+    const council = ok((await hub.query(`mutation($input: BodyInput!) { createBody(input: $input) { id } }`, { input: { name: "Rada cyklu", kind: "COUNCIL", quorum: "HALF", majority: "SIMPLE", powers: ["ADMIT_APPLICANT", "PUT_ISSUE_ON_AGENDA"], establishedOn: "2026-01-05" } }, { token: coordinator })).body).createBody.id;
     for (const m of members) ok((await hub.query(`mutation($b: ID!, $input: BodyMemberInput!) { addBodyMember(bodyId: $b, input: $input) { id } }`, { b: council, input: { partnerId: m.id, role: "MEMBER", termFrom: "2026-01-05" } }, { token: coordinator })).body);
-    issueId = ok((await hub.query(`{ labourMarketIssues(first: 1) { nodes { id } } }`)).body).labourMarketIssues.nodes[0].id;
+    issueId = ok((await hub.query(`mutation($input: IssueProposalInput!) { proposeIssue(input: $input) { id } }`,
+      { input: { title: "Spółdzielnie socjalne nie znajdują członków", area: "NEW_EMPLOYMENT_FORMS", affectedGroups: ["LONG_TERM_UNEMPLOYED"], municipalityCodes: ["2401011"] } }, { token: token(second!.id) })).body).proposeIssue.id;
     const meeting = ok((await hub.query(`mutation($b: ID!, $input: MeetingInput!) { callMeeting(bodyId: $b, input: $input) { id version } }`,
       { b: council, input: { heldOn: today(), place: "Starostwo Powiatowe w Będzinie", agenda: [{ title: "Wniosek o przystąpienie", subjectType: "APPLICATION", subjectId: applicantId }, { title: "Problem na agendę partnerstwa", subjectType: "ISSUE", subjectId: issueId }] } }, { token: coordinator })).body).callMeeting;
+    meetingId = meeting.id;
     await delivered(lead.id, "MEETING_CALLED", meeting.id);
     const present = members.slice(0, 4);
     ok((await hub.query(`mutation($m: ID!, $v: Int!, $p: [ID!]!) { recordAttendance(meetingId: $m, version: $v, presentPartnerIds: $p) { id } }`, { m: meeting.id, v: meeting.version, p: present.map((p) => p.id) }, { token: coordinator })).body);
@@ -116,6 +119,21 @@ describe("the partnership's cycle, step by step", () => {
     await delivered(lead.id, "RESOLUTION_ADOPTED", resolution.id);
     await delivered(lead.id, "APPLICATION_DECIDED", applicantId);
     await delivered(lead.id, "PARTNER_JOINED", newPartner);
+  });
+
+  it("2a. the council puts the issue on the partnership's agenda; the labour market takes the resolution's effect", async () => {
+    const present = members.slice(0, 4);
+    const resolution = ok((await hub.query(`mutation($m: ID!, $input: ResolutionInput!) { recordResolution(meetingId: $m, input: $input) { id number adopted } }`,
+      { m: meetingId, input: { agendaOrdinal: 2, title: "W sprawie wprowadzenia problemu na agendę", reasons: "Problem potwierdzony danymi urzędów pracy.", effect: "PUT_ISSUE_ON_AGENDA", subjectId: issueId, votes: present.map((p) => ({ partnerId: p.id, choice: "FOR" })) } }, { token: coordinator })).body).recordResolution;
+    expect(resolution.adopted).toBe(true);
+    const deadline = Date.now() + 15_000;
+    let issue: { status: string; acceptedBy: string | null };
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      issue = ok((await hub.query(`query($id: ID!) { labourMarketIssue(id: $id) { status acceptedBy } }`, { id: issueId })).body).labourMarketIssue;
+    } while (issue.status !== "ACCEPTED" && Date.now() < deadline);
+    expect(issue).toEqual({ status: "ACCEPTED", acceptedBy: `Uchwała nr ${resolution.number} (Rada cyklu)` });
+    expect((await audited("labourMarketAuditTrail", issueId, coordinator)).map((e) => e.action)).toEqual(["DECIDE", "CREATE"]);
   });
 
   it("3. a consultation on the issue, with positions", async () => {

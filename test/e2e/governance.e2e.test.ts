@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
+import { EFFECTS_PATH, signRequest } from "@bdp/kit/server";
 import { startTestHub, type TestHub } from "../src/hub.js";
 
 /**
@@ -30,10 +31,10 @@ const RESOLVE = `mutation($m: ID!, $input: ResolutionInput!) { recordResolution(
 const vote = (partners: { id: string }[], choice: string) => partners.map((p) => ({ partnerId: p.id, choice }));
 
 beforeAll(async () => {
-  hub = await startTestHub("e2e_governance");
+  hub = await startTestHub("e2e_governance", {}, { env: { EFFECTS_POLL_MS: "200" } });
   coordinator = hub.token({ sub: "sekretariat", role: "coordinator" });
   const body = (input: Record<string, unknown>) => hub.query(`mutation($input: BodyInput!) { createBody(input: $input) { id } }`, { input: { quorum: "HALF", majority: "SIMPLE", establishedOn: "2026-01-05", ...input } }, { token: coordinator });
-  councilId = (await body({ name: "Rada testowa partnerstwa", kind: "COUNCIL", powers: ["ADMIT_APPLICANT", "REJECT_APPLICANT", "SUSPEND_PARTNER", "REINSTATE_PARTNER"] })).body.data.createBody.id;
+  councilId = (await body({ name: "Rada testowa partnerstwa", kind: "COUNCIL", powers: ["ADMIT_APPLICANT", "REJECT_APPLICANT", "SUSPEND_PARTNER", "REINSTATE_PARTNER", "PUT_ISSUE_ON_AGENDA", "ADOPT_STRATEGY"] })).body.data.createBody.id;
   groupId = (await body({ name: "Zespół testowy ds. staży", kind: "WORKING_GROUP", powers: [] })).body.data.createBody.id;
   for (const [i, p] of [a, b, c, d, e].entries()) {
     const seat = await hub.query(`mutation($b: ID!, $input: BodyMemberInput!) { addBodyMember(bodyId: $b, input: $input) { id } }`, { b: councilId, input: { partnerId: p!.id, role: i === 0 ? "CHAIR" : "MEMBER", termFrom: "2026-01-05" } }, { token: coordinator });
@@ -147,6 +148,88 @@ describe("the council decides an application", () => {
     const trail = (await hub.query(`query($id: ID) { registerAuditTrail(first: 50, entityId: $id) { nodes { action reason userId } } }`, { id: applicationId }, { token: coordinator })).body.data.registerAuditTrail.nodes;
     expect(trail).toContainEqual(expect.objectContaining({ action: "DECIDE", userId: "sekretariat" }));
     expect(trail.find((n: any) => n.action === "DECIDE").reason).toMatch(/^Uchwała nr 1\//);
+  });
+});
+
+describe("the council's decisions on the labour market's issues and strategies, taken by the labour market", () => {
+  let issueId: string;
+  let strategyId: string;
+  let meetingId: string;
+  const unknownIssue = "00000000-0000-4000-8000-0000000000aa";
+  const STATE = `query($b: ID) { resolutions(filter: { bodyId: $b }, first: 50) { nodes { id effectState effectNote effectSettledAt } } }`;
+  /** The resolution's effect once the labour market has answered for it. */
+  async function settled(id: string): Promise<{ effectState: string; effectNote: string | null; effectSettledAt: string | null }> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const found = (await hub.query(STATE, { b: councilId })).body.data.resolutions.nodes.find((r: { id: string }) => r.id === id);
+      if (found.effectState !== "PENDING") return found;
+      if (Date.now() > deadline) throw new Error(`the effect of ${id} is still pending`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const resolve = async (ordinal: number, effect: string, subjectId: string) => {
+    const { body } = await hub.query(`mutation($m: ID!, $input: ResolutionInput!) { recordResolution(meetingId: $m, input: $input) { id number adopted effectState } }`,
+      { m: meetingId, input: { agendaOrdinal: ordinal, title: `Uchwała w sprawie ${effect}`, reasons: "Zgodnie z rekomendacją zespołu roboczego.", effect, subjectId, votes: vote([a!, b!, c!], "FOR") } }, { token: coordinator });
+    return body as Body;
+  };
+
+  beforeAll(async () => {
+    const partnerToken = hub.token({ sub: "anna", role: "partner", partnerId: a!.id });
+    issueId = (await hub.query(`mutation($input: IssueProposalInput!) { proposeIssue(input: $input) { id status } }`,
+      { input: { title: "Brak opieki nad dziećmi utrudnia powrót rodziców do pracy", area: "NEW_EMPLOYMENT_FORMS", affectedGroups: ["SINGLE_PARENTS"], municipalityCodes: ["2401011"] } }, { token: partnerToken })).body.data.proposeIssue.id;
+    strategyId = (await hub.query(`mutation($input: StrategyInput!) { recordStrategy(input: $input) { id } }`,
+      { input: { title: "Wspólna strategia partnerstwa 2027–2030", level: "PARTNERSHIP", territoryCode: "2401", adoptedById: a!.id, periodStart: 2027, periodEnd: 2030, adoptedOn: "2026-11-30", goals: [{ title: "Powrót rodziców na rynek pracy", issueId }] } }, { token: coordinator })).body.data.recordStrategy.id;
+    const called = (await hub.query(`mutation($b: ID!, $input: MeetingInput!) { callMeeting(bodyId: $b, input: $input) { id version } }`, { b: councilId, input: { heldOn: today(), place: "Urząd Miejski w Będzinie", agenda: [
+      { title: "Problem na agendę partnerstwa", subjectType: "ISSUE", subjectId: issueId },
+      { title: "Przyjęcie strategii partnerstwa", subjectType: "STRATEGY", subjectId: strategyId },
+      { title: "Problem zgłoszony ustnie", subjectType: "ISSUE", subjectId: unknownIssue },
+    ] } }, { token: coordinator })).body.data.callMeeting;
+    meetingId = called.id;
+    await hub.query(`mutation($m: ID!, $v: Int!, $p: [ID!]!) { recordAttendance(meetingId: $m, version: $v, presentPartnerIds: $p) { version } }`, { m: meetingId, v: called.version, p: [a!.id, b!.id, c!.id, d!.id] }, { token: coordinator });
+  });
+
+  it("an issue put on the agenda: pending until the labour market takes it, then ACCEPTED with the resolution, audited as a decision", async () => {
+    const { data } = await resolve(1, "PUT_ISSUE_ON_AGENDA", issueId);
+    expect(data.recordResolution.adopted).toBe(true);
+    expect(["PENDING", "APPLIED"]).toContain(data.recordResolution.effectState);
+    const effect = await settled(data.recordResolution.id);
+    expect(effect).toMatchObject({ effectState: "APPLIED" });
+    expect(effect.effectSettledAt).toBeTruthy();
+    const issue = (await hub.query(`query($id: ID!) { labourMarketIssue(id: $id) { status acceptedBy } }`, { id: issueId })).body.data.labourMarketIssue;
+    expect(issue).toEqual({ status: "ACCEPTED", acceptedBy: `Uchwała nr ${data.recordResolution.number} (Rada testowa partnerstwa)` });
+    const trail = (await hub.query(`query($id: ID) { labourMarketAuditTrail(first: 10, entityId: $id) { nodes { action reason } } }`, { id: issueId }, { token: coordinator })).body.data.labourMarketAuditTrail.nodes;
+    expect(trail).toContainEqual({ action: "DECIDE", reason: `Uchwała nr ${data.recordResolution.number} (Rada testowa partnerstwa): Zgodnie z rekomendacją zespołu roboczego.` });
+  });
+
+  it("a strategy adopted by the partnership; an effect whose subject is on the agenda as something else is refused before the vote", async () => {
+    const mismatch = await resolve(2, "PUT_ISSUE_ON_AGENDA", strategyId);
+    expect(mismatch.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.subjectId" });
+    const { data } = await resolve(2, "ADOPT_STRATEGY", strategyId);
+    expect((await settled(data.recordResolution.id)).effectState).toBe("APPLIED");
+    const strategy = (await hub.query(`query($id: ID!) { strategy(id: $id) { partnershipAdoption partnershipAdoptedOn adoptedOn } }`, { id: strategyId })).body.data.strategy;
+    expect(strategy).toEqual({ partnershipAdoption: `Uchwała nr ${data.recordResolution.number} (Rada testowa partnerstwa)`, partnershipAdoptedOn: today(), adoptedOn: "2026-11-30" });
+  });
+
+  it("an effect the labour market cannot take is REFUSED with its reason, and changes nothing: an unknown issue, an issue already on the agenda, a strategy adopted twice", async () => {
+    const unknown = (await resolve(3, "PUT_ISSUE_ON_AGENDA", unknownIssue)).data.recordResolution;
+    const again = (await resolve(1, "PUT_ISSUE_ON_AGENDA", issueId)).data.recordResolution;
+    const twice = (await resolve(2, "ADOPT_STRATEGY", strategyId)).data.recordResolution;
+    expect(await settled(unknown.id)).toMatchObject({ effectState: "REFUSED", effectNote: expect.stringContaining("does not exist") });
+    expect(await settled(again.id)).toMatchObject({ effectState: "REFUSED", effectNote: expect.stringContaining("the issue is ACCEPTED") });
+    expect(await settled(twice.id)).toMatchObject({ effectState: "REFUSED", effectNote: expect.stringContaining("adopted it already") });
+    const trail = (await hub.query(`query($id: ID) { labourMarketAuditTrail(first: 10, entityId: $id) { nodes { action } } }`, { id: issueId }, { token: coordinator })).body.data.labourMarketAuditTrail.nodes;
+    expect(trail.filter((n: { action: string }) => n.action === "DECIDE")).toHaveLength(1);
+  });
+
+  it("only the hub's subgraphs take effects from the register: unsigned, or signed for another audience, the route refuses", async () => {
+    const url = new URL(EFFECTS_PATH, hub.subgraphs.partners!.url);
+    const body = JSON.stringify({ outcomes: [] });
+    const post = (headers: Record<string, string>) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+    expect((await post({})).status).toBe(401);
+    expect((await post(signRequest(hub.signingKey, { kind: "anonymous" }, { method: "POST", path: url.pathname, audience: "labour-market", body }))).status).toBe(401);
+    const signed = await post(signRequest(hub.signingKey, { kind: "anonymous" }, { method: "POST", path: url.pathname, audience: "partners", body }));
+    expect(signed.status).toBe(200);
+    expect(((await signed.json()) as { pending: unknown[] }).pending).toEqual([]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { effectsRoute } from "./governance/effects.route.js";
 import { AuditEntry, OutboxEvent, type SubgraphDefinition } from "@bdp/kit/server";
 import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { Partner } from "./partner/partner.entity.js";
@@ -24,7 +25,7 @@ export const definition: SubgraphDefinition<Loaders> = {
   seed,
   generate,
   // the other subgraphs' events come in here, to be delivered with the register's own
-  routes: (db, service) => [relayRoute(db, service)],
+  routes: (db, service) => [relayRoute(db, service), effectsRoute(db, service)],
   // the register's events go out to partners' webhooks (issue #15)
   background(db, service) {
     const policy = service.webhookPolicy ?? new PluginAddressPolicy((service.env.WEBHOOK_ALLOWED_ADDRESSES ?? "").split(","));

@@ -27,7 +27,7 @@ registerEnumType(IssueStatus, {
 @Index({ properties: ["title", "id"] })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A key local labour-market issue the partnership chose to solve (kluczowy problem rynku pracy)." })
-export class LabourMarketIssue extends HubRecord<"status" | "description"> {
+export class LabourMarketIssue extends HubRecord<"status" | "description" | "acceptedBy"> {
   @Property({ length: 300 })
   @Field({ description: "Short statement of the issue." })
   title!: string;
@@ -56,6 +56,10 @@ export class LabourMarketIssue extends HubRecord<"status" | "description"> {
   @Property({ type: "uuid" })
   @Index()
   raisedById!: string;
+
+  @Property({ length: 300, nullable: true })
+  @Field(() => String, { nullable: true, description: "The resolution that put it on the partnership's agenda (e.g. \"Uchwała nr 2/2026 (Rada Partnerstwa)\"), when a body did; null when the coordinator accepted it or it is not on the agenda." })
+  acceptedBy: string | null = null;
 
   @Property({ columnType: "date", type: "string" })
   @Field(() => DateScalar, { description: "When it was raised." })

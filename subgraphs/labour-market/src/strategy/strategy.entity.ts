@@ -21,7 +21,7 @@ registerEnumType(StrategyLevel, {
 @Entity({ tableName: "strategy" })
 @Index({ properties: ["periodStart", "id"] })
 @ObjectType({ description: "A local development strategy analysed by the partnership, with its goals." })
-export class Strategy extends HubRecord<"documentUrl"> {
+export class Strategy extends HubRecord<"documentUrl" | "partnershipAdoption" | "partnershipAdoptedOn"> {
   @Property({ length: 300 })
   @Field({ description: "Title of the strategy." })
   title!: string;
@@ -52,6 +52,14 @@ export class Strategy extends HubRecord<"documentUrl"> {
   @Property({ length: 500, nullable: true })
   @Field(() => String, { nullable: true, description: "Where the document is published." })
   documentUrl: string | null = null;
+
+  @Property({ length: 300, nullable: true })
+  @Field(() => String, { nullable: true, description: "The partnership's resolution adopting it as the frame of the partnership's work (e.g. \"Uchwała nr 4/2026 (Rada Partnerstwa)\"); null until a body of the partnership adopts it. `adoptedOn` is its author's own adoption." })
+  partnershipAdoption: string | null = null;
+
+  @Property({ columnType: "date", type: "string", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "The day the partnership's body adopted it; null until then." })
+  partnershipAdoptedOn: string | null = null;
 }
 
 @Entity({ tableName: "strategy_goal" })

@@ -55,16 +55,40 @@ export enum ResolutionEffect {
   REJECT_APPLICANT = "REJECT_APPLICANT",
   SUSPEND_PARTNER = "SUSPEND_PARTNER",
   REINSTATE_PARTNER = "REINSTATE_PARTNER",
+  PUT_ISSUE_ON_AGENDA = "PUT_ISSUE_ON_AGENDA",
+  ADOPT_STRATEGY = "ADOPT_STRATEGY",
 }
 registerEnumType(ResolutionEffect, {
   name: "ResolutionEffect",
-  description: "What an adopted resolution does in the register, in the same transaction; only a body with the power to take it may.",
+  description: "What an adopted resolution does: in the register in the same transaction, or in the subgraph that owns its subject once that subgraph takes it (`Resolution.effectState`). Only a body with the power to take it may.",
   valuesConfig: {
     NONE: { description: "A position, a plan or a report adopted: no change in the register." },
     ADMIT_APPLICANT: { description: "Approves an application to join (`subjectId`): the applicant becomes a partner." },
     REJECT_APPLICANT: { description: "Rejects an application to join (`subjectId`)." },
     SUSPEND_PARTNER: { description: "Suspends a partner's membership (`subjectId`)." },
     REINSTATE_PARTNER: { description: "Reinstates a suspended partner (`subjectId`)." },
+    PUT_ISSUE_ON_AGENDA: { description: "Puts a proposed (or dropped) labour-market issue (`subjectId`) on the partnership's agenda: it becomes ACCEPTED. Taken by the labour-market subgraph." },
+    ADOPT_STRATEGY: { description: "The partnership adopts a strategy (`subjectId`) as its own frame of work, recorded on the strategy. Taken by the labour-market subgraph." },
+  },
+});
+
+/** The subgraph that owns the subject of each effect the register does not take itself. */
+export const EFFECTS_ELSEWHERE: ReadonlySet<ResolutionEffect> = new Set([ResolutionEffect.PUT_ISSUE_ON_AGENDA, ResolutionEffect.ADOPT_STRATEGY]);
+
+export enum ResolutionEffectState {
+  NONE = "NONE",
+  APPLIED = "APPLIED",
+  PENDING = "PENDING",
+  REFUSED = "REFUSED",
+}
+registerEnumType(ResolutionEffectState, {
+  name: "ResolutionEffectState",
+  description: "Where a resolution's effect stands.",
+  valuesConfig: {
+    NONE: { description: "Nothing to take: not adopted, or a resolution without an effect." },
+    APPLIED: { description: "Taken: in the register in the resolution's own transaction, or by the subgraph that owns the subject (`effectSettledAt`)." },
+    PENDING: { description: "Adopted; the subgraph that owns the subject has not taken it yet (it asks the register every few seconds)." },
+    REFUSED: { description: "The owning subgraph could not take it (no such record, or its state does not allow it); `effectNote` says why." },
   },
 });
 
@@ -243,7 +267,7 @@ export class AgendaItem extends HubRecord<"subjectId"> {
 @Entity({ tableName: "resolution" })
 @Unique({ properties: ["body", "number"] })
 @ObjectType({ description: "A resolution (uchwała) put to the vote: the votes, the quorum and majority counted by the body's rules, whether it was adopted, and its effect. Public with its reasons and every member's vote." })
-export class Resolution extends HubRecord<"agendaItem" | "subjectId"> {
+export class Resolution extends HubRecord<"agendaItem" | "subjectId" | "effectState" | "effectNote" | "effectSettledAt"> {
   @ManyToOne(() => Body, { index: true, deleteRule: "cascade" })
   body!: Rel<Body>;
 
@@ -266,12 +290,25 @@ export class Resolution extends HubRecord<"agendaItem" | "subjectId"> {
   reasons!: string;
 
   @Enum({ items: () => ResolutionEffect })
-  @Field(() => ResolutionEffect, { description: "What it does in the register if adopted." })
+  @Field(() => ResolutionEffect, { description: "What it does if adopted." })
   effect!: ResolutionEffect;
 
   @Property({ type: "uuid", nullable: true })
-  @Field(() => String, { nullable: true, description: "The application or partner it is about." })
+  @Field(() => String, { nullable: true, description: "The record its effect is about: an application, a partner, an issue or a strategy." })
   subjectId: string | null = null;
+
+  @Enum({ items: () => ResolutionEffectState, default: ResolutionEffectState.NONE })
+  @Index()
+  @Field(() => ResolutionEffectState, { description: "Where its effect stands: taken at once in the register, or pending until the subgraph that owns the subject takes it." })
+  effectState: ResolutionEffectState = ResolutionEffectState.NONE;
+
+  @Property({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "What the owning subgraph said when it took or refused the effect." })
+  effectNote: string | null = null;
+
+  @Property({ type: "timestamptz", nullable: true })
+  @Field(() => Date, { nullable: true, description: "When the effect was taken or refused elsewhere; null for the register's own effects (taken with the resolution) and while pending." })
+  effectSettledAt: Date | null = null;
 
   @Property({ type: "smallint" })
   @Field(() => Int, { description: "Members of the body on the meeting's date." })

@@ -8,7 +8,7 @@ import { decideApplicationIn } from "../application/application.mutation.js";
 import { changeMembership } from "../membership/membership.mutation.js";
 import { WebhookEventType } from "../webhook/webhook-event.js";
 import {
-  AgendaItem, AgendaSubject, Body, BodyKind, BodyMember, MajorityRule, Meeting, MeetingStatus, MemberRole, QuorumRule, Resolution, ResolutionEffect, ResolutionVote, VoteChoice,
+  AgendaItem, AgendaSubject, Body, BodyKind, BodyMember, EFFECTS_ELSEWHERE, MajorityRule, Meeting, MeetingStatus, MemberRole, QuorumRule, Resolution, ResolutionEffect, ResolutionEffectState, ResolutionVote, VoteChoice,
 } from "./governance.entity.js";
 import { isAdopted, quorumOf } from "./rules.js";
 import type { Loaders } from "../loaders.js";
@@ -113,7 +113,7 @@ const BODY: Audited<Body> = { type: "Body", audited: ["name", "kind", "quorum", 
 const MEMBER: Audited<BodyMember> = { type: "BodyMember", audited: ["partnerId", "role", "termFrom", "termTo"], owner: () => null };
 const MEETING: Audited<Meeting> = { type: "Meeting", audited: ["number", "heldOn", "status", "presentPartnerIds"], owner: () => null };
 const AGENDA: Audited<AgendaItem> = { type: "AgendaItem", audited: ["ordinal", "title", "subjectType", "subjectId"], owner: () => null };
-const RESOLUTION: Audited<Resolution> = { type: "Resolution", audited: ["number", "title", "effect", "subjectId", "votesFor", "votesAgainst", "abstentions", "adopted"], owner: () => null };
+const RESOLUTION: Audited<Resolution> = { type: "Resolution", audited: ["number", "title", "effect", "subjectId", "votesFor", "votesAgainst", "abstentions", "adopted", "effectState", "effectNote"], owner: () => null };
 const VOTE: Audited<ResolutionVote> = { type: "ResolutionVote", audited: ["partnerId", "choice"], owner: () => null };
 
 /** The body's members on a date: their seats whose term covers it. */
@@ -139,7 +139,28 @@ async function takeEffect(w: Writer, resolution: Resolution, reference: string):
       await changeMembership(w, resolution.effect === ResolutionEffect.SUSPEND_PARTNER ? "suspend" : "reinstate", partner, partner.version, resolution.reasons.slice(0, 2000), reference.slice(0, 100));
       return;
     }
+    case ResolutionEffect.PUT_ISSUE_ON_AGENDA:
+    case ResolutionEffect.ADOPT_STRATEGY:
+      // the labour market owns issues and strategies: it takes the effect when it next asks (resolution-effects.route.ts)
+      return;
   }
+}
+
+/** What the subject of each effect is, as an agenda item names it. */
+const EFFECT_SUBJECT: Record<ResolutionEffect, AgendaSubject | null> = {
+  [ResolutionEffect.NONE]: null,
+  [ResolutionEffect.ADMIT_APPLICANT]: AgendaSubject.APPLICATION,
+  [ResolutionEffect.REJECT_APPLICANT]: AgendaSubject.APPLICATION,
+  [ResolutionEffect.SUSPEND_PARTNER]: AgendaSubject.PARTNER,
+  [ResolutionEffect.REINSTATE_PARTNER]: AgendaSubject.PARTNER,
+  [ResolutionEffect.PUT_ISSUE_ON_AGENDA]: AgendaSubject.ISSUE,
+  [ResolutionEffect.ADOPT_STRATEGY]: AgendaSubject.STRATEGY,
+};
+
+/** Where an adopted resolution's effect stands when it is recorded. */
+function effectStateOf(effect: ResolutionEffect, adopted: boolean): ResolutionEffectState {
+  if (!adopted || effect === ResolutionEffect.NONE) return ResolutionEffectState.NONE;
+  return EFFECTS_ELSEWHERE.has(effect) ? ResolutionEffectState.PENDING : ResolutionEffectState.APPLIED;
 }
 
 /** A called meeting (not held or cancelled), at the version read where one is given. */
@@ -267,7 +288,7 @@ export class GovernanceMutations {
   }
 
   @Authorized("coordinator")
-  @Mutation(() => Resolution, { description: "The coordinator records a resolution put to the vote at a called meeting, with every vote cast. The hub refuses it without a quorum (CONFLICT, reason NO_QUORUM), counts the majority by the body's rule, numbers it, and, if adopted, takes its effect in the register in the same transaction; it is public with its reasons and every vote." })
+  @Mutation(() => Resolution, { description: "The coordinator records a resolution put to the vote at a called meeting, with every vote cast. The hub refuses it without a quorum (CONFLICT, reason NO_QUORUM), counts the majority by the body's rule, numbers it, and, if adopted, takes its effect: in the register in the same transaction, or, for an issue or a strategy, in the labour-market subgraph once it asks (`effectState` PENDING until then, at most a few seconds while it runs). Public with its reasons and every vote." })
   recordResolution(
     @Arg("meetingId", () => ID, { description: "The meeting." }) meetingId: string,
     @Arg("input", () => ResolutionInput, { description: "The resolution and its votes." }) input: ResolutionInput,
@@ -300,8 +321,8 @@ export class GovernanceMutations {
       const agendaItem = input.agendaOrdinal == null ? null : agenda.find((item) => item.ordinal === input.agendaOrdinal) ?? null;
       if (input.agendaOrdinal != null && !agendaItem) throw HubError.badInput("input.agendaOrdinal", "no such item on the meeting's agenda");
       // a body decides on what it was called to decide: the subject of an effect is on the agenda
-      if (input.effect !== ResolutionEffect.NONE && !(agendaItem ? [agendaItem] : agenda).some((item) => item.subjectId === subjectId)) {
-        throw HubError.badInput("input.subjectId", `not on the meeting's agenda${agendaItem ? ` under item ${agendaItem.ordinal}` : ""}: a body decides what it was called to decide`);
+      if (input.effect !== ResolutionEffect.NONE && !(agendaItem ? [agendaItem] : agenda).some((item) => item.subjectId === subjectId && item.subjectType === EFFECT_SUBJECT[input.effect])) {
+        throw HubError.badInput("input.subjectId", `not on the meeting's agenda as ${EFFECT_SUBJECT[input.effect]}${agendaItem ? ` under item ${agendaItem.ordinal}` : ""}: a body decides what it was called to decide`);
       }
       const tally = { for: votes.filter((v) => v.choice === VoteChoice.FOR).length, against: votes.filter((v) => v.choice === VoteChoice.AGAINST).length, present: present.size };
       const adopted = isAdopted(body.majority, tally);
@@ -310,6 +331,7 @@ export class GovernanceMutations {
       const resolution = w.create(Resolution, {
         body, meeting, agendaItem, number: `${sameYear + 1}/${year}`, title, reasons, effect: input.effect, subjectId,
         membersTotal: members.length, membersPresent: present.size, votesFor: tally.for, votesAgainst: tally.against, abstentions: votes.length - tally.for - tally.against, adopted,
+        effectState: effectStateOf(input.effect, adopted),
       }, RESOLUTION);
       for (const vote of votes) w.create(ResolutionVote, { resolution, ...vote }, VOTE);
       const reference = `Uchwała nr ${resolution.number} (${body.name})`;

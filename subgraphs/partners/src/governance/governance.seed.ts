@@ -37,8 +37,8 @@ export function seedGovernance(em: EntityManager, pendingApplicationIds: string[
   const founding = DEMO_PARTNERS.filter((p) => p.accededOn <= "2019-01-15");
   const council: BodySpec = {
     key: "council", name: "Rada Partnerstwa na rzecz Zatrudnienia i Rozwoju", kind: BodyKind.COUNCIL,
-    description: "Organ decyzyjny partnerstwa: przyjmuje nowych partnerów, zawiesza i przywraca członkostwo, przyjmuje plany działań i sprawozdania.",
-    powers: [ResolutionEffect.ADMIT_APPLICANT, ResolutionEffect.REJECT_APPLICANT, ResolutionEffect.SUSPEND_PARTNER, ResolutionEffect.REINSTATE_PARTNER],
+    description: "Organ decyzyjny partnerstwa: przyjmuje nowych partnerów, zawiesza i przywraca członkostwo, wprowadza problemy na agendę, przyjmuje strategię, plany działań i sprawozdania.",
+    powers: [ResolutionEffect.ADMIT_APPLICANT, ResolutionEffect.REJECT_APPLICANT, ResolutionEffect.SUSPEND_PARTNER, ResolutionEffect.REINSTATE_PARTNER, ResolutionEffect.PUT_ISSUE_ON_AGENDA, ResolutionEffect.ADOPT_STRATEGY],
     establishedOn: "2019-01-15",
     members: [...founding.filter((p) => PUBLIC_SECTORS.includes(p.sector)), ...founding.filter((p) => p.sector === Sector.NGO).slice(0, 2), ...founding.filter((p) => p.sector === Sector.BUSINESS).slice(0, 2)],
     months: [3, 6, 9, 12],

@@ -9,6 +9,7 @@ import { Migration20261208020658_bodies_decisions as M5 } from "./migration-2026
 import { Migration20261208025350_relayed_events as M6 } from "./migration-20261208025350-relayed_events.js";
 import { Migration20261208031235_deadline_events as M7 } from "./migration-20261208031235-deadline_events.js";
 import { Migration20261208042218_offer_published_event as M8 } from "./migration-20261208042218-offer_published_event.js";
+import { Migration20261208042837_resolution_effects as M9 } from "./migration-20261208042837-resolution_effects.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261208025350-relayed_events", class: M6 },
   { name: "migration-20261208031235-deadline_events", class: M7 },
   { name: "migration-20261208042218-offer_published_event", class: M8 },
+  { name: "migration-20261208042837-resolution_effects", class: M9 },
 ];

@@ -1,4 +1,4 @@
-import { HubError, RELAY_PATH, backgroundSql, isUuid, readBody, sendError, sendJson, verifyRequest, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { HubError, RELAY_PATH, backgroundSql, isUuid, sendError, sendJson, signedRequest, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
 import { RELAYED_EVENTS } from "./webhook-event.js";
 
 const MAX_EVENTS = 500;
@@ -33,12 +33,9 @@ export function relayRoute(db: OrmHandle, service: SubgraphServices): Route {
       sendError(res, 405, "BAD_REQUEST", "POST the events");
       return true;
     }
-    const raw = await readBody(req, 2_000_000);
-    const verified = verifyRequest(service.signingKey, { method: "POST", path: req.url ?? url.pathname, audience: "partners", headers: req.headers, body: raw }, { nonces: service.nonces });
-    if (!verified.ok) {
-      sendError(res, 401, "UNAUTHENTICATED", `The register takes events from the hub's subgraphs only: signature ${verified.reason}`);
-      return true;
-    }
+    const signed = await signedRequest(req, res, url, service, { audience: "partners", bodyLimit: 2_000_000, refusal: "The register takes events from the hub's subgraphs only" });
+    if (!signed) return true;
+    const { raw } = signed;
     let events: RelayedEvent[];
     try {
       const body = JSON.parse(raw) as { events?: unknown };
