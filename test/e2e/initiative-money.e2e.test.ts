@@ -39,8 +39,9 @@ const as = (who: keyof typeof tokens) => ({ token: tokens[who] });
 
 const STATISTICS = `query($code: String!) { territorialUnit(code: $code) {
   agreedFunding(fromYear: 2025, toYear: 2025) { measure series { key sum { value } } total { sum { value } } }
-  initiativeSpending(fromYear: 2026, toYear: 2026) { total { sum { value } } } } }`;
-type Figures = { units: Record<string, { byFund: Record<string, number>; total: number; spent: number }>; partners: Record<string, Record<string, string>> };
+  initiativeSpending(fromYear: 2026, toYear: 2026) { total { sum { value } } }
+  partnerContributions(fromYear: 2025, toYear: 2025) { series { key sum { value } } total { sum { value } } } } }`;
+type Figures = { units: Record<string, { byFund: Record<string, number>; total: number; spent: number; bySector: Record<string, number>; contributed: number }>; partners: Record<string, Record<string, string>> };
 let before: Figures;
 
 /** The units' money statistics and the partners' contributions, as the gateway answers them. */
@@ -51,7 +52,11 @@ async function moneyFigures(): Promise<Figures> {
     expect(body.errors).toBeUndefined();
     const u = body.data.territorialUnit;
     expect(u.agreedFunding.measure).toBe("PLN");
-    units[code] = { byFund: Object.fromEntries(u.agreedFunding.series.map((s: { key: string; sum: { value: number } }) => [s.key, s.sum.value])), total: u.agreedFunding.total.sum.value, spent: u.initiativeSpending.total.sum.value };
+    const byKey = (series: { key: string; sum: { value: number } }[]) => Object.fromEntries(series.map((s) => [s.key, s.sum.value]));
+    units[code] = {
+      byFund: byKey(u.agreedFunding.series), total: u.agreedFunding.total.sum.value, spent: u.initiativeSpending.total.sum.value,
+      bySector: byKey(u.partnerContributions.series), contributed: u.partnerContributions.total.sum.value,
+    };
   }
   const partners: Figures["partners"] = {};
   for (const [who, p] of [["lead", lead], ["first", first], ["second", second]] as const) {
@@ -85,6 +90,10 @@ afterAll(async () => {
 
 describe("an initiative's agreement and money", () => {
   it("the lead proposes three parts; two partners confirm, the third declines; only each partner answers for its own part", async () => {
+    // a part goes to a partner of the register, whose sector it keeps
+    const unknown = await hub.query(`mutation($i: ID!, $input: AgreementPartInput!) { proposeAgreementPart(initiativeId: $i, input: $input) { id } }`,
+      { i: initiative.id, input: { partnerId: "00000000-0000-4000-8000-0000000000bb", role: "PARTNER", tasks: ["rekrutacja uczestników"], responsibilities: "Rekrutacja i staże." } }, as("lead"));
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "partnerId" });
     for (const [who, p] of [["first", first], ["second", second], ["third", third]] as const) {
       const { body } = await hub.query(`mutation($i: ID!, $input: AgreementPartInput!) { proposeAgreementPart(initiativeId: $i, input: $input) { id version status } }`,
         { i: initiative.id, input: { partnerId: p.id, role: "PARTNER", tasks: ["rekrutacja uczestników"], responsibilities: "Rekrutacja i staże." } }, as("lead"));
@@ -249,6 +258,17 @@ describe("the money as statistics (issue #15, item 6)", () => {
     for (const code of ["2401011", "2401", "2465"]) expect(delta(code), code).toEqual(expected);
     expect(delta("2401062"), "Psary, where it does not act").toEqual({ byFund: {}, spent: 0 });
     for (const code of Object.keys(after.units)) expect(after.units[code]!.total).toBe(Object.values(after.units[code]!.byFund).reduce((a, b) => a + b, 0));
+    // the partners' own contributions, cash and in kind, by the sector each had in the register: the lead's 20,000 and the second's 5,000
+    const bySector: Record<string, number> = {};
+    for (const [p, amount] of [[lead, 20_000], [second, 5_000]] as const) bySector[p.sector] = (bySector[p.sector] ?? 0) + amount;
+    for (const code of ["2401011", "2401", "2465"]) {
+      const { bySector: now, contributed } = after.units[code]!;
+      const was = before.units[code]!;
+      expect(Object.fromEntries(Object.entries(now).map(([sector, v]) => [sector, v - (was.bySector[sector] ?? 0)]).filter(([, v]) => v !== 0)), code).toEqual(bySector);
+      expect(contributed - was.contributed, code).toBe(25_000);
+      // every seeded and written part knows its sector: the sectors add up to the total
+      expect(Object.values(now).reduce((a, b) => a + b, 0), code).toBe(contributed);
+    }
 
     const change = (who: "lead" | "first" | "second", field: "initiatives" | "cash" | "inKind" | "spent") => Number(after.partners[who]![field]) - Number(before.partners[who]![field]);
     expect([change("lead", "initiatives"), change("lead", "cash"), change("second", "initiatives"), change("second", "inKind")]).toEqual([1, 20_000, 1, 5_000]);

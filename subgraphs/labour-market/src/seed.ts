@@ -160,7 +160,7 @@ export async function seed(em: EntityManager): Promise<SeedResult> {
     initiatives.push(initiative);
     const drawn = members.map((partner, m) => ({
       id: stableId(`agreement:${n}:${partner.key}`),
-      initiative, partnerId: partner.id,
+      initiative, partnerId: partner.id, partnerSector: partner.sector,
       role: m === 0 ? ParticipantRole.LEAD : rnd.chance(0.7) ? ParticipantRole.PARTNER : ParticipantRole.SUPPORTING,
       tasks: rnd.sample(TASKS, rnd.int(1, 3)),
       responsibilities: m === 0 ? "Koordynacja, rozliczenie i sprawozdawczość." : "Realizacja powierzonych zadań zgodnie z harmonogramem.",

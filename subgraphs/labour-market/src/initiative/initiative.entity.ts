@@ -112,13 +112,22 @@ export class Initiative extends HubRecord<"issue" | "status" | "description" | "
 @Entity({ tableName: "agreement_participant" })
 @Unique({ properties: ["initiative", "partnerId"] })
 @ObjectType({ description: "One partner's part in an executive agreement: role, tasks, responsibilities and individual financial contribution." })
-export class AgreementParticipant extends HubRecord<"confirmedOn" | "inKindDescription" | "status" | "leftOn" | "leftReason"> {
+export class AgreementParticipant extends HubRecord<"confirmedOn" | "inKindDescription" | "status" | "leftOn" | "leftReason" | "partnerSector"> {
   @ManyToOne(() => Initiative, { index: true, deleteRule: "cascade" })
   initiative!: Rel<Initiative>;
 
   @Property({ type: "uuid" })
   @Index()
   partnerId!: string;
+
+  /**
+   * The partner's sector in the register when its part was proposed (a
+   * copy, as job places keep their employer's), so that contributions are
+   * counted by sector in SQL (issue #15, item 6); null where the register
+   * was not asked (parts recorded before the copy was kept).
+   */
+  @Property({ type: "text", nullable: true })
+  partnerSector: string | null = null;
 
   @Enum({ items: () => ParticipantRole })
   @Field(() => ParticipantRole, { description: "Role in the agreement." })

@@ -80,6 +80,22 @@ export function ledBy(w: Writer, initiativeId: string, version?: number, lock = 
   return w.loadOwned(Initiative, checkId("initiativeId", initiativeId), { ...INITIATIVE, version, lock });
 }
 
+/**
+ * The partner's sector in the register, copied onto its part so that
+ * contributions are counted by sector (issue #15, item 6); a partner the
+ * register does not know gets no part. Without a register (a subgraph run
+ * alone) the part is recorded without it.
+ */
+async function sectorOf(ctx: HubContext<Loaders>, partnerId: string, field: string): Promise<string | null> {
+  if (!ctx.register) {
+    ctx.log.warn("no partner register configured (REGISTER_URL): the agreement part is recorded without the partner's sector");
+    return null;
+  }
+  const partner = await ctx.register(partnerId);
+  if (!partner) throw HubError.badInput(field, "no such partner in the register");
+  return partner.sector;
+}
+
 @Resolver(() => Initiative)
 export class InitiativeMutations {
   @Authorized("partner")
@@ -102,10 +118,11 @@ export class InitiativeMutations {
       totalBudget: checkAmount("totalBudget", input.totalBudget),
       leadPartnerId,
     };
+    const partnerSector = await sectorOf(ctx, leadPartnerId, "leadPartnerId");
     return write(ctx, async (w) => {
       const initiative = w.create(Initiative, data, INITIATIVE);
       // the lead's own part is created with the initiative; the lead confirms it like any partner
-      w.create(AgreementParticipant, { initiative, partnerId: leadPartnerId, role: ParticipantRole.LEAD, tasks: ["koordynacja"], responsibilities: "Koordynacja, rozliczenie i sprawozdawczość.", cashContribution: "0.00", inKindContribution: "0.00" }, PART);
+      w.create(AgreementParticipant, { initiative, partnerId: leadPartnerId, partnerSector, role: ParticipantRole.LEAD, tasks: ["koordynacja"], responsibilities: "Koordynacja, rozliczenie i sprawozdawczość.", cashContribution: "0.00", inKindContribution: "0.00" }, PART);
       return initiative;
     });
   }
@@ -118,8 +135,10 @@ export class InitiativeMutations {
     @Ctx() ctx: HubContext<Loaders>,
   ): Promise<AgreementParticipant> {
     if (input.role === ParticipantRole.LEAD) throw HubError.badInput("role", "an initiative has one lead: the partner that created it");
+    const partnerId = checkId("partnerId", input.partnerId);
     const data = {
-      partnerId: checkId("partnerId", input.partnerId),
+      partnerId,
+      partnerSector: await sectorOf(ctx, partnerId, "partnerId"),
       role: input.role,
       tasks: checkSet("tasks", input.tasks.map((t, i) => checkText(`tasks[${i}]`, t, 3, 300)), 1, 20),
       responsibilities: checkText("responsibilities", input.responsibilities, 3, 2000),

@@ -192,7 +192,7 @@ function agreedInitiative(em: EntityManager, rnd: Random, like: Initiative, coun
   count("initiative");
   const parts = [lead, ...others].map((partner, m) => {
     const part = em.create(AgreementParticipant, {
-      id: stableId(`agreement:agreed:${partner.key}`), initiative, partnerId: partner.id,
+      id: stableId(`agreement:agreed:${partner.key}`), initiative, partnerId: partner.id, partnerSector: partner.sector,
       role: m === 0 ? ParticipantRole.LEAD : ParticipantRole.PARTNER,
       tasks: m === 0 ? ["koordynacja", "pośrednictwo pracy"] : ["staże u pracodawcy"],
       responsibilities: m === 0 ? "Koordynacja, rozliczenie i sprawozdawczość." : "Przyjęcie stażystów i zatrudnienie po stażu.",

@@ -7,6 +7,7 @@ import { Migration20261208022351_funding_calls as M3 } from "./migration-2026120
 import { Migration20261208024225_indicator_goals as M4 } from "./migration-20261208024225-indicator_goals.js";
 import { Migration20261208025345_outbox as M5 } from "./migration-20261208025345-outbox.js";
 import { Migration20261208042928_resolution_effects as M6 } from "./migration-20261208042928-resolution_effects.js";
+import { Migration20261208043325_partner_sector as M7 } from "./migration-20261208043325-partner_sector.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125173149-initial", class: M0 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261208024225-indicator_goals", class: M4 },
   { name: "migration-20261208025345-outbox", class: M5 },
   { name: "migration-20261208042928-resolution_effects", class: M6 },
+  { name: "migration-20261208043325-partner_sector", class: M7 },
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { sqlRows } from "@bdp/kit/server";
-import { FundingSource, GMINA_CODES, unitAndDescendants } from "@bdp/kit/domain";
+import { FundingSource, GMINA_CODES, Sector, unitAndDescendants } from "@bdp/kit/domain";
 import { STATISTIC_UNITS, truncOf, type PeriodArgs, type PlainStatistic } from "@bdp/kit/statistics";
 
 /**
@@ -34,6 +34,14 @@ function moneyStatistic(em: EntityManager, spec: { statistic: string; dimension:
   };
 }
 
+/** The initiatives whose agreement was signed in the period, once per unit where they act (`placed`); its parameters are the grain and the years. */
+const SIGNED_IN_PERIOD = `placed as (
+  select distinct u.unit, i.id, date_trunc(?, i.agreement_signed_on) as period
+  from initiative i join units u on u.gmina = any(i.municipality_codes)
+  where i.agreement_signed_on is not null and extract(year from i.agreement_signed_on) between ? and ?
+)`;
+const signedParams = (args: PeriodArgs) => [truncOf(args.grain), args.fromYear, args.toYear];
+
 /**
  * Money agreed: the funding shares of the initiatives whose executive
  * agreement was signed in the period, by fund, and the confirmed parts'
@@ -44,11 +52,7 @@ export function agreedFunding(em: EntityManager): PlainStatistic {
     statistic: "agreedFunding",
     dimension: "FundingSource",
     categories: Object.values(FundingSource),
-    sql: `placed as (
-           select distinct u.unit, i.id, date_trunc(?, i.agreement_signed_on) as period
-           from initiative i join units u on u.gmina = any(i.municipality_codes)
-           where i.agreement_signed_on is not null and extract(year from i.agreement_signed_on) between ? and ?
-         ),
+    sql: `${SIGNED_IN_PERIOD},
          money as (
            select initiative_id as id, source as category, amount from funding_share
            union all
@@ -57,7 +61,27 @@ export function agreedFunding(em: EntityManager): PlainStatistic {
          select p.unit as code, to_char(p.period, 'YYYY-MM-DD') as period, coalesce(m.category, 'TOTAL') as category, round(sum(m.amount))::int as count
          from placed p join money m on m.id = p.id
          group by grouping sets ((p.unit, p.period, m.category), (p.unit, p.period))`,
-    params: (args) => [truncOf(args.grain), args.fromYear, args.toYear],
+    params: signedParams,
+  });
+}
+
+/**
+ * The partners' own contributions to the initiatives whose agreement was
+ * signed in the period, cash and in kind of the confirmed parts, by the
+ * contributing partner's sector (copied onto its part when it was proposed;
+ * parts without the copy count in the total only).
+ */
+export function partnerContributions(em: EntityManager): PlainStatistic {
+  return moneyStatistic(em, {
+    statistic: "partnerContributions",
+    dimension: "Sector",
+    categories: Object.values(Sector),
+    sql: `${SIGNED_IN_PERIOD}
+         select p.unit as code, to_char(p.period, 'YYYY-MM-DD') as period, d.category, round(sum(a.cash_contribution + a.in_kind_contribution))::int as count
+         from placed p join agreement_participant a on a.initiative_id = p.id and a.status = 'CONFIRMED'
+         cross join lateral (select a.partner_sector as category where a.partner_sector is not null union all select 'TOTAL') as d
+         group by p.unit, p.period, d.category`,
+    params: signedParams,
   });
 }
 

@@ -5,7 +5,7 @@ import { unitAndDescendants } from "@bdp/kit/domain";
 import { PeriodArgs, StatisticSeries, isStatisticUnit, plainSeries, shared, truncOf, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { Indicator } from "../indicator/indicator.entity.js";
-import { agreedFunding, initiativeSpending } from "./money.statistics.js";
+import { agreedFunding, initiativeSpending, partnerContributions } from "./money.statistics.js";
 import type { Loaders } from "../loaders.js";
 
 export enum UnemployedGroup {
@@ -110,6 +110,14 @@ export class TerritorialUnitLabourMarketStatisticsResolver {
   })
   agreedFunding(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
     return plainSeries(ctx, unit.code, period, agreedFunding(ctx.em as EntityManager));
+  }
+
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "The partners' own contributions (cash and in kind, of the confirmed parts) to the initiatives acting in this unit, in whole PLN, by the period their executive agreement was signed and by the contributing partner's sector as the register had it when the part was proposed. Counted as `agreedFunding` is. Any grain.",
+  })
+  partnerContributions(@Root() unit: TerritorialUnitRefShape, @Ctx() ctx: HubContext, @Args() period: PeriodArgs): Promise<StatisticSeries | null> {
+    return plainSeries(ctx, unit.code, period, partnerContributions(ctx.em as EntityManager));
   }
 
   @FieldResolver(() => StatisticSeries, {
