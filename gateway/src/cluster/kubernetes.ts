@@ -75,10 +75,11 @@ export const SERVICES: readonly ServiceSpec[] = [
     secrets: ["HUB_SIGNING_KEY", "AUTH_JWT_SECRET"],
   },
   subgraph("partners", 4001),
-  subgraph("labour-market", 4002),
+  // the labour market and the catalogue relay their events to the register; the labour market takes resolutions' effects from it
+  subgraph("labour-market", 4002, REGISTER),
   subgraph("training", 4003, REGISTER),
   subgraph("disability", 4004, REGISTER),
-  subgraph("offers", 4005),
+  subgraph("offers", 4005, REGISTER),
 ];
 
 /** What every service reads (edit the ConfigMap, not the Deployments). */
@@ -91,6 +92,8 @@ export const SETTINGS_DATA: Record<string, string> = {
   // the ingress or load balancer in front of the gateway (its pods' network); set to yours
   TRUSTED_PROXIES: "10.0.0.0/8",
   TRUSTED_DOCUMENTS: "enforce-anonymous",
+  // events handed on and finished webhook deliveries are kept 90 days (the news stays); 0 keeps them for ever
+  OUTBOX_RETENTION_DAYS: "90",
 };
 
 function container(service: ServiceSpec): IContainer {

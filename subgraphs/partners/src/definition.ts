@@ -1,5 +1,4 @@
-import { effectsRoute } from "./governance/effects.route.js";
-import { AuditEntry, OutboxEvent, type SubgraphDefinition } from "@bdp/kit/server";
+import { AuditEntry, OutboxEvent, OutboxRetention, retentionDays, type SubgraphDefinition } from "@bdp/kit/server";
 import { PluginAddressPolicy } from "@bdp/kit/plugin";
 import { Partner } from "./partner/partner.entity.js";
 import { Representative } from "./representative/representative.entity.js";
@@ -7,8 +6,9 @@ import { AccessionApplication } from "./application/application.entity.js";
 import { MembershipChange } from "./membership/membership.entity.js";
 import { AgendaItem, Body, BodyMember, Meeting, Resolution, ResolutionVote } from "./governance/governance.entity.js";
 import { WebhookDelivery, WebhookSubscription } from "./webhook/webhook.entity.js";
-import { WebhookDispatcher, webhookSettings } from "./webhook/dispatcher.js";
+import { REGISTER_PRUNING, WebhookDispatcher, webhookSettings } from "./webhook/dispatcher.js";
 import { relayRoute } from "./webhook/relay.route.js";
+import { effectsRoute } from "./governance/effects.route.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
@@ -30,6 +30,10 @@ export const definition: SubgraphDefinition<Loaders> = {
   background(db, service) {
     const policy = service.webhookPolicy ?? new PluginAddressPolicy((service.env.WEBHOOK_ALLOWED_ADDRESSES ?? "").split(","));
     const dispatcher = new WebhookDispatcher(db.orm.em.fork() as never, policy, webhookSettings(service.env), service.log.child({ component: "webhooks" })).start();
-    return () => dispatcher.stop();
+    const retention = new OutboxRetention(db.orm.em.fork() as never, REGISTER_PRUNING, retentionDays(service.env), service.log.child({ component: "retention" })).start();
+    return async () => {
+      await retention.stop();
+      await dispatcher.stop();
+    };
   },
 };

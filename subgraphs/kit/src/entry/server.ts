@@ -42,5 +42,6 @@ export * from "../outbox/signature.js";
 export * from "../outbox/relay.js";
 export * from "../outbox/rounds.js";
 export * from "../outbox/effects.js";
+export * from "../outbox/retention.js";
 export * from "../labels/labels.resolver.js";
 export * from "../labels/vocabulary.resolver.js";

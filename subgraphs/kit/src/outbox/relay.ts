@@ -5,6 +5,7 @@ import type { OrmHandle } from "../db/orm.js";
 import type { Logger } from "../logger.js";
 import type { SubgraphServices } from "../subgraph.js";
 import { Rounds } from "./rounds.js";
+import { OutboxRetention, outboxPruning, retentionDays } from "./retention.js";
 
 /** Where the register takes the events the other subgraphs tell (its `/internal/events` route). */
 export const RELAY_PATH = "/internal/events";
@@ -90,8 +91,9 @@ export class OutboxRelay {
 
 /**
  * Starts a subgraph's relay to the register (RELAY_POLL_MS, default a
- * second); without a register its events wait in the outbox. Returns how to
- * stop it.
+ * second), and the daily pruning of the events it handed on, once older than
+ * OUTBOX_RETENTION_DAYS (the register keeps them); without a register its
+ * events wait in the outbox. Returns how to stop both.
  */
 export function relayToRegister(db: OrmHandle, service: SubgraphServices): () => Promise<void> {
   if (!service.registerUrl) {
@@ -99,5 +101,9 @@ export function relayToRegister(db: OrmHandle, service: SubgraphServices): () =>
     return async () => {};
   }
   const relay = new OutboxRelay(db.orm.em.fork() as never, service.registerUrl, service.signingKey, service.log.child({ component: "relay" }), Number(service.env.RELAY_POLL_MS ?? 1_000)).start();
-  return () => relay.stop();
+  const retention = new OutboxRetention(db.orm.em.fork() as never, [outboxPruning({ keepPublic: false })], retentionDays(service.env), service.log.child({ component: "retention" })).start();
+  return async () => {
+    await retention.stop();
+    await relay.stop();
+  };
 }

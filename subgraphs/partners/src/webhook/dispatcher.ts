@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { afterLocalWrites, backgroundSql, webhookHeaders, type Logger } from "@bdp/kit/server";
+import { afterLocalWrites, backgroundSql, outboxPruning, webhookHeaders, type Logger, type Pruning } from "@bdp/kit/server";
 import { PluginFetchError, pluginFetch, type PluginAddressPolicy, type PluginFetchFailure } from "@bdp/kit/plugin";
 
 /**
@@ -23,6 +23,17 @@ import { PluginFetchError, pluginFetch, type PluginAddressPolicy, type PluginFet
  * Its statements run outside the ORM's unit of work, so they count as no
  * write for the register's kept statistics.
  */
+/**
+ * What the register prunes once older than the retention: finished
+ * deliveries (delivered or failed; their subscriber has seen their status
+ * for that long), and events handed on that are not news and that no
+ * delivery waits for. Public events stay: they are the partnership's news.
+ */
+export const REGISTER_PRUNING: readonly Pruning[] = [
+  { what: "deliveries", sql: "delete from webhook_delivery where status <> 'PENDING' and coalesce(delivered_at, last_attempt_at, created_at) < now() - make_interval(days => ?)" },
+  outboxPruning({ keepPublic: true, keep: "not exists (select 1 from webhook_delivery d where d.event_id = o.id and d.status = 'PENDING')" }),
+];
+
 export interface WebhookSettings {
   /** How often a round runs when no write wakes it. */
   pollMs: number;
