@@ -3,6 +3,7 @@ import { sqlRows, aggregateLoader, arrayGroupLoader, byIdLoader, groupLoader, pl
 import { TrainingProgramme } from "./programme/programme.entity.js";
 import { TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment } from "./enrolment/enrolment.entity.js";
+import { InstrumentAgreement, InstrumentCall, InstrumentDuty } from "./instrument/instrument.entity.js";
 
 export interface EditionStats {
   key: string;
@@ -21,6 +22,13 @@ export function createLoaders(em: EntityManager) {
     editionsByProgramme: groupLoader(em, TrainingEdition, "programme", { startsOn: "asc", id: "asc" }),
     enrolmentsByEdition: groupLoader(em, Enrolment, "edition", { enrolledOn: "asc", id: "asc" }),
     editionsByMunicipality: groupLoader(em, TrainingEdition, "municipalityCode", { startsOn: "desc", id: "asc" }),
+    instrumentCall: byIdLoader(em, InstrumentCall),
+    agreementsByCall: groupLoader(em, InstrumentAgreement, "call", { signedOn: "asc", id: "asc" }),
+    dutiesByAgreement: groupLoader(em, InstrumentDuty, "agreement", { dueOn: "asc", id: "asc" }),
+    callCommitted: aggregateLoader<{ key: string; committed: string; agreements: number }>(
+      (ids) => sqlRows(em, `select call_id as key, sum(amount)::text as committed, count(*)::int as agreements from instrument_agreement where call_id in (${placeholders(ids)}) group by call_id`, ids),
+      (key) => ({ key, committed: "0.00", agreements: 0 }),
+    ),
     programmesByTargetGroup: arrayGroupLoader(em, TrainingProgramme, "targetGroups", { title: "asc" }),
     editionStats: aggregateLoader<EditionStats>(
       (ids) =>

@@ -6,6 +6,8 @@ import { TrainingProgrammeResolver } from "./programme/programme.resolver.js";
 import { TrainingEditionResolver } from "./edition/edition.resolver.js";
 import { PartnerTrainingResolver, TerritorialUnitTrainingResolver } from "./references/references.resolver.js";
 import { TerritorialUnitTrainingStatisticsResolver } from "./statistics/statistics.resolver.js";
+import { InstrumentMutations } from "./instrument/instrument.mutation.js";
+import { InstrumentAgreementResolver, InstrumentCallResolver, InstrumentDutyResolver } from "./instrument/instrument.resolver.js";
 import type { Loaders } from "./loaders.js";
 
 /** The training subgraph's schema; needs no database. */
@@ -13,7 +15,9 @@ export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
       TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver, TerritorialUnitTrainingStatisticsResolver,
-      TrainingProgrammeMutations, TrainingEditionMutations, EnrolmentMutations, auditTrailResolver("trainingAuditTrail", "training subgraph", { personal: ["Enrolment"] }),
+      InstrumentCallResolver, InstrumentAgreementResolver, InstrumentDutyResolver,
+      TrainingProgrammeMutations, TrainingEditionMutations, EnrolmentMutations, InstrumentMutations,
+      auditTrailResolver("trainingAuditTrail", "training subgraph", { personal: ["Enrolment", "InstrumentAgreement", "InstrumentDuty"] }),
     ],
     referenceResolvers: {
       ...referenceStubs,

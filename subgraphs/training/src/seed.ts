@@ -5,6 +5,7 @@ import { DEMO_TODAY, Random, addDays, demoPartnersWithRole, partnersWithRole, ty
 import { ProgrammeStatus, TrainingProgramme } from "./programme/programme.entity.js";
 import { EditionStatus, TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment, EnrolmentStatus } from "./enrolment/enrolment.entity.js";
+import { seedInstruments } from "./instrument/instrument.seed.js";
 
 const G = TargetGroup;
 /** [title, KZiS code (indicative), hours, cost, certificate, target groups] */
@@ -93,7 +94,9 @@ function demoVenueGmina(provider: DemoPartner, rnd: Random): string {
 }
 
 export async function seed(em: EntityManager): Promise<SeedResult> {
-  return { counts: seedProviders(em, demoPartnersWithRole("trainingProvider"), new Random("training-seed"), { demo: true, enrolmentIdPrefix: "" }) };
+  const providers = demoPartnersWithRole("trainingProvider");
+  const counts = seedProviders(em, providers, new Random("training-seed"), { demo: true, enrolmentIdPrefix: "" });
+  return { counts: { ...counts, ...seedInstruments(em, providers.filter((p) => p.sector === "LABOUR_OFFICE"), demoVenueGmina) } };
 }
 
 /** Benchmark data (issue #6): the generated partners' programmes, by the same rules. */

@@ -398,6 +398,28 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     REJECT_APPLICANT: { pl: "Odmowa przyjęcia", en: "Rejects the application" },
     SUSPEND_PARTNER: { pl: "Zawieszenie partnera", en: "Suspends the partner" },
     REINSTATE_PARTNER: { pl: "Przywrócenie partnera", en: "Reinstates the partner" },
+    PUT_ISSUE_ON_AGENDA: { pl: "Wprowadzenie problemu na agendę partnerstwa", en: "Puts the issue on the partnership's agenda" },
+    ADOPT_STRATEGY: { pl: "Przyjęcie strategii przez partnerstwo", en: "Adopts the strategy as the partnership's" },
+  },
+  ResolutionEffectState: {
+    NONE: { pl: "Bez skutku", en: "No effect" },
+    APPLIED: { pl: "Wykonana", en: "Taken" },
+    PENDING: { pl: "W toku wykonania", en: "Pending" },
+    REFUSED: { pl: "Niewykonalna", en: "Refused" },
+  },
+  DutyKind: {
+    RUN_BUSINESS: { pl: "Prowadzenie działalności gospodarczej", en: "Run the business" },
+    KEEP_POST: { pl: "Utrzymanie stanowiska pracy", en: "Keep the post" },
+    KEEP_EMPLOYED: { pl: "Utrzymanie zatrudnienia", en: "Keep the person employed" },
+  },
+  DutyStatus: {
+    RUNNING: { pl: "W okresie obowiązku", en: "Running" },
+    FULFILLED: { pl: "Wypełniony", en: "Fulfilled" },
+    BROKEN: { pl: "Niedotrzymany (zwrot)", en: "Broken (refund due)" },
+  },
+  BeneficiaryKind: {
+    EMPLOYER: { pl: "Pracodawca", en: "Employer" },
+    PERSON: { pl: "Osoba", en: "Person" },
   },
   BodyMemberRole: {
     CHAIR: { pl: "Przewodniczący", en: "Chair" },
@@ -439,6 +461,7 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     FUNDING_APPLICATION_DECIDED: { pl: "Rozstrzygnięcie wniosku o dofinansowanie", en: "Funding application decided" },
     CONSULTATION_CLOSING_SOON: { pl: "Zbliża się koniec konsultacji", en: "Consultation closing soon" },
     FUNDING_CALL_CLOSING_SOON: { pl: "Zbliża się koniec naboru", en: "Call for funding closing soon" },
+    OFFER_PUBLISHED: { pl: "Nowa oferta", en: "Offer published" },
   },
   WebhookDeliveryStatus: {
     PENDING: { pl: "Oczekuje", en: "Pending" },
