@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  EFFECTS_PATH, HubError, checkList, isUuid, isoDay, sendError, sendJson, signedRequest, write,
+  EFFECTS_PATH, HubError, backgroundSql, checkList, isUuid, sendError, sendJson, signedRequest, write,
   type Audited, type OrmHandle, type ResolutionEffectOrder, type ResolutionEffectOutcome, type Route, type SubgraphServices,
 } from "@bdp/kit/server";
 import { Resolution, ResolutionEffectState } from "./governance.entity.js";
@@ -33,12 +33,14 @@ async function settle(em: EntityManager, outcomes: readonly ResolutionEffectOutc
   });
 }
 
-/** The next adopted effects still pending, oldest first. */
-async function pendingOrders(em: EntityManager): Promise<ResolutionEffectOrder[]> {
-  const pending = await em.find(Resolution, { effectState: ResolutionEffectState.PENDING }, { populate: ["body", "meeting"], orderBy: { createdAt: "asc", id: "asc" }, limit: BATCH });
-  return pending.map((r) => ({
-    resolutionId: r.id, effect: r.effect, subjectId: r.subjectId!, reference: `Uchwała nr ${r.number} (${r.body.name})`, reasons: r.reasons, decidedOn: isoDay(r.meeting.heldOn),
-  }));
+const PENDING = `select r.id as "resolutionId", r.effect, r.subject_id as "subjectId", 'Uchwała nr ' || r.number || ' (' || b.name || ')' as reference, r.reasons,
+    to_char(m.held_on, 'YYYY-MM-DD') as "decidedOn"
+  from resolution r join body b on b.id = r.body_id join meeting m on m.id = r.meeting_id
+  where r.effect_state = 'PENDING' order by r.created_at, r.id limit ${BATCH}`;
+
+/** The next adopted effects still pending, oldest first: the owner's poll, counted as background work, not as a request's. */
+function pendingOrders(em: EntityManager): Promise<ResolutionEffectOrder[]> {
+  return backgroundSql<ResolutionEffectOrder[]>(em, PENDING);
 }
 
 /**
