@@ -75,6 +75,8 @@ function coreEnvironment(name: string, port: number): NodeJS.ProcessEnv {
     DATA_DIR: dataDir("subgraphs", name),
     // Subgraphs that copy register facts at write time ask the register directly.
     REGISTER_URL: process.env.REGISTER_URL ?? subgraphs.find((s) => s.name === "partners")?.url,
+    // the offers catalogue reads the labour offices' calls from the training subgraph
+    TRAINING_URL: process.env.TRAINING_URL ?? subgraphs.find((s) => s.name === "training")?.url,
     // the catalogue reads the example plugins' feeds on loopback
     PLUGIN_ALLOWED_ADDRESSES: pluginAllowList().join(","),
   };

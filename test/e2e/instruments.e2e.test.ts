@@ -27,7 +27,7 @@ const grants = { reference: "PUP-BDZ/DJ/1/2026", title: "Dotacje na rozpoczęcie
 let grantCall: string;
 
 beforeAll(async () => {
-  hub = await startTestHub("e2e_instruments");
+  hub = await startTestHub("e2e_instruments", {}, { catalogueReadsCalls: true, env: { OFFERS_REFRESH_MS: "300" } });
   tokens = {
     office: hub.token({ sub: "anna", role: "partner", partnerId: office.id }),
     other: hub.token({ sub: "piotr", role: "partner", partnerId: other.id }),
@@ -71,8 +71,9 @@ describe("a call for an instrument", () => {
 
   it("a person's case reference is the office's alone: another partner, an analyst and anyone else read null", async () => {
     const READ = `query($id: ID!) { instrumentCall(id: $id) { agreements { id number caseReference amount } } }`;
+    // both signed the same day: in no set order
     const seen = async (token?: string) => ok((await hub.query(READ, { id: grantCall }, token ? { token } : {})).body).instrumentCall.agreements.map((a: { caseReference: string | null }) => a.caseReference);
-    expect(await seen(tokens.office)).toEqual(["CAS/1/2026", "CAS/2/2026"]);
+    expect((await seen(tokens.office)).sort()).toEqual(["CAS/1/2026", "CAS/2/2026"]);
     for (const token of [tokens.other, tokens.analyst, undefined]) expect(await seen(token)).toEqual([null, null]);
     // its audit entry is personal: the office reads it, another partner and the coordinator do not
     const [agreement] = ok((await hub.query(READ, { id: grantCall }, { token: tokens.office })).body).instrumentCall.agreements;
@@ -119,8 +120,21 @@ describe("an employer's agreement and its duty", () => {
     expect(old).toMatchObject({ dueOn: "2024-02-29", status: "RUNNING", overdue: true });
     const kept = ok((await hub.query(SETTLE, { id: old.id, v: old.version, s: "FULFILLED", on: "2024-03-11", note: "Wpis w CEIDG aktywny przez 12 miesięcy." }, { token: tokens.office })).body).settleInstrumentDuty;
     expect(kept).toMatchObject({ status: "FULFILLED", refund: null });
-    const closed = ok((await hub.query(`{ instrumentCalls(first: 20, filter: { open: false }) { nodes { id } } }`)).body).instrumentCalls.nodes.map((n: { id: string }) => n.id);
+    const closed = ok((await hub.query(`query($p: [ID!]) { instrumentCalls(first: 50, filter: { open: false, providerIds: $p, instruments: [START_UP_GRANT] }) { nodes { id } } }`, { p: [office.id] })).body).instrumentCalls.nodes.map((n: { id: string }) => n.id);
     expect(closed).toContain(call.id);
     expect(closed).not.toContain(grantCall);
+  });
+});
+
+describe("calls published as offers", () => {
+  it("an open call is in the offers catalogue as a FUNDING_CALL of its office, for its groups, until it closes; a closed one is not", async () => {
+    const deadline = Date.now() + 15_000;
+    let offers: { title: string; kind: string; partner: { id: string }; validThrough: string | null; targetGroups: string[] }[] = [];
+    do {
+      await new Promise((r) => setTimeout(r, 200));
+      offers = ok((await hub.query(`{ offers(first: 100, filter: { kinds: [FUNDING_CALL] }) { nodes { title kind partner { id } validThrough targetGroups } } }`)).body).offers.nodes;
+    } while (!offers.some((o) => o.title === grants.title) && Date.now() < deadline);
+    expect(offers).toContainEqual({ title: grants.title, kind: "FUNDING_CALL", partner: { id: office.id }, validThrough: "2099-12-31", targetGroups: grants.targetGroups });
+    expect(offers.map((o) => o.title)).not.toContain("Dotacje na rozpoczęcie działalności 2023");
   });
 });

@@ -51,6 +51,8 @@ export async function startTestHub(
     webhookAllow?: string[];
     /** Settings over the environment for the subgraphs' own work (WEBHOOK_*). */
     env?: NodeJS.ProcessEnv;
+    /** The offers catalogue reads the labour offices' calls as offers (off: a test that counts offers counts the plugins'). */
+    catalogueReadsCalls?: boolean;
   } = {},
 ): Promise<TestHub> {
   // test plugins run on loopback: allowed explicitly, as PLUGIN_ALLOWED_ADDRESSES would in a deployment
@@ -71,7 +73,8 @@ export async function startTestHub(
       registerUrl: subgraphs.partners?.graphqlUrl,
       pluginPolicy,
       webhookPolicy: new PluginAddressPolicy(options.webhookAllow ?? []),
-      env: options.env,
+      // the catalogue reads the labour offices' calls from the training subgraph (started before it) when the test asks
+      env: { ...(options.catalogueReadsCalls && subgraphs.training ? { TRAINING_URL: subgraphs.training.graphqlUrl } : {}), ...options.env },
     });
   }
   const replica = (options: Partial<GatewayOptions> = {}) =>

@@ -83,8 +83,9 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     HOST: server.host,
     [`${envName(name)}_PORT`]: String(server.port),
     REPLICA: server.name,
-    // the register through the balancer, as every other subgraph call
+    // the register through the balancer, as every other subgraph call; the training subgraph's calls for the catalogue too
     REGISTER_URL: frontends.partners,
+    ...(frontends.training ? { TRAINING_URL: frontends.training } : {}),
   });
   const gatewayEnv = (server: Server): NodeJS.ProcessEnv => ({
     ...common,

@@ -79,7 +79,7 @@ export const SERVICES: readonly ServiceSpec[] = [
   subgraph("labour-market", 4002, REGISTER),
   subgraph("training", 4003, REGISTER),
   subgraph("disability", 4004, REGISTER),
-  subgraph("offers", 4005, REGISTER),
+  subgraph("offers", 4005, { ...REGISTER, TRAINING_URL: "http://training:4003/graphql" }),
 ];
 
 /** What every service reads (edit the ConfigMap, not the Deployments). */

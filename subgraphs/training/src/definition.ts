@@ -3,6 +3,7 @@ import { TrainingProgramme } from "./programme/programme.entity.js";
 import { TrainingEdition } from "./edition/edition.entity.js";
 import { Enrolment } from "./enrolment/enrolment.entity.js";
 import { InstrumentAgreement, InstrumentCall, InstrumentDuty } from "./instrument/instrument.entity.js";
+import { instrumentOffersRoute } from "./instrument/instrument-offers.route.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import { buildSchema } from "./schema.js";
 import { migrations } from "./migrations/index.js";
@@ -18,4 +19,6 @@ export const definition: SubgraphDefinition<Loaders> = {
   createLoaders,
   seed,
   generate,
+  // the calls, as offers, for the catalogue
+  routes: (db, service) => [instrumentOffersRoute(db, service)],
 };

@@ -156,9 +156,11 @@ export function isoDay(value: string | Date | null): string | null {
 
 /**
  * Checks a feed: each offer in the uniform shape, and the plugin's owner as
- * every offer's partner. Returns the good offers and a problem per bad one.
+ * every offer's partner (any partner's id for a core subgraph's feed, which
+ * the hub trusts: `ownerPartnerId` null). Returns the good offers and a
+ * problem per bad one.
  */
-export function parseOfferFeed(input: unknown, ownerPartnerId: string): { offers: OfferFeedItem[]; problems: string[]; foreign: number } {
+export function parseOfferFeed(input: unknown, ownerPartnerId: string | null): { offers: OfferFeedItem[]; problems: string[]; foreign: number } {
   const items = (input as { offers?: unknown })?.offers;
   if (!Array.isArray(items)) return { offers: [], problems: ["the feed is not { offers: [...] }"], foreign: 0 };
   if (items.length > FEED_LIMIT) return { offers: [], problems: [`the feed has ${items.length} offers, over the limit of ${FEED_LIMIT}`], foreign: 0 };
@@ -176,7 +178,7 @@ export function parseOfferFeed(input: unknown, ownerPartnerId: string): { offers
     if (typeof raw.kind !== "string" || !kinds.has(raw.kind)) return bad(`kind must be one of ${[...kinds].join(", ")}`);
     if (typeof raw.title !== "string" || raw.title.trim().length < 3 || raw.title.length > 300) return bad("title: 3 to 300 characters");
     if (raw.description != null && (typeof raw.description !== "string" || raw.description.length > 5000)) return bad("description: at most 5,000 characters");
-    if (raw.partnerId !== ownerPartnerId) {
+    if (ownerPartnerId === null ? typeof raw.partnerId !== "string" || !UUID.test(raw.partnerId) : raw.partnerId !== ownerPartnerId) {
       foreign++;
       return bad("partnerId is not the plugin's owner: a plugin publishes only its own partner's offers");
     }

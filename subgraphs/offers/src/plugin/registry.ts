@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { AuditAction, HubError, checkText, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices, type Writer } from "@bdp/kit/server";
+import { AuditAction, HubError, checkText, postSigned, write, type Audited, type Identity, type OrmHandle, type Route, type SubgraphServices, type Writer } from "@bdp/kit/server";
 import {
   PLUGIN_FETCH_REASONS, PluginAddressPolicy, PluginFetchError, pluginLimitsFromEnv, parseOfferFeed, pluginJson, type OfferFeedItem, type PluginLimits, type RegisteredPlugin,
 } from "@bdp/kit/plugin";
@@ -133,6 +133,43 @@ export async function refreshPlugin(em: EntityManager, slug: string, service: Su
 export async function refreshAll(em: EntityManager, service: SubgraphServices): Promise<void> {
   const plugins = await em.find(PluginRegistration, {}, { fields: ["slug"] });
   for (const { slug } of plugins) await refreshPlugin(em.fork(), slug, service);
+  for (const feed of coreFeeds(service)) await refreshCoreFeed(em.fork(), feed, service);
+}
+
+/** A core subgraph's feed of offers: trusted (any partner's offers), read signed for its audience. */
+export interface CoreFeed {
+  /** The catalogue's source of its offers: `core:<subgraph>`, never a plugin's slug. */
+  source: string;
+  url: URL;
+  audience: string;
+}
+
+/** The core feeds the catalogue reads: the labour offices' instrument calls from the training subgraph (TRAINING_URL). */
+export function coreFeeds(service: SubgraphServices): CoreFeed[] {
+  const training = service.env.TRAINING_URL;
+  return training ? [{ source: "core:training", url: new URL("/internal/instrument-offers", training), audience: "training" }] : [];
+}
+
+/**
+ * Reads a core subgraph's offers and replaces the catalogue's of that source,
+ * in one transaction (issue #16: the labour offices' calls as offers). An
+ * offer new since the last read is news, as a plugin's is; the first read
+ * (the catalogue holds none of the source) is quiet.
+ */
+export async function refreshCoreFeed(em: EntityManager, feed: CoreFeed, service: SubgraphServices): Promise<number> {
+  let answer: unknown;
+  try {
+    answer = await postSigned(feed.url, feed.audience, service.signingKey, {});
+  } catch (error) {
+    service.log.warn("core offers not refreshed", { source: feed.source, error: error instanceof Error ? error.message : String(error) });
+    return 0;
+  }
+  const { offers, problems } = parseOfferFeed(answer, null);
+  if (problems.length) service.log.warn("core offers refused", { source: feed.source, refused: problems.length, first: problems[0] });
+  return write({ em, identity: CATALOGUE }, async (w) => {
+    const first = (await w.tx.count(CatalogueOffer, { pluginSlug: feed.source })) === 0;
+    return replaceOffers(w, feed.source, offers, problems, new Date(), !first);
+  });
 }
 
 const asRegistered = (p: PluginRegistration): RegisteredPlugin => ({

@@ -2,7 +2,7 @@ import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, HubRecord, MoneyScalar } from "@bdp/kit/server";
 import { FundingSource, SupportForm, TargetGroup } from "@bdp/kit/domain";
-import { DutyKind, type DutyTerm } from "./duties.js";
+import { CALL_INSTRUMENTS, DutyKind, type DutyTerm } from "./duties.js";
 
 /**
  * Labour-market instruments as their own model (issue #16, item 2): grants,
@@ -69,8 +69,8 @@ export class InstrumentCall extends HubRecord<"description"> {
   @Field(() => String, { nullable: true, description: "Conditions, documents, how to apply." })
   description: string | null = null;
 
-  @Enum({ items: () => SupportForm })
-  @Field(() => SupportForm, { description: "The instrument (a form of support of kind INSTRUMENT)." })
+  @Enum({ items: [...CALL_INSTRUMENTS] })
+  @Field(() => SupportForm, { description: `The instrument: one of ${CALL_INSTRUMENTS.join(", ")}.` })
   instrument!: SupportForm;
 
   @Enum({ items: () => FundingSource })

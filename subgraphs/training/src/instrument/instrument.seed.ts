@@ -3,7 +3,7 @@ import { stableId } from "@bdp/kit/server";
 import { FundingSource, SupportForm, TargetGroup } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, type DemoPartner } from "@bdp/kit/demo";
 import { BeneficiaryKind, DutyStatus, InstrumentAgreement, InstrumentCall, InstrumentDuty } from "./instrument.entity.js";
-import { DUTY_RULES } from "./duties.js";
+import { DUTY_RULES, DutyKind, type DutyTerm } from "./duties.js";
 import { lastDayOf } from "./instrument.mutation.js";
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
@@ -17,11 +17,21 @@ interface CallSpec {
   beneficiary: BeneficiaryKind;
   agreements: [min: number, max: number];
   groups: TargetGroup[];
+  /** The first year it is run (the 2025 act's new instruments from its entry into force) and the month its call opens. */
+  from?: { year: number; month: string };
+  /** The cap per agreement as a share of the year's usual cap. */
+  capShare?: number;
+  /** Duties the office's own rules add where the law fixes none. */
+  terms?: DutyTerm[];
 }
 
 const SPECS: CallSpec[] = [
   { code: "DJ", instrument: SupportForm.START_UP_GRANT, title: "Jednorazowe środki na podjęcie działalności gospodarczej", beneficiary: BeneficiaryKind.PERSON, agreements: [35, 70], groups: [TargetGroup.UNDER_30, TargetGroup.OVER_50, TargetGroup.LONG_TERM_UNEMPLOYED] },
   { code: "RW", instrument: SupportForm.WORKSTATION_EQUIPMENT_REFUND, title: "Refundacja kosztów wyposażenia lub doposażenia stanowiska pracy", beneficiary: BeneficiaryKind.EMPLOYER, agreements: [15, 30], groups: [TargetGroup.UNDER_30, TargetGroup.OVER_50, TargetGroup.LONG_TERM_UNEMPLOYED, TargetGroup.SINGLE_PARENTS] },
+  { code: "PI", instrument: SupportForm.INTERVENTION_WORKS, title: "Prace interwencyjne", beneficiary: BeneficiaryKind.EMPLOYER, agreements: [10, 20], groups: [TargetGroup.OVER_50, TargetGroup.LONG_TERM_UNEMPLOYED], capShare: 0.4, terms: [{ kind: DutyKind.KEEP_EMPLOYED, months: 3 }] },
+  { code: "RP", instrument: SupportForm.PUBLIC_WORKS, title: "Roboty publiczne w gminach powiatu", beneficiary: BeneficiaryKind.EMPLOYER, agreements: [3, 6], groups: [TargetGroup.LONG_TERM_UNEMPLOYED], capShare: 0.5 },
+  { code: "D50", instrument: SupportForm.WAGE_SUBSIDY_50_PLUS, title: "Dofinansowanie wynagrodzenia za zatrudnienie osoby powyżej 50. roku życia", beneficiary: BeneficiaryKind.EMPLOYER, agreements: [5, 12], groups: [TargetGroup.OVER_50], from: { year: 2025, month: "07" }, capShare: 0.5, terms: [{ kind: DutyKind.KEEP_EMPLOYED, months: 6 }] },
+  { code: "PK", instrument: SupportForm.EDUCATION_LOAN, title: "Pożyczka na sfinansowanie kosztów kształcenia", beneficiary: BeneficiaryKind.PERSON, agreements: [2, 6], groups: [TargetGroup.NO_VOCATIONAL_QUALIFICATIONS, TargetGroup.JOB_SEEKERS], from: { year: 2025, month: "07" }, capShare: 0.3 },
 ];
 
 /**
@@ -39,11 +49,12 @@ export function seedInstruments(em: EntityManager, offices: readonly DemoPartner
     const short = office.key.replace(/^pup-/, "").toUpperCase().slice(0, 3);
     for (const year of YEARS) {
       for (const spec of SPECS) {
-        const opensOn = `${year}-02-0${rnd.int(1, 9)}`;
+        if (spec.from && year < spec.from.year) continue;
+        const opensOn = `${year}-${spec.from?.month ?? "02"}-0${rnd.int(1, 9)}`;
         const closesOn = `${year}-11-${rnd.int(10, 28)}`;
         if (opensOn > DEMO_TODAY) continue;
         const n = rnd.int(...spec.agreements);
-        const cap = CAP[year]!;
+        const cap = Math.round((CAP[year]! * (spec.capShare ?? 1)) / 100) * 100;
         const amounts = Array.from({ length: n }, () => Math.round((cap * (0.75 + rnd.next() * 0.25)) / 100) * 100);
         const budget = Math.ceil((amounts.reduce((a, b) => a + b, 0) * (1 + rnd.next() * 0.08)) / 10_000) * 10_000;
         const call = em.create(InstrumentCall, {
@@ -53,7 +64,7 @@ export function seedInstruments(em: EntityManager, offices: readonly DemoPartner
           instrument: spec.instrument, fundingSource: year >= 2023 && rnd.chance(0.4) ? FundingSource.ESF_PLUS : FundingSource.LABOUR_FUND,
           budget: `${budget}.00`, capPerAgreement: `${cap}.00`, opensOn, closesOn, targetGroups: spec.groups,
           municipalityCodes: [...new Set(Array.from({ length: 40 }, () => placeOf(office, rnd)))].sort(),
-          dutyTerms: (DUTY_RULES[spec.instrument] ?? []).map(({ kind, months }) => ({ kind, months })),
+          dutyTerms: [...(DUTY_RULES[spec.instrument] ?? []).map(({ kind, months }) => ({ kind, months })), ...(spec.terms ?? [])],
         });
         counts.instrument_call++;
         amounts.forEach((amount, i) => {
