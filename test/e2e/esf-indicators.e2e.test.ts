@@ -20,11 +20,23 @@ import { startTestHub, type TestHub } from "../src/hub.js";
  *   g5  1 cancelled enrolment, living in Będzin: no participant.
  *
  * By hand, 2025: Będzin 13 (g1 + g4), Czeladź 13 (g2 + g3), the county 26.
+ *
+ * And in the disability subgraph, one operator's programme, participants who
+ * joined on 2025-02-15 (their gmina is where they live):
+ *   a1  6 living in Będzin: long-term unemployed, ISCED 0–2, 25–29, employed on the
+ *        open market (left 2025-06-30), in employment on leaving and six months later;
+ *   a2  5 living in Będzin: inactive, ISCED 3–4, 55–59, still taking part;
+ *   a3  7 living in Czeladź: unemployed, education not recorded, 30–49, completed
+ *        without a job (left 2025-05-31), job searching, not employed six months later.
+ *
+ * By hand, 2025: Będzin 11 (a1 + a2), Czeladź 7, the county 18.
  */
 let hub: TestHub;
 const id = (name: string) => stableId(`esf-fixture:${name}`);
 const PROVIDER = id("provider");
 const [P, E1, E2] = ["P", "E1", "E2"].map(id) as [string, string, string];
+const OPERATOR = id("operator");
+const G = id("G");
 
 beforeAll(async () => {
   hub = await startTestHub("e2e_esf", {}, { seed: false });
@@ -45,17 +57,28 @@ beforeAll(async () => {
   group(5, E1, { residenceCode: "2401011", statusOnEntry: "EMPLOYED", educationLevel: null, ageBand: "AGE_18_24", status: "ENROLLED" });
   group(1, E1, { residenceCode: "2401011", statusOnEntry: "UNEMPLOYED", ageBand: "AGE_25_29", status: "CANCELLED" });
   await em.flush();
+
+  const dis = hub.subgraphs.disability!.db.orm.em.fork();
+  dis.create("ActivationProgramme", { id: G, operatorId: OPERATOR, name: "Aktywizacja EFS+", instrument: "SUPPORTED_EMPLOYMENT", municipalityCodes: ["2401011", "2401021"], fundingSource: "ESF_PLUS", startsOn: "2025-01-01", capacity: 100, status: "ACTIVE" });
+  let m = 0;
+  const participants = (count: number, fields: Record<string, unknown>) => {
+    for (let i = 0; i < count; i++) dis.create("ActivationParticipant", { programme: G, pseudonym: `ESF-A/${++m}`, degree: "MODERATE", causeCodes: ["05-R"], sex: "MALE", joinedOn: "2025-02-15", ...fields });
+  };
+  participants(6, { municipalityCode: "2401011", statusOnEntry: "LONG_TERM_UNEMPLOYED", educationLevel: "ISCED_0_2", ageBand: "AGE_25_29", outcome: "EMPLOYED_OPEN_MARKET", leftOn: "2025-06-30", situationOnLeaving: "IN_EMPLOYMENT", employedAfter6Months: true });
+  participants(5, { municipalityCode: "2401011", statusOnEntry: "INACTIVE", educationLevel: "ISCED_3_4", ageBand: "AGE_55_59", outcome: "IN_PROGRESS" });
+  participants(7, { municipalityCode: "2401021", statusOnEntry: "UNEMPLOYED", educationLevel: null, ageBand: "AGE_30_49", outcome: "COMPLETED_NO_EMPLOYMENT", leftOn: "2025-05-31", situationOnLeaving: "JOB_SEARCHING", employedAfter6Months: false });
+  await dis.flush();
 }, 120_000);
 afterAll(async () => {
   await hub?.close();
 });
 
 /** A unit's 2025 ESF+ breakdown: category → value (null when withheld), with the total under TOTAL; zero lines left out. */
-async function breakdown(code: string, by: string): Promise<Record<string, number | null>> {
-  const { body } = await hub.query(`query($code: String!, $by: EsfBreakdown!) { territorialUnit(code: $code) { esfParticipants(fromYear: 2025, toYear: 2025, by: $by) {
+async function breakdown(code: string, by: string, statistic: "esfParticipants" | "activationEsfParticipants" = "esfParticipants"): Promise<Record<string, number | null>> {
+  const { body } = await hub.query(`query($code: String!, $by: EsfBreakdown!) { territorialUnit(code: $code) { ${statistic}(fromYear: 2025, toYear: 2025, by: $by) {
     dimension series { key values { value suppressed } } total { values { value suppressed } } } } }`, { code, by });
   expect(body.errors).toBeUndefined();
-  const s = body.data.territorialUnit.esfParticipants;
+  const s = body.data.territorialUnit[statistic];
   const out: Record<string, number | null> = {};
   for (const line of [...s.series, { key: "TOTAL", ...s.total }]) {
     const v = line.values[0];
@@ -108,6 +131,40 @@ describe("ESF+ common indicators from the records", () => {
   it("are counts of people: yearly only", async () => {
     const { body } = await hub.query(`{ territorialUnit(code: "2401011") { esfParticipants(fromYear: 2025, toYear: 2025, grain: MONTH, by: AGE) { total { values { value } } } } }`);
     expect(body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "grain" });
+  });
+});
+
+describe("ESF+ common indicators of activation participants, from their records", () => {
+  it("break the participants of each unit down as the enrolments are, as counted by hand", async () => {
+    const of = (code: string, by: string) => breakdown(code, by, "activationEsfParticipants");
+    expect(await of("2401011", "STATUS_ON_ENTRY")).toEqual({ LONG_TERM_UNEMPLOYED: 6, INACTIVE: 5, TOTAL: 11 });
+    expect(await of("2401011", "AGE")).toEqual({ AGE_18_29: 6, AGE_55_PLUS: 5, TOTAL: 11 });
+    expect(await of("2401011", "EDUCATION")).toEqual({ ISCED_0_2: 6, ISCED_3_4: 5, TOTAL: 11 });
+    expect(await of("2401011", "ON_LEAVING")).toEqual({ IN_EMPLOYMENT: 6, NOT_LEFT: 5, TOTAL: 11 });
+    expect(await of("2401011", "AFTER_6_MONTHS")).toEqual({ IN_EMPLOYMENT: 6, NOT_KNOWN: 5, TOTAL: 11 });
+    expect(await of("2401021", "STATUS_ON_ENTRY")).toEqual({ UNEMPLOYED: 7, TOTAL: 7 });
+    expect(await of("2401021", "AGE")).toEqual({ AGE_30_54: 7, TOTAL: 7 });
+    expect(await of("2401021", "EDUCATION")).toEqual({ NOT_RECORDED: 7, TOTAL: 7 });
+    expect(await of("2401021", "ON_LEAVING")).toEqual({ JOB_SEARCHING: 7, TOTAL: 7 });
+    expect(await of("2401021", "AFTER_6_MONTHS")).toEqual({ NOT_IN_EMPLOYMENT: 7, TOTAL: 7 });
+    // the county adds its gminas: EECO02 (unemployed, including long-term) is 7 + 6
+    expect(await of("2401", "STATUS_ON_ENTRY")).toEqual({ LONG_TERM_UNEMPLOYED: 6, INACTIVE: 5, UNEMPLOYED: 7, TOTAL: 18 });
+    expect(await of("2465", "STATUS_ON_ENTRY")).toEqual({});
+  });
+
+  it("a participant records status and education on entry; results only once it has left", async () => {
+    const token = hub.token({ sub: "ola", role: "partner", partnerId: OPERATOR });
+    const { body } = await hub.query(`mutation($g: ID!, $in: ActivationParticipantInput!) { addActivationParticipant(programmeId: $g, input: $in) { id version statusOnEntry educationLevel } }`,
+      { g: G, in: { pseudonym: "ESF-A/API", degree: "MILD", causeCodes: ["05-R"], ageBand: "AGE_30_49", sex: "FEMALE", municipalityCode: "2401011", joinedOn: "2026-03-01", statusOnEntry: "LONG_TERM_UNEMPLOYED", educationLevel: "ISCED_3_4" } }, { token });
+    expect(body.errors).toBeUndefined();
+    const participant = body.data.addActivationParticipant;
+    expect(participant).toMatchObject({ statusOnEntry: "LONG_TERM_UNEMPLOYED", educationLevel: "ISCED_3_4" });
+    const UPDATE = `mutation($id: ID!, $v: Int!, $c: ActivationParticipantChanges!) { updateActivationParticipant(id: $id, version: $v, changes: $c) { outcome situationOnLeaving employedAfter6Months } }`;
+    const early = await hub.query(UPDATE, { id: participant.id, v: participant.version, c: { employedAfter6Months: true } }, { token });
+    expect(early.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "employedAfter6Months" });
+    const done = await hub.query(UPDATE, { id: participant.id, v: participant.version, c: { outcome: "EMPLOYED_OPEN_MARKET", leftOn: "2026-06-30", situationOnLeaving: "IN_EMPLOYMENT" } }, { token });
+    expect(done.body.errors).toBeUndefined();
+    expect(done.body.data.updateActivationParticipant).toEqual({ outcome: "EMPLOYED_OPEN_MARKET", situationOnLeaving: "IN_EMPLOYMENT", employedAfter6Months: null });
   });
 });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { stableId, type SeedResult } from "@bdp/kit/server";
-import { AgeBand, FundingSource, GMINA_CODES, Sex, territorialUnit } from "@bdp/kit/domain";
+import { AgeBand, EducationLevel, FundingSource, GMINA_CODES, LabourMarketStatus, Sex, SituationOnLeaving, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, DEMO_PARTNERS, partnersWithRole, type DemoPartner } from "@bdp/kit/demo";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
@@ -18,6 +18,33 @@ const PROGRAMMES: [string, Instrument, FundingSource, number][] = [
 ];
 const CAUSES = Object.keys(CAUSE_CODES);
 const OCCUPATIONS = ["432103", "962902", "911205", "522301", "411004", "741103", "512001", "932911"];
+
+/** Where each outcome leaves a participant, as ESF+ asks on leaving. */
+const ON_LEAVING: Record<ParticipantOutcome, SituationOnLeaving | null> = {
+  [ParticipantOutcome.IN_PROGRESS]: null,
+  [ParticipantOutcome.EMPLOYED_OPEN_MARKET]: SituationOnLeaving.IN_EMPLOYMENT,
+  [ParticipantOutcome.EMPLOYED_SHELTERED]: SituationOnLeaving.IN_EMPLOYMENT,
+  [ParticipantOutcome.IN_EDUCATION]: SituationOnLeaving.IN_EDUCATION_OR_TRAINING,
+  [ParticipantOutcome.COMPLETED_NO_EMPLOYMENT]: SituationOnLeaving.JOB_SEARCHING,
+  [ParticipantOutcome.DROPPED_OUT]: SituationOnLeaving.OTHER,
+};
+
+/**
+ * A participant's ESF+ record (issue #16, item 3), drawn from its own
+ * stream so the rest of the demo is as it was: status and education on
+ * entry for those who joined from 2021 (ESF+ 2021–2027), the situation on
+ * leaving from the outcome, and employment six months after for those who
+ * left that long ago.
+ */
+function esfRecord(p: ActivationParticipant, rnd: Random): Partial<ActivationParticipant> {
+  if (p.joinedOn < "2021-01-01") return {};
+  const statusOnEntry = rnd.pick([LabourMarketStatus.INACTIVE, LabourMarketStatus.INACTIVE, LabourMarketStatus.UNEMPLOYED, LabourMarketStatus.LONG_TERM_UNEMPLOYED, LabourMarketStatus.LONG_TERM_UNEMPLOYED, LabourMarketStatus.EMPLOYED]);
+  const educationLevel = rnd.chance(0.05) ? null : rnd.pick([EducationLevel.ISCED_0_2, EducationLevel.ISCED_0_2, EducationLevel.ISCED_3_4, EducationLevel.ISCED_3_4, EducationLevel.ISCED_3_4, EducationLevel.ISCED_5_8]);
+  const situationOnLeaving = ON_LEAVING[p.outcome];
+  const sixMonthsOn = p.leftOn !== null && addDays(p.leftOn, 183) <= DEMO_TODAY;
+  const employedAfter6Months = sixMonthsOn ? (situationOnLeaving === SituationOnLeaving.IN_EMPLOYMENT ? rnd.chance(0.85) : rnd.chance(0.25)) : null;
+  return { statusOnEntry, educationLevel, situationOnLeaving, employedAfter6Months };
+}
 
 export async function seed(em: EntityManager): Promise<SeedResult> {
   return { counts: seedPartners(em, DEMO_PARTNERS, new Random("disability-seed"), true) };
@@ -53,6 +80,8 @@ function daysBetween(from: string, to: string): number {
 function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: Random, demo: boolean): Record<string, number> {
   const counts = { activation_programme: 0, activation_participant: 0, disability_job_place: 0 };
   const programmes: ActivationProgramme[] = [];
+  // the ESF+ fields come from a stream of their own: the rest of the demo (and its disclosure figures) is as before them
+  const esf = new Random(`${demo ? "disability" : "disability-generated"}-esf:${partners.length}`);
   partnersWithRole(partners, "activationOperator").forEach((operator, o) => {
     const n = operator.sector === "LABOUR_OFFICE" ? 3 : rnd.int(1, 2);
     for (let i = 0; i < n; i++) {
@@ -89,7 +118,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
         const outcome = !closed
           ? ParticipantOutcome.IN_PROGRESS
           : rnd.pick([ParticipantOutcome.EMPLOYED_OPEN_MARKET, ParticipantOutcome.EMPLOYED_OPEN_MARKET, ParticipantOutcome.EMPLOYED_SHELTERED, ParticipantOutcome.IN_EDUCATION, ParticipantOutcome.DROPPED_OUT, ParticipantOutcome.COMPLETED_NO_EMPLOYMENT]);
-        em.create(ActivationParticipant, {
+        const participant = em.create(ActivationParticipant, {
           id: stableId(`participant:${programme.id}:${k}`),
           programme,
           pseudonym: `${operator.key.slice(0, 6).toUpperCase()}/${String(k + 1).padStart(4, "0")}`,
@@ -102,6 +131,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
           leftOn: closed ? (endsOn && endsOn < DEMO_TODAY && !longAgo ? endsOn : minDate(addDays(joinedOn > DEMO_TODAY ? DEMO_TODAY : joinedOn, demo ? rnd.int(90, 360) : 120), demo ? DEMO_TODAY : "9999-12-31")) : null,
           outcome,
         });
+        Object.assign(participant, esfRecord(participant, esf));
         counts.activation_participant++;
       }
     }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutatio
 import {
   DateScalar, HubError, callerPartnerId, checkAgeBand, checkGmina, checkId, checkInt, checkOrder, checkSet, checkText, isHolder, optionalText, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
-import { AgeBand, FundingSource, Sex } from "@bdp/kit/domain";
+import { AgeBand, EducationLevel, FundingSource, LabourMarketStatus, Sex, SituationOnLeaving } from "@bdp/kit/domain";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme.entity.js";
 import { ActivationParticipant } from "../participant/participant.entity.js";
 import { CAUSE_CODES, DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";
@@ -78,6 +78,12 @@ export class ActivationParticipantInput {
 
   @Field(() => DateScalar, { description: "Date of joining." })
   joinedOn!: string;
+
+  @Field(() => LabourMarketStatus, { nullable: true, description: "Labour-market status on entry (ESF+)." })
+  statusOnEntry?: LabourMarketStatus | null;
+
+  @Field(() => EducationLevel, { nullable: true, description: "Highest education completed on entry (ESF+)." })
+  educationLevel?: EducationLevel | null;
 }
 
 @InputType({ description: "A participant's outcome." })
@@ -87,10 +93,16 @@ export class ActivationParticipantChanges {
 
   @Field(() => DateScalar, { nullable: true, description: "Date of leaving, not before joining." })
   leftOn?: string | null;
+
+  @Field(() => SituationOnLeaving, { nullable: true, description: "Where the participant stood on leaving (ESF+); only once the participant has left (an outcome other than IN_PROGRESS)." })
+  situationOnLeaving?: SituationOnLeaving | null;
+
+  @Field(() => Boolean, { nullable: true, description: "In employment six months after leaving (ESF+); only once the participant has left." })
+  employedAfter6Months?: boolean | null;
 }
 
 const PROGRAMME_FIELDS = ["name", "description", "instrument", "municipalityCodes", "fundingSource", "startsOn", "endsOn", "capacity", "status"] as const;
-const PARTICIPANT_FIELDS = ["pseudonym", "degree", "causeCodes", "ageBand", "sex", "municipalityCode", "joinedOn", "leftOn", "outcome"] as const;
+const PARTICIPANT_FIELDS = ["pseudonym", "degree", "causeCodes", "ageBand", "sex", "municipalityCode", "joinedOn", "leftOn", "outcome", "statusOnEntry", "educationLevel", "situationOnLeaving", "employedAfter6Months"] as const;
 const PROGRAMME: Audited<ActivationProgramme> = { type: "ActivationProgramme", audited: PROGRAMME_FIELDS, owner: (p) => p.operatorId };
 /** Participants are health data: the trail keeps which fields changed, not their values. */
 const PARTICIPANT: Audited<ActivationParticipant> = { type: "ActivationParticipant", audited: PARTICIPANT_FIELDS, owner: (p) => p.programme.operatorId, personal: true };
@@ -164,6 +176,8 @@ export class ActivationProgrammeMutations {
       sex: input.sex,
       municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
       joinedOn: input.joinedOn,
+      statusOnEntry: input.statusOnEntry ?? null,
+      educationLevel: input.educationLevel ?? null,
     };
     return write(ctx, async (w) => {
       // the programme row stays locked until commit: concurrent additions queue here
@@ -184,9 +198,16 @@ export class ActivationProgrammeMutations {
     const fields: Partial<ActivationParticipant> = {};
     if (changes.outcome != null) fields.outcome = changes.outcome;
     if (changes.leftOn !== undefined) fields.leftOn = changes.leftOn;
+    if (changes.situationOnLeaving !== undefined) fields.situationOnLeaving = changes.situationOnLeaving;
+    if (changes.employedAfter6Months !== undefined) fields.employedAfter6Months = changes.employedAfter6Months;
     return write(ctx, async (w) => {
       const participant = await w.loadOwned(ActivationParticipant, checkId("id", id), { ...PARTICIPANT, populate: ["programme"], version });
       if (fields.leftOn) checkOrder("joinedOn", participant.joinedOn, "leftOn", fields.leftOn);
+      // results on leaving belong to a participant who has left (issue #16)
+      const left = (fields.outcome ?? participant.outcome) !== ParticipantOutcome.IN_PROGRESS;
+      for (const field of ["situationOnLeaving", "employedAfter6Months"] as const) {
+        if (fields[field] != null && !left) throw HubError.badInput(field, "is recorded once the participant has left (an outcome other than IN_PROGRESS)");
+      }
       return w.update(participant, fields, PARTICIPANT);
     });
   }

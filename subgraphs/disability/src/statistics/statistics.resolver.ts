@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, registerEnumType, Resolver, Root } from 
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { sqlRows, type HubContext, type TerritorialUnitRef as TerritorialUnitRefShape } from "@bdp/kit/server";
 import { Sector } from "@bdp/kit/domain";
-import { PeriodArgs, StatisticSeries, peopleCountSql, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
+import { EsfBreakdown, PeriodArgs, StatisticSeries, esfStatistic, peopleCountSql, peopleSeries, plainSeries, truncOf, type PeopleStatistic, type PlainStatistic } from "@bdp/kit/statistics";
 import { TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";
 
@@ -60,6 +60,22 @@ function activationParticipants(em: EntityManager): PeopleStatistic {
 }
 
 /**
+ * ESF+ participants of activation programmes (issue #16, item 3), by the
+ * year they joined and the gmina they live in, every breakdown in one
+ * protected table, as the training enrolments' are; a participant has not
+ * left while IN_PROGRESS.
+ */
+function activationEsfParticipants(em: EntityManager) {
+  return esfStatistic("activationEsfParticipants", "n.outcome = 'IN_PROGRESS'", {
+    from: "activation_participant n join activation_programme g on g.id = n.programme_id",
+    where: "n.joined_on >= make_date(?, 1, 1) and n.joined_on < make_date(? + 1, 1, 1)",
+    year: "extract(year from n.joined_on)::int",
+    code: "n.municipality_code",
+    holder: "g.operator_id",
+  }, (sql, params) => sqlRows(em, sql, params));
+}
+
+/**
  * Job places created, by the period they were created in, in the gmina of
  * the post, by the employer's sector (as the register had it then). Posts,
  * not people: published as counted.
@@ -96,6 +112,20 @@ export class TerritorialUnitDisabilityStatisticsResolver {
     @Arg("by", () => ActivationParticipantDimension, { defaultValue: ActivationParticipantDimension.OUTCOME, description: "The breakdown." }) by: ActivationParticipantDimension,
   ): Promise<StatisticSeries | null> {
     return peopleSeries(ctx, unit.code, period, activationParticipants(ctx.em as EntityManager), DIMENSION_ENUM[by]);
+  }
+
+  @FieldResolver(() => StatisticSeries, {
+    nullable: true,
+    description: "ESF+ common indicators of the participants of activation programmes (Regulation (EU) 2021/1057, Annex I), computed from the participant records: persons by the year they joined and the gmina they live in, total EECO01 broken down as `by` says, as `esfParticipants` counts training enrolments. Counts of people under disclosure control; by YEAR only. Null for a unit statistics are not published for.",
+  })
+  activationEsfParticipants(
+    @Root() unit: TerritorialUnitRefShape,
+    @Ctx() ctx: HubContext,
+    @Args() period: PeriodArgs,
+    @Arg("by", () => EsfBreakdown, { description: "Which indicators to break the total down by." }) by: EsfBreakdown,
+  ): Promise<StatisticSeries | null> {
+    const statistic = activationEsfParticipants(ctx.em as EntityManager);
+    return peopleSeries(ctx, unit.code, period, statistic, statistic.dimensionOf(by));
   }
 
   @FieldResolver(() => StatisticSeries, {

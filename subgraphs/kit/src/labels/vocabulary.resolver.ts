@@ -78,7 +78,7 @@ class Vocabulary {
   @Field(() => [SupportFormEntry], { description: "Every form of support, in the enum's order." })
   supportForms!: SupportFormEntry[];
 
-  @Field(() => [EsfIndicator], { description: "The ESF+ common indicators of participants, with how the hub computes each from training enrolments (`TerritorialUnit.esfParticipants`)." })
+  @Field(() => [EsfIndicator], { description: "The ESF+ common indicators of participants, with how the hub computes each from the records: training enrolments (`TerritorialUnit.esfParticipants`) and activation participants (`TerritorialUnit.activationEsfParticipants`), by the same breakdowns." })
   esfIndicators!: EsfIndicator[];
 }
 
