@@ -151,6 +151,29 @@ describe("a partner's own profile", () => {
     expect(await read()).toEqual(before);
   });
 
+  it("the registers it is entered in (issue #16): RIS and KRAZ entries checked, public benefit status an NGO's only; partners filtered by them; demo identifiers are marked made up until the partner gives its own", async () => {
+    const REGISTRIES = `query($id: ID!) { partner(id: $id) { version risNumber krazNumber publicBenefit fictionalIdentifiers } }`;
+    const before = (await hub.query(REGISTRIES, { id: owner.id })).body.data.partner;
+    expect(before.fictionalIdentifiers).toBe(true);
+    for (const changes of [{ risNumber: "24/00123/2019" }, { risNumber: "2.25/00123/2019" }, { risNumber: "2.24/00123/2003" }, { krazNumber: "KRAZ-12" }]) {
+      const { body } = await hub.query(UPDATE, { id: owner.id, version: before.version, changes }, { token: tokens.owner });
+      expect(body.errors?.[0]?.extensions, JSON.stringify(changes)).toMatchObject({ code: "BAD_USER_INPUT", field: Object.keys(changes)[0] });
+    }
+    const otherVersion = (await hub.query(REGISTRIES, { id: other.id })).body.data.partner.version;
+    const office = await hub.query(UPDATE, { id: other.id, version: otherVersion, changes: { publicBenefit: true } }, { token: tokens.other });
+    expect(office.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "publicBenefit" });
+    const { body } = await hub.query(`mutation($id: ID!, $version: Int!, $changes: PartnerProfileChanges!) { updatePartnerProfile(id: $id, version: $version, changes: $changes) { risNumber krazNumber publicBenefit fictionalIdentifiers } }`,
+      { id: owner.id, version: before.version, changes: { risNumber: " 2.24/00123/2019 ", krazNumber: "20417", publicBenefit: true } }, { token: tokens.owner });
+    expect(body.data.updatePartnerProfile).toEqual({ risNumber: "2.24/00123/2019", krazNumber: "20417", publicBenefit: true, fictionalIdentifiers: false });
+    const listed = async (registeredIn: string[]) => (await hub.query(`query($r: [PartnerRegistry!]) { partners(first: 100, filter: { registeredIn: $r }) { nodes { id risNumber krazNumber publicBenefit } } }`, { r: registeredIn })).body.data.partners.nodes as { id: string; risNumber: string | null; krazNumber: string | null; publicBenefit: boolean }[];
+    const all = await listed(["RIS", "KRAZ", "PUBLIC_BENEFIT"]);
+    expect(all.map((p) => p.id)).toEqual([owner.id]);
+    const ris = await listed(["RIS"]);
+    expect(ris.length).toBeGreaterThan(1);
+    expect(ris.every((p) => p.risNumber !== null)).toBe(true);
+    expect((await listed(["PUBLIC_BENEFIT"])).every((p) => p.publicBenefit)).toBe(true);
+  });
+
   it("two concurrent updates from the same version: one succeeds, one gets CONFLICT", async () => {
     const { version } = await read();
     const results = await Promise.all(["https://a.example.pl", "https://b.example.pl"].map((website) => hub.query(UPDATE, { id: owner.id, version, changes: { website } }, { token: tokens.owner })));

@@ -24,6 +24,24 @@ function surname(last: string, female: boolean): string {
   return female ? last.replace(/ski$/, "ska").replace(/cki$/, "cka") : last;
 }
 
+/**
+ * The registers a demo partner is entered in (issue #16, item 6): the
+ * training providers that are not public offices in RIS (of the Silesian
+ * voivodeship, 24), one business in six as an employment agency in KRAZ,
+ * half the NGOs with public benefit status. Each partner's own stream, so
+ * the rest of the demo is as before.
+ */
+function registries(demo: DemoPartner): { risNumber: string | null; krazNumber: string | null; publicBenefit: boolean } {
+  const rnd = new Random(`registries:${demo.id}`);
+  const publicOffice = demo.sector === Sector.LABOUR_OFFICE || demo.sector === Sector.LOCAL_GOVERNMENT;
+  const accededYear = Number(demo.accededOn.slice(0, 4));
+  return {
+    risNumber: demo.roles.includes("trainingProvider") && !publicOffice ? `2.24/${String(rnd.int(1, 2999)).padStart(5, "0")}/${rnd.int(2005, Math.max(2005, accededYear))}` : null,
+    krazNumber: demo.sector === Sector.BUSINESS && rnd.chance(1 / 6) ? String(rnd.int(1000, 29999)) : null,
+    publicBenefit: demo.sector === Sector.NGO && rnd.chance(0.5),
+  };
+}
+
 /** Partners and their representatives, by the demo's rules; returns the representatives written. */
 function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: Random): number {
   const person = () => {
@@ -56,6 +74,9 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
       resourcesOffered: rnd.chance(0.6) ? rnd.pick(["sala na 30 osób", "dwóch doradców zawodowych na 1/4 etatu", "pracownia komputerowa", "transport uczestników", "wkład finansowy do projektów wspólnych", "miejsca stażowe"]) : null,
       accededOn: demo.accededOn,
       withdrewOn: demo.withdrewOn,
+      ...registries(demo),
+      // every demo identifier is made up, though some names are real bodies' (issue #16)
+      fictionalIdentifiers: true,
     });
     const count = demo.sector === Sector.INDIVIDUAL ? 1 : rnd.int(1, 3);
     for (let i = 0; i < count; i++) {

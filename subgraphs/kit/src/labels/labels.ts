@@ -417,6 +417,11 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     FULFILLED: { pl: "Wypełniony", en: "Fulfilled" },
     BROKEN: { pl: "Niedotrzymany (zwrot)", en: "Broken (refund due)" },
   },
+  PartnerRegistry: {
+    RIS: { pl: "Rejestr Instytucji Szkoleniowych (RIS)", en: "Register of training institutions (RIS)" },
+    KRAZ: { pl: "Rejestr agencji zatrudnienia (KRAZ)", en: "Register of employment agencies (KRAZ)" },
+    PUBLIC_BENEFIT: { pl: "Status organizacji pożytku publicznego (OPP)", en: "Public benefit status (OPP)" },
+  },
   BeneficiaryKind: {
     EMPLOYER: { pl: "Pracodawca", en: "Employer" },
     PERSON: { pl: "Osoba", en: "Person" },

@@ -10,6 +10,7 @@ import { Migration20261208025350_relayed_events as M6 } from "./migration-202612
 import { Migration20261208031235_deadline_events as M7 } from "./migration-20261208031235-deadline_events.js";
 import { Migration20261208042218_offer_published_event as M8 } from "./migration-20261208042218-offer_published_event.js";
 import { Migration20261208042837_resolution_effects as M9 } from "./migration-20261208042837-resolution_effects.js";
+import { Migration20261208052021_registries as M10 } from "./migration-20261208052021-registries.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261208031235-deadline_events", class: M7 },
   { name: "migration-20261208042218-offer_published_event", class: M8 },
   { name: "migration-20261208042837-resolution_effects", class: M9 },
+  { name: "migration-20261208052021-registries", class: M10 },
 ];

@@ -40,7 +40,7 @@ export class Address {
 @Index({ properties: ["accededOn", "id"] })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An organisation or person that signed the partnership declaration (sygnatariusz porozumienia)." })
-export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "competences" | "resourcesOffered" | "withdrewOn" | "activityArea"> {
+export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "competences" | "resourcesOffered" | "withdrewOn" | "activityArea" | "risNumber" | "krazNumber" | "publicBenefit" | "fictionalIdentifiers"> {
   @Property({ length: 300 })
   @Field({ description: "Full name, as registered." })
   name!: string;
@@ -69,6 +69,22 @@ export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" 
   @Property({ length: 10, nullable: true })
   @Field(() => String, { nullable: true, description: "National Court Register number (KRS), 10 digits zero padded; null where the partner is not in the KRS." })
   krs: string | null = null;
+
+  @Property({ length: 20, nullable: true })
+  @Field(() => String, { nullable: true, description: "Entry in the register of training institutions (Rejestr Instytucji Szkoleniowych, RIS, kept by the voivodeship labour office: e.g. 2.24/00123/2019), which labour offices require of the bodies they buy training from; null when not entered." })
+  risNumber: string | null = null;
+
+  @Property({ length: 10, nullable: true })
+  @Field(() => String, { nullable: true, description: "Entry in the register of employment agencies (rejestr agencji zatrudnienia, KRAZ), which a body placing people in work needs; null when not entered." })
+  krazNumber: string | null = null;
+
+  @Property({ default: false })
+  @Field({ description: "Holds public benefit status (status organizacji pożytku publicznego, OPP): may receive 1.5 % of income tax." })
+  publicBenefit: boolean = false;
+
+  @Property({ default: false })
+  @Field({ description: "Its identifiers (NIP, REGON, KRS, RIS, KRAZ) are made up for the demo, though its name may be a real body's: never use them for anything but trying the hub." })
+  fictionalIdentifiers: boolean = false;
 
   @Property({ length: 7 })
   @Index()

@@ -22,7 +22,25 @@ export class PartnerFilter {
 
   @Field(() => [ID], { nullable: true, description: "Only these ids (at most 100)." })
   ids?: string[];
+
+  @Field(() => [PartnerRegistry], { nullable: true, description: "Entered in every one of these registers (a training institution in RIS, an agency in KRAZ, an NGO with public benefit status)." })
+  registeredIn?: PartnerRegistry[];
 }
+
+export enum PartnerRegistry {
+  RIS = "RIS",
+  KRAZ = "KRAZ",
+  PUBLIC_BENEFIT = "PUBLIC_BENEFIT",
+}
+registerEnumType(PartnerRegistry, {
+  name: "PartnerRegistry",
+  description: "Public registers that matter to what a partner may do for the others.",
+  valuesConfig: {
+    RIS: { description: "The register of training institutions (Rejestr Instytucji Szkoleniowych): labour offices buy training only from institutions entered in it." },
+    KRAZ: { description: "The register of employment agencies (rejestr agencji zatrudnienia, KRAZ): placing people in work needs an entry." },
+    PUBLIC_BENEFIT: { description: "Public benefit status (organizacja pożytku publicznego, OPP)." },
+  },
+});
 
 export enum PartnerSortField {
   NAME = "name",

@@ -59,11 +59,31 @@ export class PartnerProfileChanges {
 
   @Field(() => String, { nullable: true, description: "Resources committed, at most 5,000 characters." })
   resourcesOffered?: string | null;
+
+  @Field(() => String, { nullable: true, description: "RIS entry, as the voivodeship labour office gave it: 2.VV/NNNNN/YYYY (VV the voivodeship's TERYT code); null when none." })
+  risNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: "KRAZ entry number, 1 to 6 digits; null when none." })
+  krazNumber?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Holds public benefit status (OPP): for an NGO only." })
+  publicBenefit?: boolean;
+}
+
+/** A RIS entry: `2.` and the voivodeship's TERYT code, a five-digit number and the year entered. */
+export function checkRis(field: string, value: string | null): string | null {
+  if (value === null || value.trim() === "") return null;
+  const m = /^2\.(\d{2})\/(\d{5})\/(\d{4})$/.exec(value.trim());
+  if (!m) throw HubError.badInput(field, "a RIS entry is 2.VV/NNNNN/YYYY (e.g. 2.24/00123/2019)");
+  const year = Number(m[3]);
+  if (Number(m[1]) < 2 || Number(m[1]) > 32 || Number(m[1]) % 2 !== 0) throw HubError.badInput(field, `${m[1]} is not a voivodeship's TERYT code`);
+  if (year < 2004 || year > new Date().getFullYear()) throw HubError.badInput(field, "the year is from 2004 (the register's start) to this year");
+  return value.trim();
 }
 
 export const PROFILE: Audited<Partner> = {
   type: "Partner",
-  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "activityArea", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered"],
+  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "activityArea", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered", "risNumber", "krazNumber", "publicBenefit"],
   owner: (p) => p.id,
 };
 
@@ -103,10 +123,20 @@ export class PartnerMutations {
     if (changes.missionAreas != null) fields.missionAreas = checkSet("missionAreas", changes.missionAreas, 1, 11);
     if (changes.competences != null) fields.competences = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
     if (changes.resourcesOffered !== undefined) fields.resourcesOffered = optionalText("resourcesOffered", changes.resourcesOffered, 5000);
+    if (changes.risNumber !== undefined) fields.risNumber = checkRis("risNumber", changes.risNumber);
+    if (changes.krazNumber !== undefined) {
+      if (changes.krazNumber !== null && !/^\d{1,6}$/.test(changes.krazNumber.trim())) throw HubError.badInput("krazNumber", "a KRAZ entry number is 1 to 6 digits");
+      fields.krazNumber = changes.krazNumber?.trim() || null;
+    }
+    if (changes.publicBenefit != null) fields.publicBenefit = changes.publicBenefit;
     return write(ctx, async (w) => {
       const partner = await w.loadOwned(Partner, partnerId, { ...PROFILE, version });
       // an organisation keeps a NIP (issue #16): only a private person's record may have none
       if (changes.nip !== undefined && fields.nip === null && partner.sector !== Sector.INDIVIDUAL) throw HubError.badInput("nip", "is required for organisations: it can be corrected, not removed");
+      // public benefit status is a non-governmental organisation's (art. 20 of the act on public benefit activity and volunteering)
+      if (fields.publicBenefit && partner.sector !== Sector.NGO) throw HubError.badInput("publicBenefit", "public benefit status (OPP) is a non-governmental organisation's");
+      // identifiers the partner itself gives are its own, no longer the demo's
+      if (changes.nip !== undefined || changes.regon !== undefined || changes.krs !== undefined || changes.risNumber !== undefined || changes.krazNumber !== undefined) fields.fictionalIdentifiers = false;
       // a new seat brings its own area unless one is given; a new area keeps the seat
       if (changes.municipalityCode != null || changes.activityArea != null) {
         const area = changes.activityArea ?? (changes.municipalityCode != null ? null : partner.activityArea);

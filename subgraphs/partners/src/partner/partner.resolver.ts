@@ -3,7 +3,7 @@ import type { FilterQuery } from "@mikro-orm/postgresql";
 import { ConnectionType, PageArgs, checkId, checkIds, checkList, orderOf, paginate, searchPattern, territoryScope, type HubContext } from "@bdp/kit/server";
 import { formatNip } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
-import { PartnerFilter, PartnerOrder } from "./partner.input.js";
+import { PartnerFilter, PartnerOrder, PartnerRegistry } from "./partner.input.js";
 import { Representative } from "../representative/representative.entity.js";
 import { TerritorialUnit } from "../territory/territorial-unit.type.js";
 import { unitByCode } from "../territory/territory.resolver.js";
@@ -25,6 +25,11 @@ export function partnerWhere(filter: PartnerFilter | undefined): FilterQuery<Par
   if (pattern) where.name = { $ilike: pattern };
   const ids = checkIds("filter.ids", filter.ids);
   if (ids) where.id = { $in: ids };
+  for (const registry of checkList("filter.registeredIn", filter.registeredIn, 3) ?? []) {
+    if (registry === PartnerRegistry.RIS) where.risNumber = { $ne: null };
+    if (registry === PartnerRegistry.KRAZ) where.krazNumber = { $ne: null };
+    if (registry === PartnerRegistry.PUBLIC_BENEFIT) where.publicBenefit = true;
+  }
   return where as FilterQuery<Partner>;
 }
 
