@@ -174,6 +174,20 @@ describe("a partner's own profile", () => {
     expect((await listed(["PUBLIC_BENEFIT"])).every((p) => p.publicBenefit)).toBe(true);
   });
 
+  it("competences in the shared vocabulary (issue #16): the deprecated text list maps the vocabulary's terms to areas and keeps the rest; areas are filtered", async () => {
+    const COMPETENCES = `version competences competenceAreas otherCompetences`;
+    const { version } = (await hub.query(`query($id: ID!) { partner(id: $id) { version } }`, { id: owner.id })).body.data.partner;
+    const set = (v: number, changes: Record<string, unknown>) => hub.query(`mutation($id: ID!, $version: Int!, $changes: PartnerProfileChanges!) { updatePartnerProfile(id: $id, version: $version, changes: $changes) { ${COMPETENCES} } }`, { id: owner.id, version: v, changes }, { token: tokens.owner });
+    const old = (await set(version, { competences: [" Doradztwo zawodowe", "warsztaty CV"] })).body.data.updatePartnerProfile;
+    expect(old).toEqual({ version: version + 1, competences: ["doradztwo zawodowe", "warsztaty CV"], competenceAreas: ["VOCATIONAL_COUNSELLING"], otherCompetences: ["warsztaty CV"] });
+    const now = (await set(old.version, { competenceAreas: ["SOCIAL_ECONOMY", "YOUTH_MENTORING"] })).body.data.updatePartnerProfile;
+    expect(now).toMatchObject({ competences: ["wsparcie ekonomii społecznej", "mentoring młodzieży", "warsztaty CV"], otherCompetences: ["warsztaty CV"] });
+    expect((await set(now.version, { competenceAreas: ["PIANO_LESSONS"] })).body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const found = (await hub.query(`{ partners(first: 100, filter: { competenceAreas: [SOCIAL_ECONOMY] }) { nodes { id competenceAreas } } }`)).body.data.partners.nodes as { id: string; competenceAreas: string[] }[];
+    expect(found.map((p) => p.id)).toContain(owner.id);
+    expect(found.every((p) => p.competenceAreas.includes("SOCIAL_ECONOMY"))).toBe(true);
+  });
+
   it("two concurrent updates from the same version: one succeeds, one gets CONFLICT", async () => {
     const { version } = await read();
     const results = await Promise.all(["https://a.example.pl", "https://b.example.pl"].map((website) => hub.query(UPDATE, { id: owner.id, version, changes: { website } }, { token: tokens.owner })));

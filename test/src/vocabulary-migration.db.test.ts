@@ -3,6 +3,7 @@ import { migrate, openOrm, sqlRows, type OrmHandle } from "@bdp/kit/server";
 import { AGE_BANDS, type AgeBand } from "@bdp/kit/domain";
 import { definition as training } from "@bdp/training";
 import { definition as disability } from "@bdp/disability";
+import { definition as partners } from "@bdp/partners";
 import { freshTarget } from "./databases.js";
 
 /**
@@ -83,5 +84,40 @@ describe.each(CASES.map((c) => [c.definition.name, c] as const))("%s: the age ba
     for (const [old, now] of Object.entries(moved)) expect(holds(now, old), `${old} → ${now}`).toBe(true);
     // nothing of the old split that could move is left
     expect(after.filter((r) => band(r.age_band).migratedTo !== null)).toEqual([]);
+  });
+});
+
+/**
+ * Competences as a shared vocabulary (issue #16, item 6), on a register that
+ * holds them as free text: each text the vocabulary names (its Polish term,
+ * any case, spaces trimmed) becomes an area, in order; the rest stays in the
+ * partner's words; nothing is lost, and the deprecated text list reads as
+ * before.
+ */
+describe("partners: competences as free text, migrated to the vocabulary", () => {
+  const { target, drop } = freshTarget("vocab_competences");
+  let db: OrmHandle;
+  afterAll(async () => {
+    await db?.orm.close(true);
+    await drop([partners.name]);
+  });
+
+  it("every text the vocabulary names becomes its value; the others stay as the partner wrote them", async () => {
+    db = await openOrm({ subgraph: partners.name, entities: partners.entities, migrations: partners.migrations, target });
+    await db.orm.getMigrator().up({ to: "migration-20261208052021-registries" });
+    const partner = (n: number, competences: string) =>
+      `insert into partner (id, created_at, updated_at, name, sector, municipality_code, activity_area, mission_areas, competences, acceded_on)
+       values ('00000000-0000-4000-8000-00000000000${n}', '${NOW}', '${NOW}', 'Partner ${n}', 'NGO', '2401011', '{2401011}', '{COOPERATION}', '${competences}', '2020-01-01')`;
+    const conn = db.orm.em.getConnection();
+    await conn.execute(partner(1, `{"doradztwo zawodowe","warsztaty CV"," Szkolenia BHP ","mentoring młodzieży"}`));
+    await conn.execute(partner(2, "{}"));
+    await conn.execute(partner(3, `{"kursy dla seniorów"}`));
+    await migrate(db.orm);
+    const rows = await sqlRows<{ id: string; competence_areas: string[]; other_competences: string[] }[]>(db.orm.em.fork() as never, `select id::text, competence_areas, other_competences from partner order by id`);
+    expect(rows.map(({ competence_areas, other_competences }) => [competence_areas, other_competences])).toEqual([
+      [["VOCATIONAL_COUNSELLING", "OSH_TRAINING", "YOUTH_MENTORING"], ["warsztaty CV"]],
+      [[], []],
+      [[], ["kursy dla seniorów"]],
+    ]);
   });
 });

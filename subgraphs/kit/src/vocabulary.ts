@@ -201,6 +201,53 @@ registerEnumType(AgeBand, {
 });
 
 /** The kind of organisation a partner is. */
+/**
+ * What a partner can do for the others (issue #16, item 6): the shared
+ * vocabulary partners' competences are stated and searched in, the
+ * partnership's own list (each value's Polish term is its label). What it
+ * does not name a partner says in its own words (`otherCompetences`).
+ */
+export enum Competence {
+  VOCATIONAL_COUNSELLING = "VOCATIONAL_COUNSELLING",
+  JOB_PLACEMENT = "JOB_PLACEMENT",
+  OSH_TRAINING = "OSH_TRAINING",
+  TRAINING_VENUE = "TRAINING_VENUE",
+  HR_ADVICE = "HR_ADVICE",
+  DISABILITY_SUPPORT = "DISABILITY_SUPPORT",
+  LOCAL_MEDIA = "LOCAL_MEDIA",
+  VOLUNTEERING = "VOLUNTEERING",
+  TRAINEESHIPS = "TRAINEESHIPS",
+  LABOUR_MARKET_ANALYSIS = "LABOUR_MARKET_ANALYSIS",
+  EU_FUNDRAISING = "EU_FUNDRAISING",
+  YOUTH_MENTORING = "YOUTH_MENTORING",
+  LEGAL_ADVICE = "LEGAL_ADVICE",
+  DIGITAL_SKILLS = "DIGITAL_SKILLS",
+  LANGUAGE_TRAINING = "LANGUAGE_TRAINING",
+  SOCIAL_ECONOMY = "SOCIAL_ECONOMY",
+}
+registerEnumType(Competence, {
+  name: "Competence",
+  description: "What a partner can do for the others: the partnership's shared vocabulary of competences (its Polish term in `labels`).",
+  valuesConfig: {
+    VOCATIONAL_COUNSELLING: { description: "Vocational counselling (doradztwo zawodowe)." },
+    JOB_PLACEMENT: { description: "Job placement (pośrednictwo pracy)." },
+    OSH_TRAINING: { description: "Occupational safety and health training (szkolenia BHP)." },
+    TRAINING_VENUE: { description: "Training rooms (sale szkoleniowe)." },
+    HR_ADVICE: { description: "HR advice for employers (doradztwo HR)." },
+    DISABILITY_SUPPORT: { description: "Support for persons with disabilities (wsparcie osób z niepełnosprawnościami)." },
+    LOCAL_MEDIA: { description: "Promotion in the local media (promocja w mediach lokalnych)." },
+    VOLUNTEERING: { description: "Volunteers (wolontariat)." },
+    TRAINEESHIPS: { description: "Traineeships and student placements (staże i praktyki)." },
+    LABOUR_MARKET_ANALYSIS: { description: "Labour-market analysis (analiza rynku pracy)." },
+    EU_FUNDRAISING: { description: "Raising EU funds (pozyskiwanie funduszy UE)." },
+    YOUTH_MENTORING: { description: "Mentoring young people (mentoring młodzieży)." },
+    LEGAL_ADVICE: { description: "Legal advice (poradnictwo prawne)." },
+    DIGITAL_SKILLS: { description: "Digital skills training (szkolenia kompetencji cyfrowych)." },
+    LANGUAGE_TRAINING: { description: "Language courses (kursy językowe)." },
+    SOCIAL_ECONOMY: { description: "Social economy support: social cooperatives, social enterprises (wsparcie ekonomii społecznej)." },
+  },
+});
+
 export enum Sector {
   LOCAL_GOVERNMENT = "LOCAL_GOVERNMENT",
   LABOUR_OFFICE = "LABOUR_OFFICE",

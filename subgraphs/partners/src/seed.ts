@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { createHash } from "node:crypto";
 import { OutboxEvent, WEBHOOK_SECRET_PREFIX, stableId, type SeedResult } from "@bdp/kit/server";
-import { MissionArea, Sector, territorialUnit } from "@bdp/kit/domain";
+import { MissionArea, Sector, competenceOf, territorialUnit } from "@bdp/kit/domain";
 import { DEMO_PARTNERS, Random, type DemoPartner } from "@bdp/kit/demo";
 import { seedGovernance } from "./governance/governance.seed.js";
 import { Partner, PartnerStatus } from "./partner/partner.entity.js";
@@ -70,7 +70,8 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
       phone: `+48 32 ${rnd.int(200, 799)} ${String(rnd.int(0, 99)).padStart(2, "0")} ${String(rnd.int(0, 99)).padStart(2, "0")}`,
       website: demo.sector === Sector.INDIVIDUAL ? null : `https://${domain}`,
       missionAreas: demo.missionAreas,
-      competences: rnd.sample(COMPETENCES, rnd.int(1, 4)),
+      // the demo's competences are the vocabulary's terms (the same draws as when they were free text)
+      competenceAreas: rnd.sample(COMPETENCES, rnd.int(1, 4)).map((text) => competenceOf(text)!),
       resourcesOffered: rnd.chance(0.6) ? rnd.pick(["sala na 30 osób", "dwóch doradców zawodowych na 1/4 etatu", "pracownia komputerowa", "transport uczestników", "wkład finansowy do projektów wspólnych", "miejsca stażowe"]) : null,
       accededOn: demo.accededOn,
       withdrewOn: demo.withdrewOn,

@@ -7,6 +7,7 @@
  */
 import "reflect-metadata";
 import { getMetadataStorage, registerEnumType } from "type-graphql";
+import { Competence } from "../vocabulary.js";
 
 /** The languages labels come in. */
 export enum Language {
@@ -417,6 +418,24 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     FULFILLED: { pl: "Wypełniony", en: "Fulfilled" },
     BROKEN: { pl: "Niedotrzymany (zwrot)", en: "Broken (refund due)" },
   },
+  Competence: {
+    VOCATIONAL_COUNSELLING: { pl: "doradztwo zawodowe", en: "Vocational counselling" },
+    JOB_PLACEMENT: { pl: "pośrednictwo pracy", en: "Job placement" },
+    OSH_TRAINING: { pl: "szkolenia BHP", en: "OSH training" },
+    TRAINING_VENUE: { pl: "sale szkoleniowe", en: "Training rooms" },
+    HR_ADVICE: { pl: "doradztwo HR", en: "HR advice" },
+    DISABILITY_SUPPORT: { pl: "wsparcie osób z niepełnosprawnościami", en: "Support for persons with disabilities" },
+    LOCAL_MEDIA: { pl: "promocja w mediach lokalnych", en: "Promotion in the local media" },
+    VOLUNTEERING: { pl: "wolontariat", en: "Volunteers" },
+    TRAINEESHIPS: { pl: "staże i praktyki", en: "Traineeships and placements" },
+    LABOUR_MARKET_ANALYSIS: { pl: "analiza rynku pracy", en: "Labour-market analysis" },
+    EU_FUNDRAISING: { pl: "pozyskiwanie funduszy UE", en: "Raising EU funds" },
+    YOUTH_MENTORING: { pl: "mentoring młodzieży", en: "Mentoring young people" },
+    LEGAL_ADVICE: { pl: "poradnictwo prawne", en: "Legal advice" },
+    DIGITAL_SKILLS: { pl: "szkolenia kompetencji cyfrowych", en: "Digital skills training" },
+    LANGUAGE_TRAINING: { pl: "kursy językowe", en: "Language courses" },
+    SOCIAL_ECONOMY: { pl: "wsparcie ekonomii społecznej", en: "Social economy support" },
+  },
   PartnerRegistry: {
     RIS: { pl: "Rejestr Instytucji Szkoleniowych (RIS)", en: "Register of training institutions (RIS)" },
     KRAZ: { pl: "Rejestr agencji zatrudnienia (KRAZ)", en: "Register of employment agencies (KRAZ)" },
@@ -531,4 +550,11 @@ export function labelOf(enumName: string | null, value: string, lang: Language):
 /** Every enum registered so far (by the subgraphs imported), with its GraphQL values (the TypeScript enum's keys): what must have labels. */
 export function registeredEnums(): { name: string; values: string[] }[] {
   return getMetadataStorage().enums.map((e) => ({ name: e.name, values: Object.keys(e.enumObj as object).filter((key) => Number.isNaN(Number(key))) }));
+}
+
+/** A competence stated in Polish words, as the vocabulary's term (any case, spaces trimmed), or null when the vocabulary does not name it. */
+export function competenceOf(text: string): Competence | null {
+  const wanted = text.trim().toLocaleLowerCase("pl");
+  const found = Object.entries(LABELS.Competence ?? {}).find(([, label]) => label.pl.toLocaleLowerCase("pl") === wanted);
+  return found ? (found[0] as Competence) : null;
 }

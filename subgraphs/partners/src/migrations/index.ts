@@ -11,6 +11,7 @@ import { Migration20261208031235_deadline_events as M7 } from "./migration-20261
 import { Migration20261208042218_offer_published_event as M8 } from "./migration-20261208042218-offer_published_event.js";
 import { Migration20261208042837_resolution_effects as M9 } from "./migration-20261208042837-resolution_effects.js";
 import { Migration20261208052021_registries as M10 } from "./migration-20261208052021-registries.js";
+import { Migration20261208052513_competences as M11 } from "./migration-20261208052513-competences.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172245-initial", class: M0 },
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261208042218-offer_published_event", class: M8 },
   { name: "migration-20261208042837-resolution_effects", class: M9 },
   { name: "migration-20261208052021-registries", class: M10 },
+  { name: "migration-20261208052513-competences", class: M11 },
 ];

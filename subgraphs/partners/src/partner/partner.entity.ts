@@ -1,7 +1,7 @@
 import { Collection, Entity, Enum, Index, OneToMany, Property, type Rel } from "@mikro-orm/core";
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { DateScalar, HubRecord } from "@bdp/kit/server";
-import { MissionArea, Sector } from "@bdp/kit/domain";
+import { Competence, MissionArea, Sector } from "@bdp/kit/domain";
 import { Representative } from "../representative/representative.entity.js";
 
 export enum PartnerStatus {
@@ -40,7 +40,7 @@ export class Address {
 @Index({ properties: ["accededOn", "id"] })
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An organisation or person that signed the partnership declaration (sygnatariusz porozumienia)." })
-export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "competences" | "resourcesOffered" | "withdrewOn" | "activityArea" | "risNumber" | "krazNumber" | "publicBenefit" | "fictionalIdentifiers"> {
+export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" | "krs" | "address" | "email" | "phone" | "website" | "missionAreas" | "resourcesOffered" | "withdrewOn" | "activityArea" | "risNumber" | "krazNumber" | "publicBenefit" | "fictionalIdentifiers" | "competenceAreas" | "otherCompetences"> {
   @Property({ length: 300 })
   @Field({ description: "Full name, as registered." })
   name!: string;
@@ -115,9 +115,14 @@ export class Partner extends HubRecord<"status" | "shortName" | "nip" | "regon" 
   @Field(() => [MissionArea], { description: "The declaration's mission lines the partner engages in." })
   missionAreas: MissionArea[] = [];
 
+  @Enum({ items: () => Competence, array: true })
+  @Index({ type: "gin" })
+  @Field(() => [Competence], { description: "What the partner can do for the others, in the shared vocabulary: `partners(filter: { competenceAreas })` finds them." })
+  competenceAreas: Competence[] = [];
+
   @Property({ type: "text[]" })
-  @Field(() => [String], { description: "Competences the partner offers to the others (e.g. vocational counselling, HR advice, venue)." })
-  competences: string[] = [];
+  @Field(() => [String], { description: "Other competences, in the partner's own words: those the vocabulary does not name." })
+  otherCompetences: string[] = [];
 
   @Property({ type: "text", nullable: true })
   @Field(() => String, { nullable: true, description: "Resources the partner commits: staff, rooms, equipment, funds." })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
 import { SortDirection } from "@bdp/kit/server";
-import { MissionArea, Sector } from "@bdp/kit/domain";
+import { Competence, MissionArea, Sector } from "@bdp/kit/domain";
 import { PartnerStatus } from "./partner.entity.js";
 
 @InputType({ description: "Conditions a partner must meet to be listed; all given conditions apply together." })
@@ -22,6 +22,9 @@ export class PartnerFilter {
 
   @Field(() => [ID], { nullable: true, description: "Only these ids (at most 100)." })
   ids?: string[];
+
+  @Field(() => [Competence], { nullable: true, description: "Offers any of these competences." })
+  competenceAreas?: Competence[];
 
   @Field(() => [PartnerRegistry], { nullable: true, description: "Entered in every one of these registers (a training institution in RIS, an agency in KRAZ, an NGO with public benefit status)." })
   registeredIn?: PartnerRegistry[];

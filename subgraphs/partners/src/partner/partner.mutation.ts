@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } f
 import {
   HubError, checkEmail, checkId, checkSeatAndArea, checkSet, checkText, optionalText, requirePartner, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
-import { MissionArea, Sector } from "@bdp/kit/domain";
+import { Competence, MissionArea, Sector, competenceOf } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
 import { checkIdentifiers } from "../application/application.mutation.js";
 import type { Loaders } from "../loaders.js";
@@ -54,8 +54,14 @@ export class PartnerProfileChanges {
   @Field(() => [MissionArea], { nullable: true, description: "Mission lines, 1 to 11." })
   missionAreas?: MissionArea[];
 
-  @Field(() => [String], { nullable: true, description: "Competences offered, at most 30, each at most 200 characters." })
+  @Field(() => [String], { nullable: true, deprecationReason: "Use `competenceAreas` and `otherCompetences`: each text the vocabulary names (its Polish term) becomes an area, the rest other competences.", description: "Competences offered as text, at most 30, each at most 200 characters." })
   competences?: string[];
+
+  @Field(() => [Competence], { nullable: true, description: "What the partner can do for the others, in the shared vocabulary; at most 16." })
+  competenceAreas?: Competence[];
+
+  @Field(() => [String], { nullable: true, description: "Other competences in the partner's own words, at most 30, each 2 to 200 characters." })
+  otherCompetences?: string[];
 
   @Field(() => String, { nullable: true, description: "Resources committed, at most 5,000 characters." })
   resourcesOffered?: string | null;
@@ -83,7 +89,7 @@ export function checkRis(field: string, value: string | null): string | null {
 
 export const PROFILE: Audited<Partner> = {
   type: "Partner",
-  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "activityArea", "address", "email", "phone", "website", "missionAreas", "competences", "resourcesOffered", "risNumber", "krazNumber", "publicBenefit"],
+  audited: ["shortName", "nip", "regon", "krs", "municipalityCode", "activityArea", "address", "email", "phone", "website", "missionAreas", "competenceAreas", "otherCompetences", "resourcesOffered", "risNumber", "krazNumber", "publicBenefit"],
   owner: (p) => p.id,
 };
 
@@ -121,7 +127,14 @@ export class PartnerMutations {
       if (fields.website && !/^https?:\/\/\S+$/.test(fields.website)) throw HubError.badInput("website", "must be an http(s) address");
     }
     if (changes.missionAreas != null) fields.missionAreas = checkSet("missionAreas", changes.missionAreas, 1, 11);
-    if (changes.competences != null) fields.competences = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
+    if (changes.competences != null) {
+      // the deprecated text list: what the vocabulary names becomes an area, the rest stays in the partner's words
+      const texts = checkSet("competences", changes.competences.map((c, i) => checkText(`competences[${i}]`, c, 2, 200)), 0, 30);
+      fields.competenceAreas = [...new Set(texts.map(competenceOf).filter((c): c is Competence => c !== null))];
+      fields.otherCompetences = texts.filter((t) => competenceOf(t) === null);
+    }
+    if (changes.competenceAreas != null) fields.competenceAreas = checkSet("competenceAreas", changes.competenceAreas, 0, 16);
+    if (changes.otherCompetences != null) fields.otherCompetences = checkSet("otherCompetences", changes.otherCompetences.map((c, i) => checkText(`otherCompetences[${i}]`, c, 2, 200)), 0, 30);
     if (changes.resourcesOffered !== undefined) fields.resourcesOffered = optionalText("resourcesOffered", changes.resourcesOffered, 5000);
     if (changes.risNumber !== undefined) fields.risNumber = checkRis("risNumber", changes.risNumber);
     if (changes.krazNumber !== undefined) {

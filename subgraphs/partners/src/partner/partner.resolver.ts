@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import { ConnectionType, PageArgs, checkId, checkIds, checkList, orderOf, paginate, searchPattern, territoryScope, type HubContext } from "@bdp/kit/server";
-import { formatNip } from "@bdp/kit/domain";
+import { Language, formatNip, labelOf } from "@bdp/kit/domain";
 import { Partner } from "./partner.entity.js";
 import { PartnerFilter, PartnerOrder, PartnerRegistry } from "./partner.input.js";
 import { Representative } from "../representative/representative.entity.js";
@@ -25,6 +25,8 @@ export function partnerWhere(filter: PartnerFilter | undefined): FilterQuery<Par
   if (pattern) where.name = { $ilike: pattern };
   const ids = checkIds("filter.ids", filter.ids);
   if (ids) where.id = { $in: ids };
+  const competences = checkList("filter.competenceAreas", filter.competenceAreas, 16);
+  if (competences?.length) where.competenceAreas = { $overlap: competences };
   for (const registry of checkList("filter.registeredIn", filter.registeredIn, 3) ?? []) {
     if (registry === PartnerRegistry.RIS) where.risNumber = { $ne: null };
     if (registry === PartnerRegistry.KRAZ) where.krazNumber = { $ne: null };
@@ -49,6 +51,14 @@ export class PartnerResolver {
   ) {
     const order = orderBy ?? new PartnerOrder();
     return paginate(ctx.em, Partner, partnerWhere(filter), { [order.field]: orderOf(order.direction) }, page);
+  }
+
+  @FieldResolver(() => [String], {
+    deprecationReason: "Free text that cannot be searched: use `competenceAreas` (the shared vocabulary, filterable) and `otherCompetences`. Still the same list: the areas' Polish terms, then the other competences.",
+    description: "Competences the partner offers to the others, as text.",
+  })
+  competences(@Root() partner: Partner): string[] {
+    return [...partner.competenceAreas.map((c) => labelOf("Competence", c, Language.PL)), ...partner.otherCompetences];
   }
 
   @FieldResolver(() => [Representative], { description: "People acting for the partner, main contact first." })
