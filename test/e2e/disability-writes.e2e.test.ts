@@ -40,6 +40,11 @@ describe("activation programmes and participants", () => {
     expect(codes((await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.analyst })).body)).toEqual(["FORBIDDEN"]);
     const bad = await hub.query(CREATE, { input: { ...PROGRAMME, endsOn: "2026-01-01" } }, { token: tokens.operator });
     expect(bad.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "endsOn" });
+    // the merged adaptation-or-equipment value of before is refused on a new programme (issue #16): the two instruments carry different duties
+    const merged = await hub.query(CREATE, { input: { ...PROGRAMME, instrument: "WORKSTATION_ADAPTATION" } }, { token: tokens.operator });
+    expect(merged.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "instrument", value: "WORKSTATION_ADAPTATION" });
+    const equipment = await hub.query(CREATE, { input: { ...PROGRAMME, name: "Wyposażenie stanowisk 2027", instrument: "WORKSTATION_EQUIPMENT_REFUND" } }, { token: tokens.operator });
+    expect(equipment.body.errors).toBeUndefined();
     const { body } = await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.operator });
     expect(body.data.createActivationProgramme).toMatchObject({ version: 1, capacity: 2, operator: { name: operator.name } });
     programmeId = body.data.createActivationProgramme.id;

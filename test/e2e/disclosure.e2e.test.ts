@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sqlRows } from "@bdp/kit/server";
 import { GMINA_CODES, TERRITORY } from "@bdp/kit/domain";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
+import { DisabilityDegree, Instrument, ParticipantOutcome } from "@bdp/disability";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
 import { pinnedDown, type Equation } from "../src/differencing.js";
@@ -43,9 +44,10 @@ const STATISTICS: Statistic[] = [
   {
     name: "activationParticipants",
     groupings: {
-      DEGREE: ["SEVERE", "MODERATE", "MILD"],
-      INSTRUMENT: ["SUPPORTED_EMPLOYMENT", "SHELTERED_ENTERPRISE", "OCCUPATIONAL_THERAPY_WORKSHOP", "WAGE_SUBSIDY", "WORKSTATION_ADAPTATION", "VOCATIONAL_COUNSELLING", "TRAINING"],
-      OUTCOME: ["IN_PROGRESS", "EMPLOYED_OPEN_MARKET", "EMPLOYED_SHELTERED", "IN_EDUCATION", "DROPPED_OUT", "COMPLETED_NO_EMPLOYMENT"],
+      DEGREE: Object.values(DisabilityDegree),
+      // every instrument, the deprecated merged value of before too (old programmes keep it)
+      INSTRUMENT: Object.values(Instrument),
+      OUTCOME: Object.values(ParticipantOutcome),
     },
   },
   { name: "trainingOutcomes", groupings: { "": ["IN_PROGRESS", "DROPPED_OUT", "COMPLETED_EMPLOYED", "COMPLETED_NOT_EMPLOYED", "COMPLETED_EMPLOYMENT_UNKNOWN"] } },

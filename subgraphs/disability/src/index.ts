@@ -1,2 +1,3 @@
 export { definition } from "./definition.js";
 export { buildSchema } from "./schema.js";
+export { DisabilityDegree, Instrument, ParticipantOutcome } from "./vocabulary.js";

@@ -46,6 +46,55 @@ function esfRecord(p: ActivationParticipant, rnd: Random): Partial<ActivationPar
   return { statusOnEntry, educationLevel, situationOnLeaving, employedAfter6Months };
 }
 
+/** The PFRON instruments given person by person (issue #16, item 4): run by the county offices, few people a year each. */
+const PFRON_INSTRUMENTS: [string, Instrument, number][] = [
+  ["Zwrot kosztów przystosowania stanowisk pracy (art. 26)", Instrument.WORKSTATION_ADAPTATION_REFUND, 6],
+  ["Zwrot kosztów wyposażenia stanowisk pracy dla osób niepełnosprawnych (art. 26e)", Instrument.WORKSTATION_EQUIPMENT_REFUND, 8],
+  ["Zwrot kosztów zatrudnienia pracowników pomagających (art. 26d)", Instrument.ASSISTANT_COST_REFUND, 6],
+  ["Jednorazowe środki na podjęcie działalności (art. 12a)", Instrument.START_UP_FUNDS, 10],
+  ["Refundacja składek osób niepełnosprawnych prowadzących działalność (art. 25a)", Instrument.CONTRIBUTION_REFUND, 20],
+  ["Zwrot kosztów szkolenia pracowników niepełnosprawnych (art. 41)", Instrument.EMPLOYEE_TRAINING_REFUND, 12],
+];
+
+/**
+ * The county offices' PFRON instruments since 2023, as programmes with a
+ * yearly handful of people, on a stream of their own (and apart from the
+ * job places' draw of programmes) so what was seeded before keeps its
+ * figures. Returns the programmes written.
+ */
+function seedPfronInstruments(em: EntityManager, operators: readonly DemoPartner[], esf: Random, counts: Record<string, number>): number {
+  const rnd = new Random("disability-pfron-instruments");
+  const offices = operators.filter((o) => o.sector === "LABOUR_OFFICE");
+  let written = 0;
+  PFRON_INSTRUMENTS.forEach(([name, instrument, capacity], i) => {
+    const operator = offices[i % offices.length]!;
+    const county = territorialUnit(operator.municipalityCode)?.parent;
+    const gminas = GMINA_CODES.filter((g) => territorialUnit(g)?.parent === county);
+    const programme = em.create(ActivationProgramme, {
+      id: stableId(`activation:${operator.key}:pfron:${instrument}`), operatorId: operator.id, name,
+      description: `${name}. Realizator: ${operator.name}, ze środków PFRON.`, instrument, municipalityCodes: gminas.length ? gminas : [operator.municipalityCode],
+      fundingSource: FundingSource.PFRON, startsOn: "2023-01-02", endsOn: null, capacity, status: ActivationProgrammeStatus.ACTIVE,
+    });
+    written++;
+    const people = rnd.int(Math.ceil(capacity / 2), capacity) * 3;
+    for (let k = 0; k < people; k++) {
+      const joinedOn = addDays("2023-01-10", rnd.int(0, daysBetween("2023-01-10", DEMO_TODAY)));
+      const left = daysBetween(joinedOn, DEMO_TODAY) > 200 && rnd.chance(0.7);
+      const outcome = left ? rnd.pick([ParticipantOutcome.EMPLOYED_OPEN_MARKET, ParticipantOutcome.EMPLOYED_OPEN_MARKET, ParticipantOutcome.COMPLETED_NO_EMPLOYMENT]) : ParticipantOutcome.IN_PROGRESS;
+      const participant = em.create(ActivationParticipant, {
+        id: stableId(`participant:${programme.id}:${k}`), programme, pseudonym: `PFRON-${i + 1}/${String(k + 1).padStart(4, "0")}`,
+        degree: rnd.pick([DisabilityDegree.SEVERE, DisabilityDegree.MODERATE, DisabilityDegree.MODERATE, DisabilityDegree.MILD]),
+        causeCodes: rnd.sample(CAUSES, 1), ageBand: rnd.pick([AgeBand.AGE_25_29, AgeBand.AGE_30_49, AgeBand.AGE_30_49, AgeBand.AGE_50_54, AgeBand.AGE_55_59]),
+        sex: rnd.chance(0.45) ? Sex.FEMALE : Sex.MALE, municipalityCode: rnd.weighted(programme.municipalityCodes, (g) => territorialUnit(g)?.population ?? 0),
+        joinedOn, leftOn: left ? minDate(addDays(joinedOn, rnd.int(180, 400)), DEMO_TODAY) : null, outcome,
+      });
+      Object.assign(participant, esfRecord(participant, esf));
+      counts.activation_participant!++;
+    }
+  });
+  return written;
+}
+
 export async function seed(em: EntityManager): Promise<SeedResult> {
   return { counts: seedPartners(em, DEMO_PARTNERS, new Random("disability-seed"), true) };
 }
@@ -136,6 +185,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
       }
     }
   });
+  if (demo) counts.activation_programme += seedPfronInstruments(em, partnersWithRole(partners, "activationOperator"), esf, counts);
   partnersWithRole(partners, "employer").forEach((employer, e) => {
     const n = rnd.int(0, 4);
     for (let i = 0; i < n; i++) {

@@ -39,20 +39,41 @@ export enum Instrument {
   WORKSTATION_ADAPTATION = "WORKSTATION_ADAPTATION",
   VOCATIONAL_COUNSELLING = "VOCATIONAL_COUNSELLING",
   TRAINING = "TRAINING",
+  WORKSTATION_ADAPTATION_REFUND = "WORKSTATION_ADAPTATION_REFUND",
+  WORKSTATION_EQUIPMENT_REFUND = "WORKSTATION_EQUIPMENT_REFUND",
+  ASSISTANT_COST_REFUND = "ASSISTANT_COST_REFUND",
+  START_UP_FUNDS = "START_UP_FUNDS",
+  CONTRIBUTION_REFUND = "CONTRIBUTION_REFUND",
+  EMPLOYEE_TRAINING_REFUND = "EMPLOYEE_TRAINING_REFUND",
 }
 registerEnumType(Instrument, {
   name: "ActivationInstrument",
-  description: "Instrument of vocational activation of persons with disabilities; an open list.",
+  description: "Instrument of vocational activation of persons with disabilities; an open list. The PFRON instruments of the 1997 act on vocational and social rehabilitation name their article (`labels` gives the legal term and basis).",
   valuesConfig: {
     SUPPORTED_EMPLOYMENT: { description: "Supported employment with a job coach (zatrudnienie wspomagane, trener pracy)." },
     SHELTERED_ENTERPRISE: { description: "Vocational activity establishment (zakład aktywności zawodowej, ZAZ)." },
     OCCUPATIONAL_THERAPY_WORKSHOP: { description: "Occupational therapy workshop (warsztat terapii zajęciowej, WTZ)." },
     WAGE_SUBSIDY: { description: "PFRON wage subsidy (dofinansowanie do wynagrodzeń)." },
-    WORKSTATION_ADAPTATION: { description: "Refund of workstation adaptation or equipment (art. 26 ustawy o rehabilitacji)." },
+    WORKSTATION_ADAPTATION: {
+      description: "Refund of workstation adaptation or equipment, as one value (before issue #16).",
+      deprecationReason: "It merged two instruments with different duties: WORKSTATION_ADAPTATION_REFUND (art. 26) and WORKSTATION_EQUIPMENT_REFUND (art. 26e, with 36 months' employment). Kept on programmes recorded before; refused on new ones.",
+    },
+    WORKSTATION_ADAPTATION_REFUND: { description: "Refund of the costs of adapting a workstation to a disabled employee (zwrot kosztów przystosowania stanowiska pracy, art. 26 of the 1997 act)." },
+    WORKSTATION_EQUIPMENT_REFUND: { description: "Refund of the costs of equipping a workstation for a disabled person referred by the labour office, who must be employed for at least 36 months (zwrot kosztów wyposażenia stanowiska pracy, art. 26e)." },
+    ASSISTANT_COST_REFUND: { description: "Refund of the costs of employing a co-worker who helps a disabled employee (zwrot kosztów zatrudnienia pracownika pomagającego, art. 26d)." },
+    START_UP_FUNDS: { description: "One-off funds for a disabled person to start a business or a farm, or join a social cooperative (jednorazowe środki na podjęcie działalności, art. 12a)." },
+    CONTRIBUTION_REFUND: { description: "Refund of the social insurance contributions of a self-employed disabled person (refundacja składek na ubezpieczenia społeczne, art. 25a)." },
+    EMPLOYEE_TRAINING_REFUND: { description: "Refund to an employer of the costs of training disabled employees (zwrot kosztów szkolenia, art. 41)." },
     VOCATIONAL_COUNSELLING: { description: "Vocational counselling and job-search support." },
     TRAINING: { description: "Training aimed at persons with disabilities." },
   },
 });
+
+/** Instruments kept only on records made before: refused on new programmes (issue #16). */
+export const LEGACY_INSTRUMENTS: ReadonlySet<Instrument> = new Set([Instrument.WORKSTATION_ADAPTATION]);
+
+/** What an instrument binds the employer to, in months of employment, where the 1997 act says so (art. 26e: 36 months). */
+export const EMPLOYMENT_DUTY_MONTHS: Partial<Record<Instrument, number>> = { [Instrument.WORKSTATION_EQUIPMENT_REFUND]: 36 };
 
 export enum ParticipantOutcome {
   IN_PROGRESS = "IN_PROGRESS",

@@ -5,6 +5,7 @@ import { Migration20261125181057_audit as M1 } from "./migration-20261125181057-
 import { Migration20261127143309_employer_sector as M2 } from "./migration-20261127143309-employer_sector.js";
 import { Migration20261203145250_vocabularies_2025 as M3 } from "./migration-20261203145250-vocabularies_2025.js";
 import { Migration20261208050714_esf_plus_records as M4 } from "./migration-20261208050714-esf_plus_records.js";
+import { Migration20261208053106_pfron_instruments as M5 } from "./migration-20261208053106-pfron_instruments.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172827-initial", class: M0 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261127143309-employer_sector", class: M2 },
   { name: "migration-20261203145250-vocabularies_2025", class: M3 },
   { name: "migration-20261208050714-esf_plus_records", class: M4 },
+  { name: "migration-20261208053106-pfron_instruments", class: M5 },
 ];

@@ -5,7 +5,7 @@ import {
 import { AgeBand, EducationLevel, FundingSource, LabourMarketStatus, Sex, SituationOnLeaving } from "@bdp/kit/domain";
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme.entity.js";
 import { ActivationParticipant } from "../participant/participant.entity.js";
-import { CAUSE_CODES, DisabilityDegree, Instrument, ParticipantOutcome } from "../vocabulary.js";
+import { CAUSE_CODES, DisabilityDegree, Instrument, LEGACY_INSTRUMENTS, ParticipantOutcome } from "../vocabulary.js";
 import type { Loaders } from "../loaders.js";
 
 @InputType({ description: "A new activation programme; the operator is the caller's partner." })
@@ -118,6 +118,8 @@ export class ActivationProgrammeMutations {
   createActivationProgramme(@Arg("input", () => ActivationProgrammeInput, { description: "The programme." }) input: ActivationProgrammeInput, @Ctx() ctx: HubContext<Loaders>) {
     const operatorId = callerPartnerId(ctx);
     if (input.endsOn) checkOrder("startsOn", input.startsOn, "endsOn", input.endsOn);
+    // the merged value of before is kept on old programmes only (issue #16)
+    if (LEGACY_INSTRUMENTS.has(input.instrument)) throw HubError.badInput("instrument", `${input.instrument} merged two instruments: use WORKSTATION_ADAPTATION_REFUND (art. 26) or WORKSTATION_EQUIPMENT_REFUND (art. 26e)`, { value: input.instrument });
     const data = {
       operatorId,
       name: checkText("name", input.name, 3, 300),
