@@ -111,6 +111,23 @@ describe("job places", () => {
     expect((await hub.query(update, { id: body.data.createDisabilityJobPlace.id }, { token: tokens.employer })).body.data.updateDisabilityJobPlace).toEqual({ version: 2, filled: false });
   });
 
+  it("with its pay, its monthly subsidy and its end; a post whose equipment was refunded (art. 26e) must be kept 36 months, and one ended sooner is BROKEN (issue #16)", async () => {
+    const FIELDS = `id version wageBand monthlySubsidy equipmentRefunded endedOn retention { status keepUntil }`;
+    const create = `mutation($input: DisabilityJobPlaceInput!) { createDisabilityJobPlace(input: $input) { ${FIELDS} } }`;
+    const input = { municipalityCode: employer.municipalityCode, createdOn: "2025-03-31", fullTimeEquivalent: "1.00", subsidised: false, adaptedWorkstation: true, filled: true, wageBand: "UP_TO_125_PERCENT", equipmentRefunded: true };
+    const unsubsidised = await hub.query(create, { input: { ...input, monthlySubsidy: "1800.00" } }, { token: tokens.employer });
+    expect(unsubsidised.body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "monthlySubsidy" });
+    const place = (await hub.query(create, { input: { ...input, subsidised: true, monthlySubsidy: "1800.00" } }, { token: tokens.employer })).body.data.createDisabilityJobPlace;
+    expect(place).toMatchObject({ wageBand: "UP_TO_125_PERCENT", monthlySubsidy: "1800.00", equipmentRefunded: true, endedOn: null, retention: { status: "RUNNING", keepUntil: "2028-03-30" } });
+    const update = `mutation($id: ID!, $v: Int!, $c: DisabilityJobPlaceChanges!) { updateDisabilityJobPlace(id: $id, version: $v, changes: $c) { ${FIELDS} } }`;
+    expect((await hub.query(update, { id: place.id, v: place.version, c: { endedOn: "2025-01-01" } }, { token: tokens.employer })).body.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "endedOn" });
+    const ended = (await hub.query(update, { id: place.id, v: place.version, c: { endedOn: "2026-06-30", subsidised: false } }, { token: tokens.employer })).body.data.updateDisabilityJobPlace;
+    expect(ended).toMatchObject({ endedOn: "2026-06-30", monthlySubsidy: null, retention: { status: "BROKEN", keepUntil: "2028-03-30" } });
+    // a post without the refund is bound to nothing
+    const free = (await hub.query(create, { input: { ...input, equipmentRefunded: false } }, { token: tokens.employer })).body.data.createDisabilityJobPlace;
+    expect(free.retention).toEqual({ status: "NOT_BOUND", keepUntil: null });
+  });
+
   it("a place's programme is the operator's and the employer's to see: a per-programme outcome (issue #11)", async () => {
     const programmeId = (await hub.query(CREATE, { input: PROGRAMME }, { token: tokens.operator })).body.data.createActivationProgramme.id;
     const create = `mutation($input: DisabilityJobPlaceInput!) { createDisabilityJobPlace(input: $input) { id } }`;

@@ -5,7 +5,7 @@ import { DEMO_TODAY, Random, addDays, DEMO_PARTNERS, partnersWithRole, type Demo
 import { ActivationProgramme, ActivationProgrammeStatus } from "./programme/programme.entity.js";
 import { ActivationParticipant } from "./participant/participant.entity.js";
 import { DisabilityJobPlace } from "./job-place/job-place.entity.js";
-import { CAUSE_CODES, DisabilityDegree, Instrument, ParticipantOutcome } from "./vocabulary.js";
+import { CAUSE_CODES, DisabilityDegree, Instrument, ParticipantOutcome, WageBand } from "./vocabulary.js";
 
 const PROGRAMMES: [string, Instrument, FundingSource, number][] = [
   ["Trener pracy – zatrudnienie wspomagane", Instrument.SUPPORTED_EMPLOYMENT, FundingSource.PFRON, 30],
@@ -93,6 +93,23 @@ function seedPfronInstruments(em: EntityManager, operators: readonly DemoPartner
     }
   });
   return written;
+}
+
+/**
+ * A job place's pay, subsidy, refund and end (issue #16, item 4), from a
+ * stream of its own: one in four posts had its equipment refunded (art.
+ * 26e), a subsidised post gets a monthly subsidy by the degree's usual range,
+ * and about one post in seven has ended, some of them within their 36 months.
+ */
+function jobPlaceDetail(place: DisabilityJobPlace): Partial<DisabilityJobPlace> {
+  const rnd = new Random(`job-place-detail:${place.id}`);
+  const ended = rnd.chance(1 / 7) ? addDays(place.createdOn, rnd.int(200, 1500)) : null;
+  return {
+    wageBand: rnd.pick([WageBand.AT_MINIMUM_WAGE, WageBand.AT_MINIMUM_WAGE, WageBand.UP_TO_125_PERCENT, WageBand.UP_TO_125_PERCENT, WageBand.UP_TO_150_PERCENT, WageBand.ABOVE_150_PERCENT]),
+    monthlySubsidy: place.subsidised ? `${rnd.int(6, 27) * 100}.00` : null,
+    equipmentRefunded: rnd.chance(0.25),
+    endedOn: ended && ended < DEMO_TODAY ? ended : null,
+  };
 }
 
 export async function seed(em: EntityManager): Promise<SeedResult> {
@@ -190,7 +207,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
     const n = rnd.int(0, 4);
     for (let i = 0; i < n; i++) {
       const from = rnd.chance(0.5) && programmes.length ? rnd.pick(programmes) : null;
-      em.create(DisabilityJobPlace, {
+      const place = em.create(DisabilityJobPlace, {
         id: stableId(`job-place:${employer.key}:${i}`),
         employerId: employer.id,
         employerSector: employer.sector,
@@ -203,6 +220,7 @@ function seedPartners(em: EntityManager, partners: readonly DemoPartner[], rnd: 
         adaptedWorkstation: rnd.chance(0.4),
         filled: rnd.chance(0.85),
       });
+      Object.assign(place, jobPlaceDetail(place));
       counts.disability_job_place++;
     }
     void e;

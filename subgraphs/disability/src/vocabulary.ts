@@ -69,6 +69,40 @@ registerEnumType(Instrument, {
   },
 });
 
+export enum WageBand {
+  AT_MINIMUM_WAGE = "AT_MINIMUM_WAGE",
+  UP_TO_125_PERCENT = "UP_TO_125_PERCENT",
+  UP_TO_150_PERCENT = "UP_TO_150_PERCENT",
+  ABOVE_150_PERCENT = "ABOVE_150_PERCENT",
+}
+registerEnumType(WageBand, {
+  name: "WageBand",
+  description: "A post's gross monthly pay for full time, against the statutory minimum wage of the month (minimalne wynagrodzenie za pracę).",
+  valuesConfig: {
+    AT_MINIMUM_WAGE: { description: "The minimum wage." },
+    UP_TO_125_PERCENT: { description: "Above the minimum wage, up to 125 % of it." },
+    UP_TO_150_PERCENT: { description: "Above 125 %, up to 150 % of the minimum wage." },
+    ABOVE_150_PERCENT: { description: "Above 150 % of the minimum wage." },
+  },
+});
+
+export enum RetentionStatus {
+  NOT_BOUND = "NOT_BOUND",
+  RUNNING = "RUNNING",
+  KEPT = "KEPT",
+  BROKEN = "BROKEN",
+}
+registerEnumType(RetentionStatus, {
+  name: "RetentionStatus",
+  description: "Whether a post the employer must keep (art. 26e: 36 months after an equipment refund) was kept.",
+  valuesConfig: {
+    NOT_BOUND: { description: "No duty to keep it." },
+    RUNNING: { description: "The period runs and the post exists." },
+    KEPT: { description: "The post existed for the whole period." },
+    BROKEN: { description: "The post ended before the period was over: the refund is due back in part." },
+  },
+});
+
 /** Instruments kept only on records made before: refused on new programmes (issue #16). */
 export const LEGACY_INSTRUMENTS: ReadonlySet<Instrument> = new Set([Instrument.WORKSTATION_ADAPTATION]);
 

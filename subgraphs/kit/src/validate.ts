@@ -134,6 +134,22 @@ export function isoDay(value: string | Date): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : value.slice(0, 10);
 }
 
+/**
+ * The last day of a period of `months` that starts on (and counts) `from`:
+ * the day before the same date `months` later, or, where that month has no
+ * such date, its last day (as art. 112 of the Civil Code ends a period).
+ * A duty to keep a post or a business runs to it.
+ */
+export function lastDayOf(from: string, months: number): string {
+  const start = new Date(`${from}T00:00:00Z`);
+  const day = start.getUTCDate();
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth() + months;
+  const lastOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const end = day > lastOfMonth ? new Date(Date.UTC(year, month, lastOfMonth)) : new Date(Date.UTC(year, month, day - 1));
+  return end.toISOString().slice(0, 10);
+}
+
 /** A non-empty list of distinct values, at most `max`. */
 export function checkSet<T>(field: string, values: readonly T[], min: number, max: number): T[] {
   const unique = [...new Set(values)];

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
-import { DateScalar, HubError, callerPartnerId, checkGmina, checkId, write, type Audited, type HubContext } from "@bdp/kit/server";
+import { DateScalar, HubError, MoneyScalar, callerPartnerId, checkAmount, checkGmina, checkId, checkOrder, moneyCents, today, write, type Audited, type HubContext } from "@bdp/kit/server";
+import { WageBand } from "../vocabulary.js";
 import { DisabilityJobPlace } from "./job-place.entity.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import type { Loaders } from "../loaders.js";
@@ -29,6 +30,15 @@ export class DisabilityJobPlaceInput {
 
   @Field({ description: "Currently filled." })
   filled!: boolean;
+
+  @Field(() => WageBand, { nullable: true, description: "Its pay against the minimum wage." })
+  wageBand?: WageBand | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "The PFRON wage subsidy a month, in PLN; only for a subsidised post." })
+  monthlySubsidy?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Its equipment was refunded under art. 26e (36 months' duty); false when omitted." })
+  equipmentRefunded?: boolean | null;
 }
 
 @InputType({ description: "Changes to a job place." })
@@ -41,11 +51,29 @@ export class DisabilityJobPlaceChanges {
 
   @Field(() => Boolean, { nullable: true, description: "The workstation was adapted." })
   adaptedWorkstation?: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: "When the post ended: not before it was created, not in the future." })
+  endedOn?: string | null;
+
+  @Field(() => WageBand, { nullable: true, description: "Its pay against the minimum wage." })
+  wageBand?: WageBand | null;
+
+  @Field(() => MoneyScalar, { nullable: true, description: "The PFRON wage subsidy a month, in PLN; only for a subsidised post." })
+  monthlySubsidy?: string | null;
+}
+
+/** The monthly PFRON subsidy of a post: only a subsidised one has one, an exact positive amount. */
+function subsidyOf(subsidised: boolean, amount: string | null | undefined): string | null {
+  if (amount == null) return null;
+  if (!subsidised) throw HubError.badInput("monthlySubsidy", "only a subsidised post (`subsidised`) receives the PFRON wage subsidy");
+  const value = checkAmount("monthlySubsidy", amount, 100_000);
+  if (moneyCents(value) === 0n) throw HubError.badInput("monthlySubsidy", "more than 0");
+  return value;
 }
 
 const JOB_PLACE: Audited<DisabilityJobPlace> = {
   type: "DisabilityJobPlace",
-  audited: ["occupationCode", "municipalityCode", "createdOn", "fullTimeEquivalent", "subsidised", "adaptedWorkstation", "filled"],
+  audited: ["occupationCode", "municipalityCode", "createdOn", "fullTimeEquivalent", "subsidised", "adaptedWorkstation", "filled", "endedOn", "wageBand", "monthlySubsidy", "equipmentRefunded"],
   owner: (p) => p.employerId,
 };
 
@@ -64,6 +92,7 @@ export class DisabilityJobPlaceMutations {
     const data = {
       employerId, employerSector: employer?.sector ?? null, occupationCode: input.occupationCode ?? null, municipalityCode: checkGmina("municipalityCode", input.municipalityCode),
       createdOn: input.createdOn, fullTimeEquivalent: fte.toFixed(2), subsidised: input.subsidised, adaptedWorkstation: input.adaptedWorkstation, filled: input.filled,
+      wageBand: input.wageBand ?? null, monthlySubsidy: subsidyOf(input.subsidised, input.monthlySubsidy), equipmentRefunded: input.equipmentRefunded ?? false,
     };
     return write(ctx, async (w) => {
       const programme = programmeId ? await w.tx.findOne(ActivationProgramme, { id: programmeId }) : null;
@@ -80,7 +109,17 @@ export class DisabilityJobPlaceMutations {
     @Arg("changes", () => DisabilityJobPlaceChanges, { description: "Fields to change." }) changes: DisabilityJobPlaceChanges,
     @Ctx() ctx: HubContext<Loaders>,
   ) {
-    const fields = Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null)) as Partial<DisabilityJobPlace>;
-    return write(ctx, async (w) => w.update(await w.loadOwned(DisabilityJobPlace, checkId("id", id), { ...JOB_PLACE, version }), fields, JOB_PLACE));
+    const fields = Object.fromEntries(Object.entries(changes).filter(([k, v]) => v != null && k !== "endedOn" && k !== "monthlySubsidy")) as Partial<DisabilityJobPlace>;
+    if (changes.endedOn !== undefined) {
+      if (changes.endedOn !== null && changes.endedOn > today()) throw HubError.badInput("endedOn", "not in the future");
+      fields.endedOn = changes.endedOn;
+    }
+    return write(ctx, async (w) => {
+      const place = await w.loadOwned(DisabilityJobPlace, checkId("id", id), { ...JOB_PLACE, version });
+      if (fields.endedOn) checkOrder("createdOn", place.createdOn, "endedOn", fields.endedOn);
+      if (changes.monthlySubsidy !== undefined) fields.monthlySubsidy = subsidyOf(fields.subsidised ?? place.subsidised, changes.monthlySubsidy);
+      else if (fields.subsidised === false) fields.monthlySubsidy = null;
+      return w.update(place, fields, JOB_PLACE);
+    });
   }
 }

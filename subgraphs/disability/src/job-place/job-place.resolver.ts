@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  between, ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, isHolder, paginate, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
+  between, ConnectionType, DateScalar, PageArgs, checkDateRange, checkIds, isHolder, isoDay, lastDayOf, paginate, today, partnerRef, territoryScope, unitRef, type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit/server";
 import { PartnerRef, TerritorialUnitRef } from "../references/reference.types.js";
 import { DisabilityJobPlace } from "./job-place.entity.js";
+import { EMPLOYMENT_DUTY_MONTHS, Instrument, RetentionStatus } from "../vocabulary.js";
 import { ActivationProgramme } from "../programme/programme.entity.js";
 import type { Loaders } from "../loaders.js";
 
@@ -28,6 +29,15 @@ export class DisabilityJobPlaceFilter {
   subsidised?: boolean;
 }
 
+@ObjectType({ description: "A post's duty to be kept, and whether it was." })
+export class JobPlaceRetention {
+  @Field(() => RetentionStatus, { description: "Not bound, running, kept or broken." })
+  status!: RetentionStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: "The last day the post must exist; null when not bound." })
+  keepUntil!: string | null;
+}
+
 @Resolver(() => DisabilityJobPlace)
 export class DisabilityJobPlaceResolver {
   @Query(() => DisabilityJobPlaceConnection, { description: "Job places created for persons with disabilities, newest first, paginated by cursor." })
@@ -46,6 +56,16 @@ export class DisabilityJobPlaceResolver {
     if (created) where.createdOn = created;
     if (filter?.subsidised != null) where.subsidised = filter.subsidised;
     return paginate(ctx.em, DisabilityJobPlace, where as FilterQuery<DisabilityJobPlace>, { createdOn: "desc" }, page);
+  }
+
+  @FieldResolver(() => JobPlaceRetention, { description: "Whether the employer kept the post as long as it must: 36 months after an equipment refund (art. 26e); NOT_BOUND otherwise." })
+  retention(@Root() place: DisabilityJobPlace): JobPlaceRetention {
+    const months = place.equipmentRefunded ? EMPLOYMENT_DUTY_MONTHS[Instrument.WORKSTATION_EQUIPMENT_REFUND]! : null;
+    if (months === null) return { status: RetentionStatus.NOT_BOUND, keepUntil: null };
+    const keepUntil = lastDayOf(isoDay(place.createdOn), months);
+    const ended = place.endedOn === null ? null : isoDay(place.endedOn);
+    const status = ended !== null && ended < keepUntil ? RetentionStatus.BROKEN : ended !== null || today() > keepUntil ? RetentionStatus.KEPT : RetentionStatus.RUNNING;
+    return { status, keepUntil };
   }
 
   @FieldResolver(() => PartnerRef, { nullable: true, description: "The employer partner that created the place." })

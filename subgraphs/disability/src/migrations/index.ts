@@ -6,6 +6,7 @@ import { Migration20261127143309_employer_sector as M2 } from "./migration-20261
 import { Migration20261203145250_vocabularies_2025 as M3 } from "./migration-20261203145250-vocabularies_2025.js";
 import { Migration20261208050714_esf_plus_records as M4 } from "./migration-20261208050714-esf_plus_records.js";
 import { Migration20261208053106_pfron_instruments as M5 } from "./migration-20261208053106-pfron_instruments.js";
+import { Migration20261208054256_job_place_detail as M6 } from "./migration-20261208054256-job_place_detail.js";
 
 export const migrations: MigrationObject[] = [
   { name: "migration-20261125172827-initial", class: M0 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: "migration-20261203145250-vocabularies_2025", class: M3 },
   { name: "migration-20261208050714-esf_plus_records", class: M4 },
   { name: "migration-20261208053106-pfron_instruments", class: M5 },
+  { name: "migration-20261208054256-job_place_detail", class: M6 },
 ];

@@ -442,6 +442,18 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     LANGUAGE_TRAINING: { pl: "kursy językowe", en: "Language courses" },
     SOCIAL_ECONOMY: { pl: "wsparcie ekonomii społecznej", en: "Social economy support" },
   },
+  WageBand: {
+    AT_MINIMUM_WAGE: { pl: "Płaca minimalna", en: "Minimum wage" },
+    UP_TO_125_PERCENT: { pl: "Do 125% płacy minimalnej", en: "Up to 125% of the minimum wage" },
+    UP_TO_150_PERCENT: { pl: "Do 150% płacy minimalnej", en: "Up to 150% of the minimum wage" },
+    ABOVE_150_PERCENT: { pl: "Powyżej 150% płacy minimalnej", en: "Above 150% of the minimum wage" },
+  },
+  RetentionStatus: {
+    NOT_BOUND: { pl: "Bez obowiązku utrzymania", en: "Not bound" },
+    RUNNING: { pl: "W okresie utrzymania", en: "Running" },
+    KEPT: { pl: "Utrzymane", en: "Kept" },
+    BROKEN: { pl: "Nieutrzymane", en: "Broken" },
+  },
   PartnerRegistry: {
     RIS: { pl: "Rejestr Instytucji Szkoleniowych (RIS)", en: "Register of training institutions (RIS)" },
     KRAZ: { pl: "Rejestr agencji zatrudnienia (KRAZ)", en: "Register of employment agencies (KRAZ)" },

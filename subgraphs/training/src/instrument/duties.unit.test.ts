@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SUPPORT_FORMS, SupportFormKind } from "@bdp/kit/domain";
+import { lastDayOf } from "@bdp/kit/server";
 import { CALL_INSTRUMENTS, DUTY_RULES } from "./duties.js";
-import { lastDayOf } from "./instrument.mutation.js";
 
 describe("a duty's period", () => {
   it.each([

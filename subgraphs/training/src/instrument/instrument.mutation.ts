@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from "type-graphql";
 import {
   AuditAction, DateScalar, HubError, MoneyScalar, callerPartnerId, centsToMoney, checkAmount, checkGmina, checkId, checkInt, checkList, checkOrder, checkSet, checkSupportForm,
-  checkTargetGroups, checkText, isoDay, moneyCents, optionalText, today, write, type Audited, type HubContext,
+  checkTargetGroups, checkText, isoDay, lastDayOf, moneyCents, optionalText, today, write, type Audited, type HubContext,
 } from "@bdp/kit/server";
 import { FundingSource, SupportForm, TargetGroup, parseNip } from "@bdp/kit/domain";
 import { BeneficiaryKind, DutyStatus, InstrumentAgreement, InstrumentCall, InstrumentDuty } from "./instrument.entity.js";
@@ -103,21 +103,6 @@ function dutyTerms(instrument: SupportForm, given: readonly DutyTermInput[] | nu
     if (!term || term.months < rule.months) throw HubError.badInput("input.duties", `${instrument} carries ${rule.kind} for at least ${rule.months} months (${rule.legalBasis})`);
   }
   return terms;
-}
-
-/**
- * The last day of a period of `months` that starts on (and counts) `from`:
- * the day before the same date `months` later, or, where that month has no
- * such date, its last day (as art. 112 of the Civil Code ends a period).
- */
-export function lastDayOf(from: string, months: number): string {
-  const start = new Date(`${from}T00:00:00Z`);
-  const day = start.getUTCDate();
-  const year = start.getUTCFullYear();
-  const month = start.getUTCMonth() + months;
-  const lastOfMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const end = day > lastOfMonth ? new Date(Date.UTC(year, month, lastOfMonth)) : new Date(Date.UTC(year, month, day - 1));
-  return end.toISOString().slice(0, 10);
 }
 
 @Resolver(() => InstrumentCall)

@@ -1,10 +1,9 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { stableId } from "@bdp/kit/server";
+import { lastDayOf, stableId } from "@bdp/kit/server";
 import { FundingSource, SupportForm, TargetGroup } from "@bdp/kit/domain";
 import { DEMO_TODAY, Random, addDays, type DemoPartner } from "@bdp/kit/demo";
 import { BeneficiaryKind, DutyStatus, InstrumentAgreement, InstrumentCall, InstrumentDuty } from "./instrument.entity.js";
 import { DUTY_RULES, DutyKind, type DutyTerm } from "./duties.js";
-import { lastDayOf } from "./instrument.mutation.js";
 
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
 /** The cap per agreement: about six average wages of the year, as offices set it (PLN). */
