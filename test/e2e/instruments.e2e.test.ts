@@ -138,3 +138,31 @@ describe("calls published as offers", () => {
     expect(offers.map((o) => o.title)).not.toContain("Dotacje na rozpoczęcie działalności 2023");
   });
 });
+
+describe("instruments as statistics", () => {
+  it("count the people with a grant or loan in the county by year, instrument and duty, and employers' posts by instrument, as the records say", async () => {
+    const em = hub.subgraphs.training!.db.orm.em.fork();
+    const [people] = await em.getConnection().execute<{ n: number; grants: number; broken: number }[]>(
+      `select count(*)::int as n, count(*) filter (where c.instrument = 'START_UP_GRANT')::int as grants,
+              count(*) filter (where exists (select 1 from instrument_duty d where d.agreement_id = a.id and d.status = 'BROKEN'))::int as broken
+       from instrument_agreement a join instrument_call c on c.id = a.call_id
+       where a.beneficiary_kind = 'PERSON' and extract(year from a.signed_on) = 2024 and a.municipality_code like '2401%'`);
+    const [posts] = await em.getConnection().execute<{ n: number }[]>(
+      `select coalesce(sum(coalesce(a.posts_created, 1)), 0)::int as n from instrument_agreement a
+       where a.beneficiary_kind = 'EMPLOYER' and extract(year from a.signed_on) = 2024 and a.municipality_code like '2401%'`);
+    const series = async (field: string) => ok((await hub.query(`{ territorialUnit(code: "2401") { ${field} } }`)).body).territorialUnit;
+    const byInstrument = (await series(`instrumentBeneficiaries(fromYear: 2024, toYear: 2024, by: INSTRUMENT) { series { key values { value suppressed } } total { values { value } } }`)).instrumentBeneficiaries;
+    expect(byInstrument.total.values[0].value).toBe(people!.n);
+    expect(byInstrument.series.find((l: { key: string }) => l.key === "START_UP_GRANT").values[0]).toEqual({ value: people!.grants, suppressed: false });
+    const byDuty = (await series(`instrumentBeneficiaries(fromYear: 2024, toYear: 2024, by: DUTY) { series { key values { value suppressed } } }`)).instrumentBeneficiaries;
+    const broken = byDuty.series.find((l: { key: string }) => l.key === "BROKEN").values[0];
+    expect(broken.suppressed ? null : broken.value).toBe(people!.broken >= 5 ? people!.broken : null);
+    const made = (await series(`instrumentPosts(fromYear: 2024, toYear: 2024) { measure total { values { value } } }`)).instrumentPosts;
+    expect(made.measure).toBe("posts");
+    expect(made.total.values[0].value).toBe(posts!.n);
+    expect(posts!.n).toBeGreaterThan(0);
+    // counts of people are yearly only
+    const monthly = await hub.query(`{ territorialUnit(code: "2401") { instrumentBeneficiaries(fromYear: 2024, toYear: 2024, grain: MONTH) { total { values { value } } } } }`);
+    expect(monthly.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "grain" });
+  });
+});

@@ -6,6 +6,7 @@ import { TrainingProgrammeResolver } from "./programme/programme.resolver.js";
 import { TrainingEditionResolver } from "./edition/edition.resolver.js";
 import { PartnerTrainingResolver, TerritorialUnitTrainingResolver } from "./references/references.resolver.js";
 import { TerritorialUnitTrainingStatisticsResolver } from "./statistics/statistics.resolver.js";
+import { TerritorialUnitInstrumentStatisticsResolver } from "./statistics/instrument.statistics.js";
 import { InstrumentMutations } from "./instrument/instrument.mutation.js";
 import { InstrumentAgreementResolver, InstrumentCallResolver, InstrumentDutyResolver } from "./instrument/instrument.resolver.js";
 import type { Loaders } from "./loaders.js";
@@ -14,7 +15,7 @@ import type { Loaders } from "./loaders.js";
 export function buildSchema() {
   return buildFederatedSchema({
     resolvers: [
-      TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver, TerritorialUnitTrainingStatisticsResolver,
+      TrainingProgrammeResolver, TrainingEditionResolver, PartnerTrainingResolver, TerritorialUnitTrainingResolver, TerritorialUnitTrainingStatisticsResolver, TerritorialUnitInstrumentStatisticsResolver,
       InstrumentCallResolver, InstrumentAgreementResolver, InstrumentDutyResolver,
       TrainingProgrammeMutations, TrainingEditionMutations, EnrolmentMutations, InstrumentMutations,
       auditTrailResolver("trainingAuditTrail", "training subgraph", { personal: ["Enrolment", "InstrumentAgreement", "InstrumentDuty"] }),

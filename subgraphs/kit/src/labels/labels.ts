@@ -454,6 +454,16 @@ export const LABELS: Record<string, Record<string, ValueLabel>> = {
     KEPT: { pl: "Utrzymane", en: "Kept" },
     BROKEN: { pl: "Nieutrzymane", en: "Broken" },
   },
+  InstrumentDutyOutcome: {
+    NO_DUTY: { pl: "Bez obowiązku", en: "No duty" },
+    RUNNING: { pl: "Obowiązek w toku", en: "Duty running" },
+    FULFILLED: { pl: "Obowiązek wypełniony", en: "Duty fulfilled" },
+    BROKEN: { pl: "Obowiązek niedotrzymany (zwrot)", en: "Duty broken (refund due)" },
+  },
+  InstrumentBreakdown: {
+    INSTRUMENT: { pl: "Według instrumentu", en: "By instrument" },
+    DUTY: { pl: "Według wypełnienia obowiązku", en: "By duty outcome" },
+  },
   PartnerRegistry: {
     RIS: { pl: "Rejestr Instytucji Szkoleniowych (RIS)", en: "Register of training institutions (RIS)" },
     KRAZ: { pl: "Rejestr agencji zatrudnienia (KRAZ)", en: "Register of employment agencies (KRAZ)" },
