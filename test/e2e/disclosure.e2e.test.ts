@@ -3,6 +3,7 @@ import { sqlRows } from "@bdp/kit/server";
 import { GMINA_CODES, TERRITORY } from "@bdp/kit/domain";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { DisabilityDegree, Instrument, ParticipantOutcome } from "@bdp/disability";
+import { CALL_INSTRUMENTS, InstrumentDutyOutcome } from "@bdp/training";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
 import { pinnedDown, type Equation } from "../src/differencing.js";
@@ -51,6 +52,8 @@ const STATISTICS: Statistic[] = [
     },
   },
   { name: "trainingOutcomes", groupings: { "": ["IN_PROGRESS", "DROPPED_OUT", "COMPLETED_EMPLOYED", "COMPLETED_NOT_EMPLOYED", "COMPLETED_EMPLOYMENT_UNKNOWN"] } },
+  // the people with a labour office's grant or loan (issue #16)
+  { name: "instrumentBeneficiaries", groupings: { INSTRUMENT: [...CALL_INSTRUMENTS], DUTY: Object.values(InstrumentDutyOutcome) } },
 ];
 
 const cellId = (stat: string, unit: string, year: number, grouping: string, category: string) => `${stat}|${unit}|${year}|${grouping}|${category}`;
@@ -125,6 +128,16 @@ async function truth(): Promise<Map<string, number>> {
     const outcome = r.status === "ENROLLED" ? "IN_PROGRESS" : r.status === "DROPPED_OUT" ? "DROPPED_OUT"
       : r.employed === true ? "COMPLETED_EMPLOYED" : r.employed === false ? "COMPLETED_NOT_EMPLOYED" : "COMPLETED_EMPLOYMENT_UNKNOWN";
     addEverywhere("trainingOutcomes", r.code, r.year, [["", outcome]], r.n);
+  }
+  for (const r of await sqlRows<{ code: string; year: number; instrument: string; duty: string; n: number }[]>(training,
+    `select a.municipality_code as code, extract(year from a.signed_on)::int as year, c.instrument,
+            case when not exists (select 1 from instrument_duty d where d.agreement_id = a.id) then 'NO_DUTY'
+                 when exists (select 1 from instrument_duty d where d.agreement_id = a.id and d.status = 'BROKEN') then 'BROKEN'
+                 when exists (select 1 from instrument_duty d where d.agreement_id = a.id and d.status = 'RUNNING') then 'RUNNING' else 'FULFILLED' end as duty,
+            count(*)::int as n
+     from instrument_agreement a join instrument_call c on c.id = a.call_id where a.beneficiary_kind = 'PERSON' group by 1, 2, 3, 4`)) {
+    if (r.year < FROM || r.year > TO) continue;
+    addEverywhere("instrumentBeneficiaries", r.code, r.year, [["INSTRUMENT", r.instrument], ["DUTY", r.duty]], r.n);
   }
   return out;
 }
