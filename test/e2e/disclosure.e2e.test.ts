@@ -4,6 +4,7 @@ import { GMINA_CODES, TERRITORY } from "@bdp/kit/domain";
 import { DEMO_PARTNERS } from "@bdp/kit/demo";
 import { DisabilityDegree, Instrument, ParticipantOutcome } from "@bdp/disability";
 import { CALL_INSTRUMENTS, InstrumentDutyOutcome } from "@bdp/training";
+import { esfDimensions } from "@bdp/kit/statistics";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { startTestHub, type TestHub } from "../src/hub.js";
 import { pinnedDown, type Equation } from "../src/differencing.js";
@@ -54,6 +55,11 @@ const STATISTICS: Statistic[] = [
   { name: "trainingOutcomes", groupings: { "": ["IN_PROGRESS", "DROPPED_OUT", "COMPLETED_EMPLOYED", "COMPLETED_NOT_EMPLOYED", "COMPLETED_EMPLOYMENT_UNKNOWN"] } },
   // the people with a labour office's grant or loan (issue #16)
   { name: "instrumentBeneficiaries", groupings: { INSTRUMENT: [...CALL_INSTRUMENTS], DUTY: Object.values(InstrumentDutyOutcome) } },
+  // the ESF+ indicators from enrolments and from activation participants (issue #16): five partitions each
+  ...(["esfParticipants", "activationEsfParticipants"] as const).map((name) => ({
+    name,
+    groupings: Object.fromEntries(Object.entries(esfDimensions("false")).map(([by, d]) => [by, d.categories])),
+  })),
 ];
 
 const cellId = (stat: string, unit: string, year: number, grouping: string, category: string) => `${stat}|${unit}|${year}|${grouping}|${category}`;
@@ -129,6 +135,18 @@ async function truth(): Promise<Map<string, number>> {
       : r.employed === true ? "COMPLETED_EMPLOYED" : r.employed === false ? "COMPLETED_NOT_EMPLOYED" : "COMPLETED_EMPLOYMENT_UNKNOWN";
     addEverywhere("trainingOutcomes", r.code, r.year, [["", outcome]], r.n);
   }
+  // the ESF+ partitions, each record's category by the hub's own expressions over its columns, counted where the person lives
+  const esf = async (em: EntityManager, name: string, notLeft: string, from: string, code: string, year: string, where: string) => {
+    const dims = Object.entries(esfDimensions(notLeft));
+    const rows = await sqlRows<Record<string, string | number>[]>(em,
+      `select ${code} as code, ${year} as year, ${dims.map(([by, d]) => `${d.sql} as "${by}"`).join(", ")}, count(*)::int as n from ${from} where ${where} group by ${dims.map((_, i) => i + 3).join(", ")}, 1, 2`);
+    for (const r of rows) {
+      if (Number(r.year) < FROM || Number(r.year) > TO) continue;
+      addEverywhere(name, String(r.code), Number(r.year), dims.map(([by]) => [by, String(r[by])] as [string, string]), Number(r.n));
+    }
+  };
+  await esf(training, "esfParticipants", "n.status = 'ENROLLED'", "enrolment n join training_edition e on e.id = n.edition_id", "coalesce(n.residence_code, e.municipality_code)", "extract(year from n.enrolled_on)::int", "n.status <> 'CANCELLED'");
+  await esf(disability, "activationEsfParticipants", "n.outcome = 'IN_PROGRESS'", "activation_participant n", "n.municipality_code", "extract(year from n.joined_on)::int", "true");
   for (const r of await sqlRows<{ code: string; year: number; instrument: string; duty: string; n: number }[]>(training,
     `select a.municipality_code as code, extract(year from a.signed_on)::int as year, c.instrument,
             case when not exists (select 1 from instrument_duty d where d.agreement_id = a.id) then 'NO_DUTY'
