@@ -7,13 +7,16 @@ export interface RoundsOptions {
   log: Logger;
   /** What is said when a round fails (it is tried again at the next one). */
   failure: string;
+  /** How loud a failed round is logged: a warning unless said otherwise. */
+  failureLevel?: "warn" | "error";
   /** Wake after every write committed through this entity manager's ORM (the relays hand a new event on at once). */
   wakeOnWritesOf?: { config: object };
 }
 
 /**
- * The schedule of a background job that works in rounds (the outbox relays,
- * the deadline reminders): a round after every local write it follows and
+ * The schedule of a background job that works in rounds (the webhook
+ * dispatcher, the outbox relays, the deadline reminders, the effects and
+ * retention jobs): a round after every local write it follows and
  * at least every `everyMs`, one at a time, and one more if it was woken
  * while running; a round that returns true has more to do and runs again at
  * once. A failed round is logged and left to the next: what it did not
@@ -57,18 +60,13 @@ export class Rounds {
     this.running = this.rounds().finally(() => (this.running = undefined));
   }
 
-  /** Resolves when no round is running (tests wait for the one they woke). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
   private async rounds(): Promise<void> {
     do {
       this.again = false;
       try {
         while (!this.stopped && (await this.round()));
       } catch (error) {
-        this.options.log.warn(this.options.failure, { error: error instanceof Error ? error.message : String(error) });
+        this.options.log[this.options.failureLevel ?? "warn"](this.options.failure, { error: error instanceof Error ? error.message : String(error) });
       }
     } while (this.again && !this.stopped);
   }

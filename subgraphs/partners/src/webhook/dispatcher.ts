@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { afterLocalWrites, backgroundSql, outboxPruning, webhookHeaders, type Logger, type Pruning } from "@bdp/kit/server";
+import { Rounds, backgroundSql, outboxPruning, webhookHeaders, type Logger, type Pruning } from "@bdp/kit/server";
 import { PluginFetchError, pluginFetch, type PluginAddressPolicy, type PluginFetchFailure } from "@bdp/kit/plugin";
 
 /**
@@ -138,12 +138,8 @@ const SEND_FAILURES: Record<PluginFetchFailure, string> = {
 };
 
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> = Promise.resolve();
-  private running = false;
-  private again = false;
+  private readonly rounds: Rounds;
   private stopped = false;
-  private readonly stopWaking: () => void;
 
   constructor(
     private readonly em: EntityManager,
@@ -152,47 +148,32 @@ export class WebhookDispatcher {
     private readonly log: Logger,
   ) {
     // a write of this process may have told something: go now rather than at the next poll
-    this.stopWaking = afterLocalWrites(em, () => this.wake());
+    this.rounds = new Rounds(() => this.round(), { everyMs: settings.pollMs, log, failure: "webhook round failed", failureLevel: "error", wakeOnWritesOf: em });
   }
 
   start(): this {
-    this.timer = setInterval(() => this.wake(), this.settings.pollMs);
-    this.timer.unref();
-    this.wake();
+    this.rounds.start();
     return this;
   }
 
   /** Runs a round now, or right after the one running. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    this.round = this.runRounds().finally(() => (this.running = false));
+    this.rounds.wake();
   }
 
-  private async runRounds(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.fanOut();
-        // claimed deliveries are sent side by side; a full batch means more may be due
-        let claimed = this.settings.batch;
-        while (!this.stopped && claimed === this.settings.batch) claimed = await this.deliverDue();
-      } catch (error) {
-        this.log.error("webhook round failed", { error });
-      }
-    } while (this.again && !this.stopped);
+  /** One round: fan out what waits, then send due deliveries while full batches are claimed. */
+  private async round(): Promise<boolean> {
+    await this.fanOut();
+    // claimed deliveries are sent side by side; a full batch means more may be due
+    let claimed = this.settings.batch;
+    while (!this.stopped && claimed === this.settings.batch) claimed = await this.deliverDue();
+    return false;
   }
 
   /** Stops claiming; waits for the deliveries being sent (each bounded by the timeout). */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
-    this.stopWaking();
-    await this.round;
+    await this.rounds.stop();
   }
 
   private execute<T extends object[]>(sql: string, params: unknown[] = []): Promise<T> {
