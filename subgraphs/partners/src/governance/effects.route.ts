@@ -1,6 +1,6 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import {
-  EFFECTS_PATH, HubError, backgroundSql, checkList, isUuid, sendError, sendJson, signedRequest, write,
+  EFFECTS_PATH, HubError, backgroundSql, checkList, isUuid, signedPostRoute, write,
   type Audited, type OrmHandle, type ResolutionEffectOrder, type ResolutionEffectOutcome, type Route, type SubgraphServices,
 } from "@bdp/kit/server";
 import { Resolution, ResolutionEffectState } from "./governance.entity.js";
@@ -54,24 +54,17 @@ function pendingOrders(em: EntityManager): Promise<ResolutionEffectOrder[]> {
  * lost, two replicas asking) is taken once.
  */
 export function effectsRoute(db: OrmHandle, service: SubgraphServices): Route {
-  return async (req, res, url) => {
-    if (url.pathname !== EFFECTS_PATH) return false;
-    if (req.method !== "POST") {
-      sendError(res, 405, "BAD_REQUEST", "POST the outcomes");
-      return true;
-    }
-    const signed = await signedRequest(req, res, url, service, { audience: "partners", bodyLimit: 500_000, refusal: "The register hands resolutions' effects to the hub's subgraphs only" });
-    if (!signed) return true;
-    let outcomes: ResolutionEffectOutcome[];
-    try {
-      outcomes = checkOutcomes((JSON.parse(signed.raw || "{}") as { outcomes?: unknown }).outcomes ?? []);
-    } catch (error) {
-      sendError(res, 400, "BAD_USER_INPUT", error instanceof HubError ? error.message : "The body is not JSON");
-      return true;
-    }
-    const em = db.orm.em.fork() as EntityManager;
-    await settle(em, outcomes);
-    sendJson(res, 200, { pending: await pendingOrders(em.fork()) });
-    return true;
-  };
+  return signedPostRoute(service, {
+    path: EFFECTS_PATH,
+    audience: "partners",
+    bodyLimit: 500_000,
+    expects: "POST the outcomes",
+    refusal: "The register hands resolutions' effects to the hub's subgraphs only",
+    parse: (body) => checkOutcomes((body as { outcomes?: unknown } | null)?.outcomes ?? []),
+    handle: async (outcomes) => {
+      const em = db.orm.em.fork() as EntityManager;
+      await settle(em, outcomes);
+      return { pending: await pendingOrders(em.fork()) };
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { HubError, RELAY_PATH, backgroundSql, isUuid, sendError, sendJson, signedRequest, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { HubError, RELAY_PATH, backgroundSql, isUuid, signedPostRoute, type OrmHandle, type RelayedEvent, type Route, type SubgraphServices } from "@bdp/kit/server";
 import { RELAYED_EVENTS } from "./webhook-event.js";
 
 const MAX_EVENTS = 500;
@@ -27,35 +27,29 @@ function checkEvent(e: Partial<RelayedEvent>, i: number): RelayedEvent {
  * the dispatcher then delivers it as it delivers the register's own.
  */
 export function relayRoute(db: OrmHandle, service: SubgraphServices): Route {
-  return async (req, res, url) => {
-    if (url.pathname !== RELAY_PATH) return false;
-    if (req.method !== "POST") {
-      sendError(res, 405, "BAD_REQUEST", "POST the events");
-      return true;
-    }
-    const signed = await signedRequest(req, res, url, service, { audience: "partners", bodyLimit: 2_000_000, refusal: "The register takes events from the hub's subgraphs only" });
-    if (!signed) return true;
-    const { raw } = signed;
-    let events: RelayedEvent[];
-    try {
-      const body = JSON.parse(raw) as { events?: unknown };
-      if (!Array.isArray(body.events) || body.events.length > MAX_EVENTS) throw HubError.badInput("events", `a list of at most ${MAX_EVENTS} events`);
-      events = body.events.map((e, i) => checkEvent(e as Partial<RelayedEvent>, i));
-    } catch (error) {
-      sendError(res, 400, "BAD_USER_INPUT", error instanceof HubError ? error.message : "The body is not JSON");
-      return true;
-    }
-    const em = db.orm.em.fork();
-    let stored = 0;
-    for (const e of events) {
-      const rows = await backgroundSql<{ id: string }[]>(em,
-        `insert into outbox_event (id, type, occurred_at, subject_type, subject_id, public, partner_ids, title, data)
-         values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::jsonb) on conflict (id) do nothing returning id`,
-        [e.id, e.type, e.occurredAt, e.subjectType, e.subjectId, e.public, `{${e.partnerIds.join(",")}}`, e.title, JSON.stringify(e.data)],
-      );
-      stored += rows.length;
-    }
-    sendJson(res, 200, { received: events.length, stored });
-    return true;
-  };
+  return signedPostRoute(service, {
+    path: RELAY_PATH,
+    audience: "partners",
+    bodyLimit: 2_000_000,
+    expects: "POST the events",
+    refusal: "The register takes events from the hub's subgraphs only",
+    parse: (body) => {
+      const events = (body as { events?: unknown } | null)?.events;
+      if (!Array.isArray(events) || events.length > MAX_EVENTS) throw HubError.badInput("events", `a list of at most ${MAX_EVENTS} events`);
+      return events.map((e, i) => checkEvent(e as Partial<RelayedEvent>, i));
+    },
+    handle: async (events) => {
+      const em = db.orm.em.fork();
+      let stored = 0;
+      for (const e of events) {
+        const rows = await backgroundSql<{ id: string }[]>(em,
+          `insert into outbox_event (id, type, occurred_at, subject_type, subject_id, public, partner_ids, title, data)
+           values (?, ?, ?, ?, ?, ?, ?::uuid[], ?, ?::jsonb) on conflict (id) do nothing returning id`,
+          [e.id, e.type, e.occurredAt, e.subjectType, e.subjectId, e.public, `{${e.partnerIds.join(",")}}`, e.title, JSON.stringify(e.data)],
+        );
+        stored += rows.length;
+      }
+      return { received: events.length, stored };
+    },
+  });
 }

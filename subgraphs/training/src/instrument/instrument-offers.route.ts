@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { isoDay, sendError, sendJson, signedRequest, stableId, today, type OrmHandle, type Route, type SubgraphServices } from "@bdp/kit/server";
+import { isoDay, signedPostRoute, stableId, today, type OrmHandle, type Route, type SubgraphServices } from "@bdp/kit/server";
 import { OfferKind, territorialUnit } from "@bdp/kit/domain";
 import type { OfferFeedItem } from "@bdp/kit/plugin";
 import { InstrumentCall } from "./instrument.entity.js";
@@ -44,16 +44,16 @@ export function callOffer(call: InstrumentCall): OfferFeedItem {
  * for the `training` audience.
  */
 export function instrumentOffersRoute(db: OrmHandle, service: SubgraphServices): Route {
-  return async (req, res, url) => {
-    if (url.pathname !== INSTRUMENT_OFFERS_PATH) return false;
-    if (req.method !== "POST") {
-      sendError(res, 405, "BAD_REQUEST", "POST to read the calls as offers");
-      return true;
-    }
-    const signed = await signedRequest(req, res, url, service, { audience: "training", bodyLimit: 10_000, refusal: "The calls' feed is for the hub's offers catalogue only" });
-    if (!signed) return true;
-    const calls = await (db.orm.em.fork() as EntityManager).find(InstrumentCall, { closesOn: { $gte: today() } }, { orderBy: { closesOn: "asc", id: "asc" }, limit: 1000 });
-    sendJson(res, 200, { offers: calls.map(callOffer) });
-    return true;
-  };
+  return signedPostRoute(service, {
+    path: INSTRUMENT_OFFERS_PATH,
+    audience: "training",
+    bodyLimit: 10_000,
+    expects: "POST to read the calls as offers",
+    refusal: "The calls' feed is for the hub's offers catalogue only",
+    parse: () => null,
+    handle: async () => {
+      const calls = await (db.orm.em.fork() as EntityManager).find(InstrumentCall, { closesOn: { $gte: today() } }, { orderBy: { closesOn: "asc", id: "asc" }, limit: 1000 });
+      return { offers: calls.map(callOffer) };
+    },
+  });
 }
