@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { Kind, type OperationDefinitionNode } from "graphql";
-import { HubError, pathOf, signRequest, type Logger } from "@bdp/kit/server";
+import { HubError, postSigned, type Logger } from "@bdp/kit/server";
 import type { GatewayContext } from "../context.js";
 
 type Barred = "SUSPENDED" | "WITHDRAWN";
@@ -61,15 +61,9 @@ export class MembershipGuard {
       const barred = new Map<string, Barred>();
       let after: string | null = null;
       do {
-        const body = JSON.stringify({ query: QUERY, variables: { after } });
-        const response = await fetch(this.registerUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json", ...signRequest(this.signingKey, { kind: "anonymous" }, { method: "POST", path: pathOf(this.registerUrl), audience: "partners", body }) },
-          body,
-          signal: AbortSignal.timeout(5_000),
-        });
-        const answer = (await response.json()) as { data?: { partners: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; status: Barred }[] } }; errors?: { message: string }[] };
-        if (!answer.data) throw new Error(answer.errors?.[0]?.message ?? `HTTP ${response.status}`);
+        type Answer = { data?: { partners: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; status: Barred }[] } }; errors?: { message: string }[] };
+        const answer: Answer = await postSigned<Answer>(new URL(this.registerUrl), "partners", this.signingKey, { query: QUERY, variables: { after } }, 5_000);
+        if (!answer.data) throw new Error(answer.errors?.[0]?.message ?? "no data");
         for (const node of answer.data.partners.nodes) barred.set(node.id, node.status);
         after = answer.data.partners.pageInfo.hasNextPage ? answer.data.partners.pageInfo.endCursor : null;
       } while (after);
