@@ -53,6 +53,15 @@ export function between<T>(from: T | null | undefined, to: T | null | undefined)
   return { ...(from != null ? { $gte: from } : {}), ...(to != null ? { $lte: to } : {}) };
 }
 
+/**
+ * Records open on a day (`opensOn` ≤ day ≤ `closesOn`: a call taking
+ * applications), or, with `open` false, those not open that day: the
+ * condition to add to a query's.
+ */
+export function openOn(open: boolean, day: string): Record<string, unknown> {
+  return open ? { opensOn: { $lte: day }, closesOn: { $gte: day } } : { $or: [{ opensOn: { $gt: day } }, { closesOn: { $lt: day } }] };
+}
+
 /** A required text: trimmed, between `min` and `max` characters. */
 export function checkText(field: string, value: string | null | undefined, min: number, max: number): string {
   const text = (value ?? "").trim();

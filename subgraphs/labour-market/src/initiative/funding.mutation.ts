@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  AuditAction, ConnectionType, DateScalar, HubError, MoneyScalar, PageArgs, callerPartnerId, centsToMoney, checkAmount, checkId, checkList, checkOrder, checkText, isoDay, moneyCents,
+  AuditAction, ConnectionType, DateScalar, HubError, MoneyScalar, PageArgs, callerPartnerId, centsToMoney, checkAmount, checkId, checkList, checkOrder, checkText, isoDay, moneyCents, openOn,
   paginate, partnerRef, today, write, type Audited, type HubContext, type PartnerRef as PartnerRefShape,
 } from "@bdp/kit/server";
 import { FundingSource } from "@bdp/kit/domain";
@@ -160,10 +160,7 @@ export class FundingCallResolver {
     const where: Record<string, unknown> = {};
     const sources = checkList("filter.sources", filter?.sources);
     if (sources?.length) where.source = { $in: sources };
-    if (filter?.open != null) {
-      const on = filter.openOn ?? today();
-      Object.assign(where, filter.open ? { opensOn: { $lte: on }, closesOn: { $gte: on } } : { $or: [{ opensOn: { $gt: on } }, { closesOn: { $lt: on } }] });
-    }
+    if (filter?.open != null) Object.assign(where, openOn(filter.open, filter.openOn ?? today()));
     return paginate(ctx.em, FundingCall, where as FilterQuery<FundingCall>, { closesOn: "desc" }, page);
   }
 

@@ -169,8 +169,7 @@ export class InstrumentMutations {
     };
     return write(ctx, async (w) => {
       // the call's row is locked while its agreements are added up: two signed at once cannot both pass the budget
-      const call = await w.load(InstrumentCall, checkId("callId", callId), { type: "InstrumentCall", lock: true });
-      if (call.providerId !== callerPartnerId(ctx)) throw new HubError("FORBIDDEN", "Only the call's provider records its agreements");
+      const call = await w.loadOwned(InstrumentCall, checkId("callId", callId), { ...CALL, lock: true });
       if (data.signedOn < isoDay(call.opensOn)) throw HubError.badInput("input.signedOn", `on or after the call opened (${isoDay(call.opensOn)})`);
       if (!call.municipalityCodes.includes(data.municipalityCode)) throw HubError.badInput("input.municipalityCode", `one of the call's: ${call.municipalityCodes.join(", ")}`);
       if (moneyCents(amount) > moneyCents(call.capPerAgreement)) throw HubError.badInput("input.amount", `at most the call's cap (${call.capPerAgreement} PLN)`);

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import type { FilterQuery } from "@mikro-orm/postgresql";
 import {
-  ConnectionType, DateScalar, MoneyScalar, PageArgs, centsToMoney, checkId, checkIds, checkList, isHolder, isoDay, moneyCents, paginate, partnerRef, territoryScope, today, unitRef,
+  ConnectionType, DateScalar, MoneyScalar, PageArgs, centsToMoney, checkId, checkIds, checkList, isHolder, isoDay, moneyCents, openOn, paginate, partnerRef, territoryScope, today, unitRef,
   type HubContext, type PartnerRef as PartnerRefShape, type TerritorialUnitRef as TerritorialUnitRefShape,
 } from "@bdp/kit/server";
 import { SupportForm } from "@bdp/kit/domain";
@@ -44,10 +44,7 @@ export class InstrumentCallUse {
 function callWhere(filter: InstrumentCallFilter | undefined): FilterQuery<InstrumentCall> {
   const where: Record<string, unknown> = {};
   if (!filter) return where;
-  if (filter.open != null) {
-    const on = filter.openOn ?? today();
-    where.$and = filter.open ? [{ opensOn: { $lte: on } }, { closesOn: { $gte: on } }] : [{ $or: [{ opensOn: { $gt: on } }, { closesOn: { $lt: on } }] }];
-  }
+  if (filter.open != null) Object.assign(where, openOn(filter.open, filter.openOn ?? today()));
   const instruments = checkList("filter.instruments", filter.instruments, 20);
   if (instruments?.length) where.instrument = { $in: instruments };
   const providers = checkIds("filter.providerIds", filter.providerIds);
